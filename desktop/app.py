@@ -1,0 +1,70 @@
+"""Composition root: QApplication, locale, store, services → MainWindow."""
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.content import resources_dir
+from desktop.models.errors import DomainError
+from desktop.operations import Operations
+from desktop.services import municipality, settings
+from desktop.services.workspace import Workspace
+from desktop.store import Store
+from desktop.store.location import location_warning
+from desktop.views.context import ViewContext
+from desktop.views.first_run import FirstRunDialog
+from desktop.views.main_window import MainWindow
+from desktop.views.menus import apply_font_size
+
+log = logging.getLogger(__name__)
+
+
+def _install_translation(app: QApplication, lang: str) -> None:
+    """Japanese is the source language; English comes from resources/translations/dxnavi_en.qm."""
+    if lang != "en":
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        return
+    translator = QTranslator(app)
+    if translator.load(str(resources_dir() / "translations" / "dxnavi_en.qm")):
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    """Unhandled errors are logged with context and shown once; the app keeps running."""
+    log.error("unhandled error", exc_info=(exc_type, exc, tb))
+    QMessageBox.warning(None, "自治体DXナビ", f"予期しないエラーが発生しました。\n{exc_type.__name__}: {exc}")
+
+
+def run_gui(data_dir: Path, lang: str | None = None) -> int:
+    """Open the store in `data_dir` and run the app until the window closes."""
+    logging.basicConfig(level=logging.INFO)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("自治体DXナビ")
+    app.setOrganizationName("dxnavi")
+    try:
+        store = Store.open(data_dir)
+    except DomainError as exc:
+        QMessageBox.critical(None, "自治体DXナビ", str(exc))
+        return 1
+    try:
+        _install_translation(app, lang or settings.get(store, "lang"))
+        apply_font_size(settings.get(store, "font_pt"))
+        warning = location_warning(data_dir)
+        if warning:
+            QMessageBox.warning(None, "自治体DXナビ", warning)
+        if not municipality.has_municipality(store):
+            dialog = FirstRunDialog(store)
+            if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+                return 0
+        ws = Workspace(store)
+        window = MainWindow(ViewContext(Operations(), ws), municipality.get_municipality(ws).name)
+        window.ctx.ops.parent_widget = window
+        sys.excepthook = _excepthook
+        window.show()
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,40 @@
+"""Domain entities and rules. No Qt, no I/O beyond the ORM (DESIGN.md §2)."""
+
+from desktop.models.audit import AuditEntry, Setting
+from desktop.models.base import Base, Synced
+from desktop.models.checklist import ChecklistState
+from desktop.models.initiatives import Initiative, PdcaReview, StandardizationSystem
+from desktop.models.municipality import AwarenessActivity, Municipality
+from desktop.models.needs import JobDescription, NeedsRequest
+from desktop.models.plan import Kpi, KpiValue, Plan, PlanPriority
+from desktop.models.procurement import ProcurementParticipant, ProcurementRequirement, ProcurementSpec
+from desktop.models.structure import OrgRole, TalentGap
+
+# Every synced entity, parents before children (the order changes are applied in).
+SYNCED_ENTITIES: tuple[type[Synced], ...] = (
+    Municipality,
+    AwarenessActivity,
+    ChecklistState,
+    Plan,
+    PlanPriority,
+    Kpi,
+    KpiValue,
+    OrgRole,
+    TalentGap,
+    Initiative,
+    PdcaReview,
+    StandardizationSystem,
+    NeedsRequest,
+    JobDescription,
+    ProcurementSpec,
+    ProcurementRequirement,
+    ProcurementParticipant,
+)
+ENTITY_BY_KIND: dict[str, type[Synced]] = {cls.kind: cls for cls in SYNCED_ENTITIES}
+
+__all__ = [
+    "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "ENTITY_BY_KIND", "Initiative",
+    "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "PdcaReview", "Plan",
+    "PlanPriority", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec", "SYNCED_ENTITIES",
+    "Setting", "StandardizationSystem", "Synced", "TalentGap",
+]  # fmt: skip

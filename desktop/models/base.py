@@ -1,0 +1,69 @@
+"""Declarative base and the columns every synced record carries (DESIGN.md §3)."""
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import ClassVar
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now; stored as UTC."""
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    """Record ids are UUIDs so that records can be made offline on any device."""
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    """Base of every table."""
+
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict: JSON, list: JSON, date: Date, datetime: DateTime(timezone=True)}
+
+
+class Synced:
+    """Sync columns: id made offline, owner 団体コード, hub version, dirty flag, tombstone."""
+
+    kind: ClassVar[str] = ""  # the change-format kind name, set by each entity
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    owner_code: Mapped[str] = mapped_column(String(6), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+    SYNC_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "owner_code",
+        "version",
+        "dirty",
+        "updated_at",
+        "updated_by",
+        "deleted",
+    )
+
+    def data(self) -> dict:
+        """The record's own fields (not the sync columns), JSON-ready."""
+        out = {}
+        for col in self.__table__.columns:  # type: ignore[attr-defined]
+            if col.key in Synced.SYNC_COLUMNS:
+                continue
+            value = getattr(self, col.key)
+            if isinstance(value, date | datetime):
+                value = value.isoformat()
+            out[col.key] = value
+        return out

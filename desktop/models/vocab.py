@@ -1,0 +1,86 @@
+"""Controlled vocabularies: stored keys and their Japanese labels (UI and documents share them)."""
+
+CHECK_STATUS = {"todo": "未着手", "doing": "対応中", "done": "完了", "na": "対象外"}
+
+PLAN_STATUS = {"draft": "案", "approved": "議決済"}
+
+PDCA_PHASE = {"plan": "Plan（計画）", "do": "Do（実行）", "check": "Check（評価）", "act": "Act（改善）"}
+
+INITIATIVE_STATUS = {"planned": "計画中", "active": "実施中", "done": "完了", "paused": "休止"}
+
+# 自治体DX推進のための外部人材スキル標準 (総務省, 2022) の4人材像.
+SKILL_ROLES = {
+    "producer": "プロデューサー（CIO補佐官等）",
+    "project_manager": "プロジェクトマネージャー",
+    "service_designer": "サービスデザイナー",
+    "engineer": "エンジニア",
+}
+
+NEEDS_CATEGORY = {
+    "talent": "人材派遣（人材プール）",
+    "advisor": "アドバイザー派遣・伴走支援",
+    "training": "研修・講師派遣",
+    "joint_procurement": "共同調達への参加意向",
+    "consultation": "相談（よろず相談）",
+    "standardization": "標準化・ガバメントクラウド移行支援",
+    "security": "情報セキュリティ",
+    "funding": "財源活用",
+}
+
+# 特定移行支援システム の該当理由: the four categories デジタル庁 counts (DOMAIN.md §2.3, 2025-07 集計).
+SPECIFIC_SUPPORT_REASON = {
+    "": "未選択",
+    "mainframe": "メインフレーム",
+    "custom_built": "個別開発",
+    "no_product": "標準準拠システムが開発されず代替の見込みなし",
+    "vendor_capacity": "事業者のリソースひっ迫",
+}
+
+ENGAGEMENT = {"resident": "常駐", "on_call": "随時"}
+
+PRIORITY = {"high": "高", "medium": "中", "low": "低"}
+
+# How a missing skill is to be filled (ステップ2 人材の不足).
+TALENT_APPROACH = {
+    "pool": "都道府県の人材プール",
+    "hire": "採用（任用）",
+    "train": "職員の育成",
+    "outsourcing": "業務委託",
+}
+
+NEEDS_STATUS = {"draft": "作成中", "submitted": "提出済", "answered": "回答済", "closed": "完了"}
+
+RESPONSE_STATUS = {
+    "": "未回答",
+    "accepted": "対応可",
+    "partial": "一部対応可",
+    "declined": "対応不可",
+    "pending": "検討中",
+}
+
+FUNDING = {
+    "": "未定",
+    "special_grant": "特別交付税",
+    "ordinary_grant": "普通交付税",
+    "digital_bond": "デジタル活用推進事業債",
+    "den_en_grant": "デジタル田園都市国家構想交付金",
+    "own": "一般財源",
+}
+
+PROCUREMENT_MODE = {"single": "単独調達", "joint": "共同調達"}
+
+REQUIREMENT_KIND = {"functional": "機能要件", "non_functional": "非機能要件"}
+
+COST_SPLIT = {"equal": "均等割", "population": "人口割", "usage": "利用量割", "mixed": "均等割＋人口割"}
+
+DOC_STATUS = {"draft": "案", "final": "確定"}
+
+ACTIVITY_KIND = {
+    "top_seminar": "首長・幹部向け研修（トップセミナー）",
+    "staff_training": "全職員向けDX研修",
+    "leader_training": "DX推進リーダー研修",
+    "principles": "デジタル原則の共有",
+    "council": "議会への説明",
+    "residents": "住民への周知",
+    "other": "その他",
+}

@@ -1,0 +1,1 @@
+"""Use cases: the only API the UI (through desktop.operations) and the CLI call."""

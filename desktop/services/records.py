@@ -1,0 +1,135 @@
+"""Generic create/update/delete of synced records: the one way every edit reaches the store.
+
+Each call is one short transaction that commits at once, marks the row dirty for sync, stamps who and when,
+and writes an audit entry. Deletes are tombstones, so they can be undone and synced.
+"""
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+
+from desktop.models import AuditEntry, Synced
+from desktop.models.base import utcnow
+from desktop.models.errors import NotFoundError
+from desktop.models.rules import clean
+from desktop.services.workspace import Workspace
+
+T = TypeVar("T", bound=Synced)
+
+# Child records tombstoned together with their parent (and restored with it).
+CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
+    "plan": (("plan_priority", "plan_id"), ("kpi", "plan_id")),
+    "kpi": (("kpi_value", "kpi_id"),),
+    "initiative": (("pdca_review", "initiative_id"),),
+    "procurement_spec": (("procurement_requirement", "spec_id"), ("procurement_participant", "spec_id")),
+}
+
+
+def _entity(kind: str) -> type[Synced]:
+    from desktop.models import ENTITY_BY_KIND
+
+    return ENTITY_BY_KIND[kind]
+
+
+def _summary(fields: dict[str, Any]) -> str:
+    return ", ".join(f"{k}={str(v)[:40]}" for k, v in fields.items())
+
+
+def get(ws: Workspace, cls: type[T], record_id: str) -> T:
+    """One live record of this municipality, or NotFoundError."""
+    with ws.store.read() as s:
+        obj = s.get(cls, record_id)
+        if obj is None or obj.deleted or obj.owner_code != ws.owner_code:
+            raise NotFoundError("指定された記録が見つかりません（削除された可能性があります）。")
+        return obj
+
+
+def find(ws: Workspace, cls: type[T], order_by: Iterable[Any] = (), **filters: Any) -> list[T]:
+    """Live records of this municipality matching equality filters."""
+    stmt = select(cls).where(cls.owner_code == ws.owner_code, cls.deleted.is_(False))
+    for key, value in filters.items():
+        stmt = stmt.where(getattr(cls, key) == value)
+    stmt = stmt.order_by(*order_by) if order_by else stmt
+    with ws.store.read() as s:
+        return list(s.scalars(stmt))
+
+
+def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
+    """Insert a new record (validated) and return it."""
+    values = clean(cls, fields)
+    with ws.store.write() as s:
+        obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=utcnow(), dirty=True, **values)
+        s.add(obj)
+        s.flush()
+        s.add(
+            AuditEntry(
+                actor=ws.actor, entity=cls.kind, entity_id=obj.id, action="create", summary=_summary(values)
+            )
+        )
+    return obj
+
+
+def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
+    """Change fields of a record; unchanged values do not mark it dirty."""
+    with ws.store.write() as s:
+        obj = s.get(cls, record_id)
+        if obj is None or obj.deleted or obj.owner_code != ws.owner_code:
+            raise NotFoundError("指定された記録が見つかりません（削除された可能性があります）。")
+        current = {c.key: getattr(obj, c.key) for c in cls.__table__.columns}  # type: ignore[attr-defined]
+        values = clean(cls, fields, current)
+        changed = {k: v for k, v in values.items() if current.get(k) != v}
+        if changed:
+            for k, v in changed.items():
+                setattr(obj, k, v)
+            obj.dirty = True
+            obj.updated_at = utcnow()
+            obj.updated_by = ws.actor
+            s.add(
+                AuditEntry(
+                    actor=ws.actor,
+                    entity=cls.kind,
+                    entity_id=obj.id,
+                    action="update",
+                    summary=_summary(changed),
+                )
+            )
+    return obj
+
+
+def delete(ws: Workspace, cls: type[Synced], record_id: str) -> list[tuple[str, str]]:
+    """Tombstone a record and its live children; returns exactly what was deleted (the undo token)."""
+    touched: list[tuple[str, str]] = []
+    with ws.store.write() as s:
+        pending: list[tuple[type[Synced], str]] = [(cls, record_id)]
+        while pending:
+            kind_cls, rid = pending.pop()
+            obj = s.get(kind_cls, rid)
+            if obj is None or obj.owner_code != ws.owner_code:
+                raise NotFoundError("指定された記録が見つかりません。")
+            if obj.deleted:
+                continue
+            obj.deleted = True
+            obj.dirty = True
+            obj.updated_at = utcnow()
+            obj.updated_by = ws.actor
+            touched.append((kind_cls.kind, rid))
+            s.add(AuditEntry(actor=ws.actor, entity=kind_cls.kind, entity_id=rid, action="delete"))
+            for child_kind, fk in CHILDREN.get(kind_cls.kind, ()):
+                child = _entity(child_kind)
+                ids = s.scalars(select(child.id).where(getattr(child, fk) == rid, child.deleted.is_(False)))
+                pending.extend((child, cid) for cid in ids)
+    return touched
+
+
+def undelete(ws: Workspace, deleted: list[tuple[str, str]]) -> None:
+    """Undo a delete: bring back exactly the records a delete() returned, in one transaction."""
+    with ws.store.write() as s:
+        for kind, rid in deleted:
+            obj = s.get(_entity(kind), rid)
+            if obj is not None and obj.deleted and obj.owner_code == ws.owner_code:
+                obj.deleted = False
+                obj.dirty = True
+                obj.updated_at = utcnow()
+                obj.updated_by = ws.actor
+                s.add(AuditEntry(actor=ws.actor, entity=kind, entity_id=rid, action="undelete"))

@@ -1,0 +1,22 @@
+"""User settings stored with the data (font size, language): the one settings object."""
+
+import json
+from typing import Any
+
+from desktop.models import Setting
+from desktop.store import Store
+
+DEFAULTS: dict[str, Any] = {"font_pt": 10, "lang": "ja", "pdf_font_file": ""}
+
+
+def get(store: Store, key: str) -> Any:
+    """A setting's value, or its default."""
+    with store.read() as s:
+        row = s.get(Setting, key)
+    return json.loads(row.value) if row is not None else DEFAULTS.get(key)
+
+
+def put(store: Store, key: str, value: Any) -> None:
+    """Store a setting at once."""
+    with store.write() as s:
+        s.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))

@@ -1,0 +1,29 @@
+"""ステップ2: posts of the DX promotion structure and the talent gaps."""
+
+from desktop.content import load_catalog
+from desktop.models import OrgRole, TalentGap
+from desktop.models.errors import ValidationError
+from desktop.services import records
+from desktop.services.workspace import Workspace
+
+
+def roles(ws: Workspace) -> list[OrgRole]:
+    """Posts in display order."""
+    return records.find(ws, OrgRole, order_by=(OrgRole.sort_order,))
+
+
+def add_role(ws: Workspace, role_key: str, **fields) -> OrgRole:
+    """Add a post from the catalog of role templates (CIO, CIO補佐官 …)."""
+    try:
+        template = next(r for r in load_catalog().org_roles if r.key == role_key)
+    except StopIteration:
+        raise ValidationError(f"役職「{role_key}」はありません。") from None
+    order = max((r.sort_order for r in roles(ws)), default=0) + 1
+    fields.setdefault("title", template.title)
+    return records.create(ws, OrgRole, role_key=role_key, sort_order=order, **fields)
+
+
+def talent_gaps(ws: Workspace) -> list[TalentGap]:
+    """Talent gaps, most urgent first."""
+    rank = {"high": 0, "medium": 1, "low": 2}
+    return sorted(records.find(ws, TalentGap), key=lambda g: rank.get(g.priority, 3))

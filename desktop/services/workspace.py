@@ -1,0 +1,39 @@
+"""Workspace: what every service call needs — the open store and who is acting."""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from desktop.models import Municipality
+from desktop.models.errors import DomainError
+from desktop.store import Store
+
+
+class NoMunicipalityError(DomainError):
+    """The store has no municipality yet (first run not finished)."""
+
+
+@dataclass
+class Workspace:
+    """An open store plus the acting user; services take it as their first argument."""
+
+    store: Store
+    actor: str = "local"
+    _owner_code: str | None = field(default=None, repr=False)
+
+    @property
+    def owner_code(self) -> str:
+        """団体コード of this store's municipality."""
+        if self._owner_code is None:
+            with self.store.read() as s:
+                code = s.scalar(select(Municipality.code).where(Municipality.deleted.is_(False)))
+            if code is None:
+                raise NoMunicipalityError(
+                    "団体がまだ登録されていません。団体コードと団体名を登録してください。"
+                )
+            self._owner_code = code
+        return self._owner_code
+
+    def forget_owner(self) -> None:
+        """Drop the cached code (after init or restore)."""
+        self._owner_code = None

@@ -1,0 +1,135 @@
+"""The main window: a thin shell hosting the navigator, the pages and the status bar."""
+
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.services import sync_status
+from desktop.views.context import ViewContext
+from desktop.views.menus import build_menus
+from desktop.views.navigation import MUNICIPALITY_PAGES, NavEntry
+from desktop.views.page import Page
+from desktop.views.style import NAV_WIDTH
+
+UNDO_VISIBLE_MS = 15000
+
+
+class MainWindow(QMainWindow):
+    """Navigator on the left, the current page on the right, sync/save state below."""
+
+    def __init__(self, ctx: ViewContext, title: str, entries: tuple[NavEntry, ...] = MUNICIPALITY_PAGES):
+        super().__init__()
+        self.ctx = ctx
+        self.entries = entries
+        self.pages: dict[str, Page] = {}
+        self.setWindowTitle(f"自治体DXナビ — {title}")
+        self.resize(1280, 820)
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setAccessibleName("ナビゲーター")
+        for e in entries:
+            self.nav.addItem(e.label)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.nav.currentRowChanged.connect(self.show_page_at)
+
+        self._build_status_bar()
+        build_menus(self, ctx)
+        ctx.ops.saved.connect(self._saved)
+        ctx.ops.changed.connect(lambda _kinds: self.refresh_sync_state())
+        ctx.notices.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.notices.undo_offered.connect(self._offer_undo)
+        self.nav.setCurrentRow(0)
+        self.refresh_sync_state()
+
+    # -- pages ----------------------------------------------------------------------------------------------
+    def show_page(self, key: str) -> Page:
+        """Open a page by key (building it the first time)."""
+        index = next(i for i, e in enumerate(self.entries) if e.key == key)
+        self.nav.setCurrentRow(index)
+        return self.pages[key]
+
+    def show_page_at(self, row: int) -> None:
+        """Navigator selection changed."""
+        entry = self.entries[row]
+        if entry.key not in self.pages:
+            page = entry.build(self.ctx)
+            self.pages[entry.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.pages[entry.key])
+
+    # -- status bar -----------------------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.sync_label = QLabel("オフライン")
+        self.sync_label.setAccessibleName("同期の状態")
+        self.saved_label = QLabel("")
+        self.undo_button = QPushButton("元に戻す")
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.undo_last)
+        self._undo = None
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._clear_undo)
+        bar.addPermanentWidget(self.undo_button)
+        bar.addPermanentWidget(self.saved_label)
+        bar.addPermanentWidget(self.sync_label)
+        undo_action = QAction("元に戻す", self)
+        undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        undo_action.triggered.connect(self.undo_last)
+        self.addAction(undo_action)
+        bar.showMessage(f"自治体DXナビ {__version__}", 4000)
+
+    def _saved(self) -> None:
+        self.saved_label.setText(f"保存済 {QTime.currentTime().toString('HH:mm:ss')}")
+
+    def refresh_sync_state(self) -> None:
+        """Status bar: オフライン and the number of changes not yet sent."""
+
+        def show(pending: int) -> None:
+            text = "オフライン" if pending == 0 else f"オフライン・未送信 {pending}件"
+            self.sync_label.setText(text)
+
+        self.ctx.ops.query(sync_status.pending_changes, self.ctx.ws, on_done=show)
+
+    def _offer_undo(self, text: str, undo) -> None:
+        self._undo = undo
+        self.statusBar().showMessage(f"{text}（Ctrl+Z で元に戻せます）", UNDO_VISIBLE_MS)
+        self.undo_button.setVisible(True)
+        self._undo_timer.start(UNDO_VISIBLE_MS)
+
+    def _clear_undo(self) -> None:
+        self._undo = None
+        self.undo_button.setVisible(False)
+
+    def undo_last(self) -> None:
+        """Undo the last destructive edit, if one is on offer."""
+        if self._undo is not None:
+            undo, self._undo = self._undo, None
+            self.undo_button.setVisible(False)
+            undo()
+            self.statusBar().showMessage("元に戻しました。", 4000)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Let pending edits finish before the store closes."""
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # commits a field being edited
+        self.ctx.ops.wait_idle()
+        super().closeEvent(event)

@@ -1,0 +1,116 @@
+"""Menus of the main window: data safety (backup, restore, check), font size, about."""
+
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
+from desktop import __version__
+from desktop.services import maintenance, settings
+from desktop.views.context import ViewContext
+from desktop.views.style import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT
+
+
+def apply_font_size(points: int) -> None:
+    """Set the application font size (all pages scale with it)."""
+    app = QApplication.instance()
+    font = QFont(app.font())
+    font.setPointSize(max(MIN_FONT_PT, min(MAX_FONT_PT, int(points))))
+    app.setFont(font)
+
+
+def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
+    """Create the menu bar."""
+    store = ctx.ws.store
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu("ファイル(&F)")
+
+    def backup() -> None:
+        ctx.ops.long_task(
+            lambda progress: maintenance.backup_now(store),
+            title="バックアップを作成しています",
+            uses_store=True,
+            on_done=lambda path: ctx.say(f"バックアップを作成しました: {path}"),
+        )
+
+    def restore() -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            window, "復元するバックアップを選択", str(store.backups.folder), "DXナビ バックアップ (*.sqlite3)"
+        )
+        if not path:
+            return
+        answer = QMessageBox.question(
+            window,
+            "バックアップから復元",
+            "現在のデータをこのバックアップの内容に置き換えます。現在のデータも自動でバックアップされます。続けますか？",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def restored(_result) -> None:
+            ctx.ws.forget_owner()
+            QMessageBox.information(window, "復元", "復元しました。表示を更新します。")
+            ctx.ops.changed.emit(frozenset({"*"}))
+
+        ctx.ops.long_task(
+            lambda progress: maintenance.restore_backup(store, path),
+            title="復元しています",
+            uses_store=True,
+            on_done=restored,
+        )
+
+    def check() -> None:
+        def show(report) -> None:
+            box = QMessageBox.information if report.ok else QMessageBox.warning
+            box(window, "データの点検", "\n".join(report.lines))
+
+        ctx.ops.long_task(
+            lambda progress: maintenance.check_store(store),
+            title="データを点検しています",
+            uses_store=True,
+            on_done=show,
+        )
+
+    for text, slot in (
+        ("バックアップを作成(&B)", backup),
+        ("バックアップから復元(&R)…", restore),
+        ("データの点検(&C)", check),
+    ):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    quit_action = QAction("終了(&Q)", window)
+    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    quit_action.triggered.connect(window.close)
+    file_menu.addAction(quit_action)
+
+    view_menu = bar.addMenu("表示(&V)")
+
+    def change_font(delta: int | None) -> None:
+        current = QApplication.instance().font().pointSize()
+        size = DEFAULT_FONT_PT if delta is None else current + delta
+        size = max(MIN_FONT_PT, min(MAX_FONT_PT, size))
+        apply_font_size(size)
+        ctx.ops.edit(settings.put, store, "font_pt", size)
+
+    for text, keys, delta in (
+        ("文字を大きく", QKeySequence.StandardKey.ZoomIn, 1),
+        ("文字を小さく", QKeySequence.StandardKey.ZoomOut, -1),
+        ("標準の文字サイズ", QKeySequence("Ctrl+0"), None),
+    ):
+        action = QAction(text, window)
+        action.setShortcut(keys)
+        action.triggered.connect(lambda _=False, d=delta: change_font(d))
+        view_menu.addAction(action)
+
+    help_menu = bar.addMenu("ヘルプ(&H)")
+    about = QAction("自治体DXナビについて", window)
+    about.triggered.connect(
+        lambda: QMessageBox.about(
+            window,
+            "自治体DXナビについて",
+            f"自治体DXナビ {__version__}\n\n自治体DX全体手順書のステップ0〜3に沿って、"
+            "市町村のDX推進を支援するオフライン優先のアプリです。\nデータはこのパソコン内にのみ保存されます。",
+        )
+    )
+    help_menu.addAction(about)

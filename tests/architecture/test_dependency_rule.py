@@ -1,0 +1,88 @@
+"""The layering of DESIGN.md §2 holds: views → operations → services → {store, documents, exchange, sync,
+content} → models, and nothing outside views/, operations.py and app.py imports Qt."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
+
+# Each layer may import itself and the layers listed for it (the rule is about direct imports).
+ALLOWED: dict[str, set[str]] = {
+    "models": {"models"},
+    "content": {"content", "models"},
+    "store": {"store", "models"},
+    "documents": {"documents", "models"},
+    "exchange": {"exchange", "models", "sync"},
+    "sync": {"sync", "models"},
+    "services": {"services", "store", "documents", "exchange", "sync", "content", "models"},
+    "operations": {"operations", "services", "models"},
+    "views": {"views", "operations", "services", "content", "models"},
+    "app": {"app", "views", "operations", "services", "store", "content", "models"},
+    "cli": {"cli", "cli_documents", "app", "services", "store", "content", "models"},
+    "cli_documents": {"cli_documents", "services", "store", "models"},
+}
+QT_ALLOWED = {"views", "operations", "app"}
+
+
+def layer_of(path: Path) -> str:
+    rel = path.relative_to(DESKTOP)
+    return rel.parts[0].removesuffix(".py") if len(rel.parts) > 1 or rel.stem != "__init__" else "package"
+
+
+def _type_checking_blocks(tree: ast.AST) -> set[int]:
+    """Ids of nodes under `if TYPE_CHECKING:` (annotations only; nothing is imported at run time)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING":
+            inside.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return inside
+
+
+def imports_of(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _type_checking_blocks(tree)
+    names = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def modules():
+    return [p for p in sorted(DESKTOP.rglob("*.py")) if "migrations" not in p.parts]
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(DESKTOP)))
+def test_module_imports_only_lower_layers(path):
+    layer = layer_of(path)
+    if layer in ("package", "__main__"):
+        return
+    assert layer in ALLOWED, f"{path} is in no known layer; add it to DESIGN.md's picture first"
+    for name in imports_of(path):
+        parts = name.split(".")
+        if parts[0] == "desktop" and len(parts) > 1:
+            target = parts[1]
+            if target == "__version__" or (len(parts) == 2 and target not in ALLOWED):
+                continue
+            assert target in ALLOWED[layer], f"{path.relative_to(DESKTOP)} ({layer}) must not import desktop.{target}"
+        if parts[0] in ("PySide6", "shiboken6"):
+            assert layer in QT_ALLOWED, f"{path.relative_to(DESKTOP)} ({layer}) must not import Qt"
+
+
+def test_models_know_nothing_of_the_rest():
+    for path in (DESKTOP / "models").rglob("*.py"):
+        for name in imports_of(path):
+            assert not name.startswith("desktop.") or name.startswith("desktop.models"), (path, name)
+
+
+def test_a_view_never_opens_a_session_or_builds_sql():
+    forbidden = ("sqlalchemy", "sqlite3", "reportlab", "httpx", "openpyxl", "docx")
+    for path in (DESKTOP / "views").rglob("*.py"):
+        for name in imports_of(path):
+            assert name.split(".")[0] not in forbidden, f"{path.relative_to(DESKTOP)} imports {name}"

@@ -1,0 +1,83 @@
+"""Every edit goes through records: validated, committed at once, marked for sync, audited, undoable."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desktop.models import AuditEntry, Initiative, Kpi, KpiValue, NeedsRequest, Plan
+from desktop.models.errors import NotFoundError, ValidationError
+from desktop.services import records
+from desktop.services.workspace import Workspace
+from desktop.store import Store
+
+
+def test_a_new_record_belongs_to_the_municipality_and_waits_for_sync(ws):
+    initiative = records.create(ws, Initiative, title="書かない窓口の導入")
+    assert initiative.owner_code == ws.owner_code
+    assert initiative.dirty is True and initiative.version == 0 and initiative.deleted is False
+    assert initiative.updated_by == "テスト担当"
+
+
+def test_an_edit_is_committed_at_once_and_visible_to_a_fresh_store(ws, data_dir):
+    initiative = records.create(ws, Initiative, title="RPA導入")
+    records.update(ws, Initiative, initiative.id, status="active", start_on="2026-04-01")
+    other = Store.open(data_dir, exclusive=False, auto_backup=False)
+    try:
+        stored = records.get(Workspace(other), Initiative, initiative.id)
+    finally:
+        other.close()
+    assert stored.status == "active" and stored.start_on == date(2026, 4, 1)
+
+
+def test_bad_input_is_refused_with_a_japanese_message_and_changes_nothing(ws):
+    need = records.create(ws, NeedsRequest, title="PM派遣", days_per_month=4)
+    with pytest.raises(ValidationError, match="月あたり日数"):
+        records.update(ws, NeedsRequest, need.id, days_per_month=40)
+    with pytest.raises(ValidationError, match="正しい形式ではありません"):
+        records.update(ws, NeedsRequest, need.id, days_per_month="四日")
+    with pytest.raises(ValidationError, match="選択肢にありません"):
+        records.update(ws, NeedsRequest, need.id, category="なんでも")
+    assert records.get(ws, NeedsRequest, need.id).days_per_month == 4
+
+
+def test_an_end_before_the_start_is_refused(ws):
+    plan = records.create(ws, Plan, start_fy=2024, end_fy=2026)
+    with pytest.raises(ValidationError, match="以降"):
+        records.update(ws, Plan, plan.id, end_fy=2023)
+
+
+def test_sync_columns_cannot_be_edited_through_a_form(ws):
+    initiative = records.create(ws, Initiative, title="テレワーク")
+    with pytest.raises(ValidationError):
+        records.update(ws, Initiative, initiative.id, owner_code="131016")
+
+
+def test_an_unchanged_value_does_not_make_a_new_audit_entry(ws):
+    initiative = records.create(ws, Initiative, title="AI議事録")
+    records.update(ws, Initiative, initiative.id, title="AI議事録")
+    with ws.store.read() as s:
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == initiative.id)).all()
+    assert actions == ["create"]
+
+
+def test_deleting_a_kpi_tombstones_its_values_and_undo_brings_them_back(ws):
+    plan = records.create(ws, Plan)
+    kpi = records.create(ws, Kpi, plan_id=plan.id, name="オンライン申請可能な手続数", unit="件")
+    value = records.create(ws, KpiValue, kpi_id=kpi.id, fiscal_year=2026, target=50)
+    token = records.delete(ws, Kpi, kpi.id)
+    assert {kind for kind, _ in token} == {"kpi", "kpi_value"}
+    assert records.find(ws, Kpi) == [] and records.find(ws, KpiValue) == []
+    with pytest.raises(NotFoundError):
+        records.get(ws, KpiValue, value.id)
+    records.undelete(ws, token)
+    assert [k.name for k in records.find(ws, Kpi)] == ["オンライン申請可能な手続数"]
+    assert records.get(ws, KpiValue, value.id).target == 50
+
+
+def test_a_deleted_record_is_kept_as_a_tombstone_for_sync(ws):
+    initiative = records.create(ws, Initiative, title="電子決裁")
+    records.delete(ws, Initiative, initiative.id)
+    with ws.store.read() as s:
+        row = s.get(Initiative, initiative.id)
+    assert row.deleted is True and row.dirty is True
