@@ -1,0 +1,35 @@
+"""Backup, restore and check: the thin use cases the maintenance page and the CLI share."""
+
+from pathlib import Path
+
+from desktop.services.workspace import Workspace
+from desktop.store import Store
+from desktop.store.backup import BackupFile
+from desktop.store.check import CheckReport, check
+
+
+def _store(ws_or_store: Workspace | Store) -> Store:
+    return ws_or_store.store if isinstance(ws_or_store, Workspace) else ws_or_store
+
+
+def backup_now(ws_or_store: Workspace | Store, out: Path | None = None) -> Path:
+    """A manual backup into the backup folder, or to `out` (a file or a folder) the user chose."""
+    return _store(ws_or_store).backups.create("manual", Path(out) if out is not None else None)
+
+
+def list_backups(ws_or_store: Workspace | Store) -> list[BackupFile]:
+    """Backups in the backup folder, newest first."""
+    return _store(ws_or_store).backups.list()
+
+
+def restore_backup(ws_or_store: Workspace | Store, path: Path) -> Path | None:
+    """Replace the data with a backup; returns the before-restore backup of the data that was replaced."""
+    safety = _store(ws_or_store).restore(Path(path))
+    if isinstance(ws_or_store, Workspace):
+        ws_or_store.forget_owner()  # the restored data may belong to another 団体コード
+    return safety
+
+
+def check_store(ws_or_store: Workspace | Store) -> CheckReport:
+    """Integrity, references and schema version, as a Japanese report."""
+    return check(_store(ws_or_store))

@@ -1,0 +1,105 @@
+"""The municipality a store belongs to: first-run registration, reading and editing its details."""
+
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.models import AuditEntry, Municipality
+from desktop.models.base import utcnow
+from desktop.models.errors import DomainError, NotFoundError, ValidationError
+from desktop.models.municipal_code import is_prefecture, prefecture_of, validate
+from desktop.models.rules import clean
+from desktop.services import records
+from desktop.services.workspace import Workspace
+from desktop.store import Store
+
+NAME_MAX = 100
+# Fixed at registration: the code is the owner of every record, the prefecture follows from it.
+FIXED_FIELDS = ("code", "prefecture")
+
+
+class AlreadyRegisteredError(DomainError):
+    """The store already belongs to a municipality."""
+
+
+def check_new(code: str, name: str) -> tuple[str, str, str]:
+    """Validate a registration before anything is opened or written: (code, name, prefecture)."""
+    code = validate(code)
+    if is_prefecture(code):
+        raise ValidationError(
+            f"団体コード「{code}」は都道府県のコードです。都道府県モードは今後のバージョンで対応します。"
+            "市区町村の団体コードを入力してください。",
+            "code",
+        )
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("団体名を入力してください。", "name")
+    if len(name) > NAME_MAX:
+        raise ValidationError(f"団体名は{NAME_MAX}文字以内で入力してください。", "name")
+    return code, name, prefecture_of(code)
+
+
+def has_municipality(store: Store) -> bool:
+    """True once first-run registration is done."""
+    with store.read() as s:
+        return s.scalar(select(Municipality.id).where(Municipality.deleted.is_(False)).limit(1)) is not None
+
+
+def init_municipality(
+    store: Store, code: str, name: str, *, actor: str = "local", is_demo: bool = False, **contact: Any
+) -> Municipality:
+    """Register the municipality of a new store (once); contact holds optional Municipality fields."""
+    code, name, prefecture = check_new(code, name)
+    for key in contact:
+        if key in FIXED_FIELDS or key in ("name", "is_demo"):
+            raise ValidationError(f"項目「{key}」はここでは指定できません。", key)
+    values = clean(Municipality, contact)
+    with store.write() as s:
+        existing = s.scalar(select(Municipality).where(Municipality.deleted.is_(False)).limit(1))
+        if existing is not None:
+            raise AlreadyRegisteredError(
+                f"このデータには既に団体（{existing.code} {existing.name}）が登録されています。"
+            )
+        muni = Municipality(
+            code=code,
+            name=name,
+            prefecture=prefecture,
+            is_demo=is_demo,
+            owner_code=code,
+            updated_by=actor,
+            updated_at=utcnow(),
+            dirty=True,
+            **values,
+        )
+        s.add(muni)
+        s.flush()
+        s.add(
+            AuditEntry(
+                actor=actor, entity=Municipality.kind, entity_id=muni.id, action="create", summary=code
+            )
+        )
+    return muni
+
+
+def get_municipality(ws: Workspace) -> Municipality:
+    """This store's municipality (NoMunicipalityError before registration)."""
+    with ws.store.read() as s:
+        muni = s.scalar(
+            select(Municipality).where(Municipality.code == ws.owner_code, Municipality.deleted.is_(False))
+        )
+    if muni is None:  # pragma: no cover - owner_code already proved it exists
+        raise NotFoundError("団体が見つかりません。")
+    return muni
+
+
+def update_municipality(ws: Workspace, **fields: Any) -> Municipality:
+    """Edit name and contact details; the code and prefecture stay as registered."""
+    for key in FIXED_FIELDS:
+        if key in fields:
+            raise ValidationError("団体コードと都道府県は登録後に変更できません。", key)
+    if "name" in fields:
+        name = str(fields["name"] or "").strip()
+        if not name:
+            raise ValidationError("団体名を入力してください。", "name")
+        fields["name"] = name
+    return records.update(ws, Municipality, get_municipality(ws).id, **fields)

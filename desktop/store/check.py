@@ -1,0 +1,99 @@
+"""Check Database: the answer to "is my data sound?" in words a DX officer can act on."""
+
+from dataclasses import dataclass, field
+
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import DBAPIError
+
+from desktop.store import migrate
+from desktop.store.store import Store
+
+MAX_DETAIL_LINES = 10
+
+
+@dataclass
+class CheckReport:
+    """Result of check(): `ok` only when every check passed; `lines` are Japanese, one per finding."""
+
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+    damaged: bool = False  # a problem a restore from backup would fix (not just an old schema)
+
+    def fail(self, line: str, *, damaged: bool = True) -> None:
+        """Record a problem."""
+        self.ok = False
+        self.damaged = self.damaged or damaged
+        self.lines.append(line)
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _details(rows: list[str]) -> list[str]:
+    shown = [f"  - {r}" for r in rows[:MAX_DETAIL_LINES]]
+    if len(rows) > MAX_DETAIL_LINES:
+        shown.append(f"  - ほか {len(rows) - MAX_DETAIL_LINES} 件")
+    return shown
+
+
+def check(store: Store) -> CheckReport:
+    """Run integrity_check, foreign_key_check and the schema-version check; nothing is written."""
+    report = CheckReport()
+    report.lines.append(f"データファイル: {store.path}")
+    if not store.path.exists():
+        report.fail(
+            "結果: データファイルがまだ作成されていません（団体を登録すると作成されます）。", damaged=False
+        )
+        return report
+    try:
+        with store.db.engine.connect() as conn:
+            integrity = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+            if integrity == ["ok"]:
+                report.lines.append("整合性（integrity_check）: 問題ありません。")
+            else:
+                report.fail(f"整合性（integrity_check）: {len(integrity)} 件の問題があります。")
+                report.lines.extend(_details(integrity))
+            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if not broken:
+                report.lines.append("参照の整合性（foreign_key_check）: 問題ありません。")
+            else:
+                report.fail(f"参照の整合性（foreign_key_check）: {len(broken)} 件の不整合があります。")
+                report.lines.extend(
+                    _details(
+                        [
+                            f"表 {t} の行 {rowid} が表 {parent} の存在しない行を参照"
+                            for t, rowid, parent, _ in broken
+                        ]
+                    )
+                )
+            current = MigrationContext.configure(conn).get_current_revision()
+            conn.rollback()
+    except DBAPIError as err:
+        report.fail(f"データファイルを読み取れません（{err.orig}）。バックアップからの復元が必要です。")
+        return _summary(report)
+    head = migrate.head_revision()
+    if current == head:
+        report.lines.append(f"スキーマの版: {current}（最新）")
+    elif current is None:
+        report.fail("スキーマの版: 記録がありません（自治体DXナビのデータではないか、未作成です）。")
+    elif current in migrate.known_revisions():
+        report.fail(
+            f"スキーマの版: {current}（最新は {head}）。アプリを起動すると更新されます。", damaged=False
+        )
+    else:
+        report.fail(f"スキーマの版: {current}。{migrate.too_new_message(current)}", damaged=False)
+    return _summary(report)
+
+
+def _summary(report: CheckReport) -> CheckReport:
+    if report.ok:
+        report.lines.append("結果: データベースは正常です。")
+    elif not report.damaged:
+        report.lines.append(
+            "結果: データは読み取れますが、このバージョンのアプリとスキーマの版が合いません。"
+        )
+    else:
+        report.lines.append(
+            "結果: 問題が見つかりました。バックアップからの復元（dxnavi restore）を検討してください。"
+        )
+    return report

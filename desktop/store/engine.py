@@ -1,0 +1,90 @@
+"""The SQLite engine: WAL, synchronous=FULL, foreign keys, busy timeout; short sessions."""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 5000
+BEGIN_OPTION = "dxnavi_begin"
+
+
+def _configure(dbapi_conn, _record) -> None:
+    # pysqlite's own implicit BEGIN (only before DML) is switched off: _begin below starts every
+    # transaction, so reads are consistent snapshots and migrations (DDL) are atomic.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _begin(conn) -> None:
+    # Writers take the write lock up front (IMMEDIATE), so a read-then-write never fails half way.
+    mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    """Engine for one SQLite file with the durability settings of DESIGN.md §3."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _configure)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class Database:
+    """Engine plus session factory. Writes are serialised by a lock (one writer at a time)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.engine = make_engine(self.path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = threading.RLock()
+        self._local = threading.local()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session that commits on success (every edit is committed at once) and rolls back on error.
+
+        A write opened inside another write on the same thread joins it (one transaction, committed by the
+        outermost), instead of waiting for a lock its own thread holds.
+        """
+        with self._write_lock:
+            outer: Session | None = getattr(self._local, "session", None)
+            if outer is not None:
+                yield outer
+                return
+            with self._sessions() as session:
+                self._local.session = session
+                try:
+                    session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+                finally:
+                    self._local.session = None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session; objects come back detached and fully loaded."""
+        # close() (not rollback()) ends the read: rollback would expire the objects we hand back.
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold off every writer of this process (while the file itself is replaced)."""
+        with self._write_lock:
+            yield
+
+    def dispose(self) -> None:
+        """Close every pooled connection (before backup restore or exit)."""
+        self.engine.dispose()
