@@ -30,6 +30,7 @@ VOCAB_FIELDS: dict[str, dict[str, str]] = {
     "req_kind@procurement_requirement": vocab.REQUIREMENT_KIND,
     "skill_role@job_description": vocab.SKILL_ROLES,
     "skill_role@talent_gap": vocab.SKILL_ROLES,
+    "skill_role@needs_request": {"": "（該当なし）", **vocab.SKILL_ROLES},
     "specific_reason@standardization_system": vocab.SPECIFIC_SUPPORT_REASON,
 }
 

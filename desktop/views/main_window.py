@@ -18,9 +18,15 @@ from desktop.views.context import ViewContext
 from desktop.views.menus import build_menus
 from desktop.views.navigation import MUNICIPALITY_PAGES, NavEntry
 from desktop.views.page import Page
-from desktop.views.style import NAV_WIDTH
+from desktop.views.style import ACCENT, NAV_WIDTH
 
 UNDO_VISIBLE_MS = 15000
+NAV_STYLE = (
+    "QListWidget#navigator { border: none; background: palette(alternate-base); padding-top: 6px; }"
+    "QListWidget#navigator::item { padding: 9px 12px; border-left: 4px solid transparent; }"
+    f"QListWidget#navigator::item:selected {{ border-left: 4px solid {ACCENT}; background: palette(base);"
+    " color: palette(text); font-weight: bold; }"
+)
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +43,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setAccessibleName("ナビゲーター")
+        self.nav.setObjectName("navigator")
+        self.nav.setStyleSheet(NAV_STYLE)
         for e in entries:
             self.nav.addItem(e.label)
         self.stack = QStackedWidget()

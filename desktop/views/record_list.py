@@ -47,6 +47,9 @@ class RecordList(QWidget):
 
         self.list = QListWidget()
         self.list.setAccessibleName(f"{noun}の一覧")
+        # Long labels are elided and shown whole in a tooltip, rather than scrolled sideways.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self._current_changed)
         self.add_button = QPushButton(f"{noun}を追加")
         self.add_button.clicked.connect(lambda: self.add())
@@ -96,7 +99,10 @@ class RecordList(QWidget):
         self.list.clear()
         row = 0 if items else -1
         for i, item in enumerate(items):
-            self.list.addItem(QListWidgetItem(self._label(item)))
+            text = self._label(item)
+            list_item = QListWidgetItem(text)
+            list_item.setToolTip(text)
+            self.list.addItem(list_item)
             if item.id == want:
                 row = i
         self.list.setCurrentRow(row)
@@ -119,7 +125,9 @@ class RecordList(QWidget):
             return
         self.items = items
         for i, item in enumerate(items):
-            self.list.item(i).setText(self._label(item))
+            text = self._label(item)
+            self.list.item(i).setText(text)
+            self.list.item(i).setToolTip(text)
 
     def add(self, create: Callable[[], Any] | None = None) -> None:
         """Create a new record (with `create`, else the list's own factory) and select it."""

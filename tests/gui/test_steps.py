@@ -1,0 +1,207 @@
+"""The four step pages: checklist, plan with 重点取組事項 and KPIs, activity log with undo, PDCA reviews."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.content import load_catalog
+from desktop.models import AwarenessActivity, Initiative, Kpi, KpiValue
+from desktop.operations import Operations
+from desktop.services import initiatives, plan, records, steps
+from desktop.views.context import ViewContext
+from desktop.views.steps.step0_awareness import Step0Page
+from desktop.views.steps.step1_policy import Step1Page
+from desktop.views.steps.step3_execution import Step3Page
+
+WAIT_MS = 5000
+
+
+@pytest.fixture
+def ctx(ws):
+    """A view context with its own background operations; errors are collected instead of shown."""
+    ops = Operations()
+    errors: list[str] = []
+    ops.error_handler = lambda exc, tb: errors.append(str(exc))
+    context = ViewContext(ops, ws)
+    context.errors = errors  # type: ignore[attr-defined]
+    yield context
+    ops.wait_idle()
+
+
+def shown(qtbot, page):
+    """Show a page and wait until its first load has finished."""
+    qtbot.addWidget(page)
+    page.resize(1280, 820)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.checklist.items), timeout=WAIT_MS)
+    return page
+
+
+def test_pressing_3_on_a_checkpoint_marks_it_done_and_updates_progress(qtbot, ctx, ws):
+    page = shown(qtbot, Step0Page(ctx))
+    view = page.checklist
+    first = view.items[0].checkpoint
+    total = len(view.items)
+    assert view.progress_label.text() == f"完了 0 / {total} 項目"
+
+    view.tree.setFocus()
+    view.tree.setCurrentItem(view.tree.topLevelItem(0))
+    qtbot.keyClick(view.tree, Qt.Key.Key_3)
+
+    qtbot.waitUntil(lambda: view.items[0].status == "done", timeout=WAIT_MS)
+    stored = next(i for i in steps.checklist(ws, 0) if i.checkpoint.key == first.key)
+    assert stored.status == "done"
+    assert stored.done_on == date.today()  # marking done without a date records today
+    assert view.progress_label.text() == f"完了 1 / {total} 項目"
+    assert "完了" in view.tree.topLevelItem(0).text(1)
+
+
+def test_not_applicable_checkpoints_leave_the_count(qtbot, ctx, ws):
+    page = shown(qtbot, Step0Page(ctx))
+    view = page.checklist
+    total = len(view.items)
+    view.set_status(view.items[1].checkpoint.key, "na")
+    qtbot.waitUntil(lambda: view.items[1].status == "na", timeout=WAIT_MS)
+    assert view.progress_label.text() == f"完了 0 / {total - 1} 項目（対象外 1）"
+
+
+def test_checkpoint_detail_explains_it_and_saves_the_assignee(qtbot, ctx, ws):
+    page = shown(qtbot, Step0Page(ctx))
+    view = page.checklist
+    item = view.items[0]
+    assert view.why.text() == item.checkpoint.why
+    assert view.done_when.text() == item.checkpoint.done_when
+    assert view.source.text() == item.checkpoint.source
+
+    view.assignee.setText("企画課 山田")
+    view.assignee.editingFinished.emit()
+
+    qtbot.waitUntil(lambda: steps.checklist(ws, 0)[0].assignee == "企画課 山田", timeout=WAIT_MS)
+
+
+def test_adding_a_catalog_priority_puts_it_in_the_plan_and_off_the_menu(qtbot, ctx, ws):
+    page = shown(qtbot, Step1Page(ctx))
+    qtbot.waitUntil(lambda: bool(page.catalog_priorities), timeout=WAIT_MS)
+    front_yard = load_catalog().priorities[0]
+
+    page._build_priority_menu()
+    offered = [a.text() for a in page.priority_menu.actions()]
+    assert f"({front_yard.number}) {front_yard.title}" in offered
+    assert "独自の取組を追加" in offered
+
+    page.add_catalog_priority(front_yard.key)
+
+    qtbot.waitUntil(lambda: len(page.priorities.items) == 1, timeout=WAIT_MS)
+    stored = plan.priorities(ws, plan.get_or_create_plan(ws).id)
+    assert [(p.catalog_key, p.title) for p in stored] == [(front_yard.key, front_yard.title)]
+    assert page.priorities.list.currentItem().text() == front_yard.title
+    page._build_priority_menu()
+    assert f"({front_yard.number}) {front_yard.title}" not in [a.text() for a in page.priority_menu.actions()]
+
+
+def _kpi_page(qtbot, ctx, ws):
+    """Step 1 with a plan for 令和7〜9年度 and one KPI selected on the KPI tab."""
+    the_plan = plan.get_or_create_plan(ws)
+    records.update(ws, type(the_plan), the_plan.id, start_fy=2025, end_fy=2027)
+    kpi = plan.add_kpi(ws, the_plan.id, "オンライン化した手続", unit="件")
+    page = shown(qtbot, Step1Page(ctx))
+    page.tabs.setCurrentIndex(3)
+    grid = page.kpi_detail.grid
+    qtbot.waitUntil(lambda: grid.rowCount() == 3, timeout=WAIT_MS)
+    return page, grid, kpi
+
+
+def test_editing_a_kpi_target_cell_stores_it(qtbot, ctx, ws):
+    page, grid, kpi = _kpi_page(qtbot, ctx, ws)
+    assert grid.verticalHeaderItem(1).text() == "令和8年度（2026年度）"
+
+    grid.item(1, 0).setText("120")
+
+    def stored():
+        return records.find(ws, KpiValue, kpi_id=kpi.id)
+
+    qtbot.waitUntil(lambda: len(stored()) == 1, timeout=WAIT_MS)
+    assert (stored()[0].fiscal_year, stored()[0].target, stored()[0].actual) == (2026, 120.0, None)
+
+
+def test_an_invalid_kpi_number_is_refused_with_a_message_and_the_cell_reverts(qtbot, ctx, ws):
+    page, grid, kpi = _kpi_page(qtbot, ctx, ws)
+
+    grid.item(0, 1).setText("たくさん")
+
+    qtbot.waitUntil(lambda: bool(ctx.errors), timeout=WAIT_MS)
+    assert "実績値" in ctx.errors[0] and "たくさん" in ctx.errors[0]
+    assert grid.item(0, 1).text() == ""
+    assert records.find(ws, KpiValue, kpi_id=kpi.id) == []
+    assert records.get(ws, Kpi, kpi.id).name == "オンライン化した手続"
+
+
+def test_deleting_an_activity_can_be_undone(qtbot, ctx, ws):
+    records.create(ws, AwarenessActivity, title="全職員向けDX研修", activity_kind="staff_training")
+    undo_offers = []
+    ctx.notices.undo_offered.connect(lambda text, undo: undo_offers.append((text, undo)))
+    page = shown(qtbot, Step0Page(ctx))
+    page.tabs.setCurrentIndex(1)
+    activities = page.activities
+    qtbot.waitUntil(lambda: len(activities.items) == 1, timeout=WAIT_MS)
+
+    activities.delete_current()
+
+    qtbot.waitUntil(lambda: bool(undo_offers) and not activities.items, timeout=WAIT_MS)
+    assert steps.activities(ws) == []
+    assert "全職員向けDX研修" in undo_offers[0][0]
+
+    undo_offers[0][1]()
+
+    qtbot.waitUntil(lambda: len(activities.items) == 1, timeout=WAIT_MS)
+    assert [a.title for a in steps.activities(ws)] == ["全職員向けDX研修"]
+
+
+def test_adding_a_pdca_review_to_the_selected_initiative(qtbot, ctx, ws):
+    initiative = records.create(ws, Initiative, title="書かない窓口の導入", status="active")
+    page = shown(qtbot, Step3Page(ctx))
+    page.tabs.setCurrentIndex(1)
+    reviews = page.detail.reviews
+    qtbot.waitUntil(lambda: page.detail.initiative_id == initiative.id, timeout=WAIT_MS)
+    assert reviews.isEnabled()
+
+    qtbot.mouseClick(reviews.add_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: len(reviews.items) == 1, timeout=WAIT_MS)
+    stored = initiatives.reviews(ws, initiative.id)
+    assert [(r.phase, r.reviewed_on) for r in stored] == [("check", date.today())]
+    summary = reviews.detail.widgets["summary"]
+    summary.set_value("")
+    summary.setPlainText("申請の6割が窓口で完結した")
+    summary.commit_pending()
+    qtbot.waitUntil(
+        lambda: initiatives.reviews(ws, initiative.id)[0].summary == "申請の6割が窓口で完結した",
+        timeout=WAIT_MS,
+    )
+
+
+def test_f2_opens_the_status_choice_and_a_pick_is_stored(qtbot, ctx, ws):
+    page = shown(qtbot, Step0Page(ctx))
+    view = page.checklist
+    view.tree.setFocus()
+    view.tree.setCurrentItem(view.tree.topLevelItem(2), 0)
+
+    qtbot.keyClick(view.tree, Qt.Key.Key_F2)
+
+    combo = view.tree.indexWidget(view.tree.currentIndex().siblingAtColumn(1)) or view.tree.focusWidget()
+    assert combo.currentData() == "todo"
+    combo.setCurrentIndex(combo.findData("doing"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: view.items[2].status == "doing", timeout=WAIT_MS)
+    assert steps.checklist(ws, 0)[2].status == "doing"
+
+
+def test_the_add_button_of_the_plan_priorities_offers_a_menu_instead_of_adding(qtbot, ctx, ws):
+    page = shown(qtbot, Step1Page(ctx))
+    page.priorities.add_button.clicked.emit()
+    page.add_own_priority()
+    qtbot.waitUntil(lambda: len(page.priorities.items) == 1, timeout=WAIT_MS)
+    ctx.ops.wait_idle()
+    assert [p.title for p in plan.priorities(ws, plan.get_or_create_plan(ws).id)] == ["独自の取組"]
+    assert page.priorities.add_button.menu() is page.priority_menu
