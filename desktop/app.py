@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.content import resources_dir
 from desktop.models.errors import DomainError
-from desktop.operations import Operations
+from desktop.operations import GuiThreadCollector, Operations
 from desktop.services import municipality, settings
 from desktop.services.workspace import Workspace
 from desktop.store import Store
@@ -65,6 +65,10 @@ def run_gui(data_dir: Path, lang: str | None = None) -> int:
         window.ctx.ops.parent_widget = window
         sys.excepthook = _excepthook
         window.show()
-        return app.exec()
+        collector = GuiThreadCollector(window)
+        try:
+            return app.exec()
+        finally:
+            collector.stop()
     finally:
         store.close()

@@ -9,6 +9,7 @@ in Japanese, and logged with context. Edits emit `changed` with the kinds touche
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable, Iterable
@@ -23,6 +24,35 @@ from desktop.models.progress import Progress
 log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 500
+GC_INTERVAL_MS = 60_000
+
+
+class GuiThreadCollector(QObject):
+    """Python's cyclic GC runs only on the GUI thread (Anki's rule).
+
+    Left automatic, a collection can start on the DB worker and free Qt wrappers there, which crashes Qt.
+    Objects built at start-up are frozen out of the scans so a collection stays short.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        gc.collect()
+        gc.freeze()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(GC_INTERVAL_MS)
+
+    def collect(self) -> None:
+        """Run a collection now (on the GUI thread)."""
+        gc.collect()
+
+    def stop(self) -> None:
+        """Give collection back to Python (tests and shutdown)."""
+        self._timer.stop()
+        gc.enable()
+        gc.unfreeze()
+        gc.collect()
 
 
 class _Relay(QObject):

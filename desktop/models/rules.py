@@ -42,6 +42,14 @@ LABELS = {
     "days_per_month": "月あたり日数", "period_start": "期間（開始）", "period_end": "期間（終了）",
     "population": "人口", "share_percent": "負担割合", "participants": "参加人数", "target": "目標値",
     "actual": "実績値", "baseline": "基準値", "start_on": "開始日", "end_on": "終了日",
+    "vendor": "事業者", "note": "備考", "specific_reason": "特定移行支援システムの理由", "package_name": "製品名",
+    "planned_go_live": "移行予定日", "contract_end": "現契約の満了日", "phase_key": "作業段階",
+    "person_name": "氏名", "position": "現職・所属", "appointed_on": "任命日", "department": "所属",
+    "purpose": "目的", "detail": "詳細", "unit": "単位", "held_on": "実施日", "assignee": "担当",
+    "evidence": "根拠資料", "done_on": "完了日", "contact_email": "メールアドレス", "contact_phone": "電話番号",
+    "contact_person": "担当者", "staff_count": "職員数", "reviewed_on": "振り返りの日", "code": "団体コード",
+    "appointment_type": "任用形態", "term": "任期", "work_days": "勤務日数", "work_place": "勤務場所",
+    "pay": "報酬", "lead_body": "代表団体", "category": "区分", "text": "要件", "status": "状況",
 }  # fmt: skip
 
 

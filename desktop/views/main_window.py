@@ -1,8 +1,9 @@
 """The main window: a thin shell hosting the navigator, the pages and the status bar."""
 
-from PySide6.QtCore import QTime, QTimer
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,16 +38,18 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.entries = entries
         self.pages: dict[str, Page] = {}
-        self.setWindowTitle(f"自治体DXナビ — {title}")
+        self.setWindowTitle(self.tr("自治体DXナビ — {0}").format(title))
         self.resize(1280, 820)
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(NAV_WIDTH)
-        self.nav.setAccessibleName("ナビゲーター")
+        self.nav.setAccessibleName(self.tr("ナビゲーター"))
         self.nav.setObjectName("navigator")
         self.nav.setStyleSheet(NAV_STYLE)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for e in entries:
-            self.nav.addItem(e.label)
+            self.nav.addItem(e.title())
         self.stack = QStackedWidget()
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -73,6 +76,20 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         return self.pages[key]
 
+    def rebuild_pages(self) -> None:
+        """Recreate every page (after the font size changed, so headings and forms scale with it)."""
+        focus = self.focusWidget()
+        if focus is not None:
+            focus.clearFocus()  # commits a field being edited
+        # Style sheets stop the application font from propagating, so hand it down explicitly.
+        self.setFont(QApplication.font())
+        self.nav.setFont(QApplication.font())
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.show_page_at(max(self.nav.currentRow(), 0))
+
     def show_page_at(self, row: int) -> None:
         """Navigator selection changed."""
         entry = self.entries[row]
@@ -85,10 +102,10 @@ class MainWindow(QMainWindow):
     # -- status bar -----------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.sync_label = QLabel("オフライン")
-        self.sync_label.setAccessibleName("同期の状態")
+        self.sync_label = QLabel(self.tr("オフライン"))
+        self.sync_label.setAccessibleName(self.tr("同期の状態"))
         self.saved_label = QLabel("")
-        self.undo_button = QPushButton("元に戻す")
+        self.undo_button = QPushButton(self.tr("元に戻す"))
         self.undo_button.setVisible(False)
         self.undo_button.clicked.connect(self.undo_last)
         self._undo = None
@@ -98,27 +115,29 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.undo_button)
         bar.addPermanentWidget(self.saved_label)
         bar.addPermanentWidget(self.sync_label)
-        undo_action = QAction("元に戻す", self)
+        undo_action = QAction(self.tr("元に戻す"), self)
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         undo_action.triggered.connect(self.undo_last)
         self.addAction(undo_action)
-        bar.showMessage(f"自治体DXナビ {__version__}", 4000)
+        bar.showMessage(self.tr("自治体DXナビ {0}").format(__version__), 4000)
 
     def _saved(self) -> None:
-        self.saved_label.setText(f"保存済 {QTime.currentTime().toString('HH:mm:ss')}")
+        self.saved_label.setText(self.tr("保存済 {0}").format(QTime.currentTime().toString("HH:mm:ss")))
 
     def refresh_sync_state(self) -> None:
         """Status bar: オフライン and the number of changes not yet sent."""
 
         def show(pending: int) -> None:
-            text = "オフライン" if pending == 0 else f"オフライン・未送信 {pending}件"
+            text = (
+                self.tr("オフライン") if pending == 0 else self.tr("オフライン・未送信 {0}件").format(pending)
+            )
             self.sync_label.setText(text)
 
         self.ctx.ops.query(sync_status.pending_changes, self.ctx.ws, on_done=show)
 
     def _offer_undo(self, text: str, undo) -> None:
         self._undo = undo
-        self.statusBar().showMessage(f"{text}（Ctrl+Z で元に戻せます）", UNDO_VISIBLE_MS)
+        self.statusBar().showMessage(self.tr("{0}（Ctrl+Z で元に戻せます）").format(text), UNDO_VISIBLE_MS)
         self.undo_button.setVisible(True)
         self._undo_timer.start(UNDO_VISIBLE_MS)
 
@@ -132,7 +151,7 @@ class MainWindow(QMainWindow):
             undo, self._undo = self._undo, None
             self.undo_button.setVisible(False)
             undo()
-            self.statusBar().showMessage("元に戻しました。", 4000)
+            self.statusBar().showMessage(self.tr("元に戻しました。"), 4000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Let pending edits finish before the store closes."""

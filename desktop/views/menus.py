@@ -1,5 +1,6 @@
 """Menus of the main window: data safety (backup, restore, check), font size, about."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
@@ -22,38 +23,50 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
     store = ctx.ws.store
     bar = window.menuBar()
 
-    file_menu = bar.addMenu("ファイル(&F)")
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "ファイル(&F)"))
 
     def backup() -> None:
         ctx.ops.long_task(
             lambda progress: maintenance.backup_now(store),
-            title="バックアップを作成しています",
+            title=QCoreApplication.translate("Menus", "バックアップを作成しています"),
             uses_store=True,
-            on_done=lambda path: ctx.say(f"バックアップを作成しました: {path}"),
+            on_done=lambda path: ctx.say(
+                QCoreApplication.translate("Menus", "バックアップを作成しました: {0}").format(path)
+            ),
         )
 
     def restore() -> None:
         path, _ = QFileDialog.getOpenFileName(
-            window, "復元するバックアップを選択", str(store.backups.folder), "DXナビ バックアップ (*.sqlite3)"
+            window,
+            QCoreApplication.translate("Menus", "復元するバックアップを選択"),
+            str(store.backups.folder),
+            QCoreApplication.translate("Menus", "DXナビ バックアップ (*.sqlite3)"),
         )
         if not path:
             return
         answer = QMessageBox.question(
             window,
-            "バックアップから復元",
-            "現在のデータをこのバックアップの内容に置き換えます。現在のデータも自動でバックアップされます。続けますか？",
+            QCoreApplication.translate("Menus", "バックアップから復元"),
+            QCoreApplication.translate(
+                "Menus",
+                "現在のデータをこのバックアップの内容に置き換えます。現在のデータも自動でバックアップされます。続けますか？",
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
 
         def restored(_result) -> None:
             ctx.ws.forget_owner()
-            QMessageBox.information(window, "復元", "復元しました。表示を更新します。")
+            QMessageBox.information(
+                window,
+                QCoreApplication.translate("Menus", "復元"),
+                QCoreApplication.translate("Menus", "復元しました。表示を更新します。"),
+            )
             ctx.ops.changed.emit(frozenset({"*"}))
 
         ctx.ops.long_task(
             lambda progress: maintenance.restore_backup(store, path),
-            title="復元しています",
+            title=QCoreApplication.translate("Menus", "復元しています"),
             uses_store=True,
             on_done=restored,
         )
@@ -61,56 +74,60 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
     def check() -> None:
         def show(report) -> None:
             box = QMessageBox.information if report.ok else QMessageBox.warning
-            box(window, "データの点検", "\n".join(report.lines))
+            box(window, QCoreApplication.translate("Menus", "データの点検"), "\n".join(report.lines))
 
         ctx.ops.long_task(
             lambda progress: maintenance.check_store(store),
-            title="データを点検しています",
+            title=QCoreApplication.translate("Menus", "データを点検しています"),
             uses_store=True,
             on_done=show,
         )
 
     for text, slot in (
-        ("バックアップを作成(&B)", backup),
-        ("バックアップから復元(&R)…", restore),
-        ("データの点検(&C)", check),
+        (QCoreApplication.translate("Menus", "バックアップを作成(&B)"), backup),
+        (QCoreApplication.translate("Menus", "バックアップから復元(&R)…"), restore),
+        (QCoreApplication.translate("Menus", "データの点検(&C)"), check),
     ):
         action = QAction(text, window)
         action.triggered.connect(slot)
         file_menu.addAction(action)
     file_menu.addSeparator()
-    quit_action = QAction("終了(&Q)", window)
+    quit_action = QAction(QCoreApplication.translate("Menus", "終了(&Q)"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
 
-    view_menu = bar.addMenu("表示(&V)")
+    view_menu = bar.addMenu(QCoreApplication.translate("Menus", "表示(&V)"))
 
     def change_font(delta: int | None) -> None:
         current = QApplication.instance().font().pointSize()
         size = DEFAULT_FONT_PT if delta is None else current + delta
         size = max(MIN_FONT_PT, min(MAX_FONT_PT, size))
         apply_font_size(size)
+        window.rebuild_pages()
         ctx.ops.edit(settings.put, store, "font_pt", size)
 
     for text, keys, delta in (
-        ("文字を大きく", QKeySequence.StandardKey.ZoomIn, 1),
-        ("文字を小さく", QKeySequence.StandardKey.ZoomOut, -1),
-        ("標準の文字サイズ", QKeySequence("Ctrl+0"), None),
+        (QCoreApplication.translate("Menus", "文字を大きく"), QKeySequence.StandardKey.ZoomIn, 1),
+        (QCoreApplication.translate("Menus", "文字を小さく"), QKeySequence.StandardKey.ZoomOut, -1),
+        (QCoreApplication.translate("Menus", "標準の文字サイズ"), QKeySequence("Ctrl+0"), None),
     ):
         action = QAction(text, window)
         action.setShortcut(keys)
         action.triggered.connect(lambda _=False, d=delta: change_font(d))
         view_menu.addAction(action)
 
-    help_menu = bar.addMenu("ヘルプ(&H)")
-    about = QAction("自治体DXナビについて", window)
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "ヘルプ(&H)"))
+    about = QAction(QCoreApplication.translate("Menus", "自治体DXナビについて"), window)
     about.triggered.connect(
         lambda: QMessageBox.about(
             window,
-            "自治体DXナビについて",
-            f"自治体DXナビ {__version__}\n\n自治体DX全体手順書のステップ0〜3に沿って、"
-            "市町村のDX推進を支援するオフライン優先のアプリです。\nデータはこのパソコン内にのみ保存されます。",
+            QCoreApplication.translate("Menus", "自治体DXナビについて"),
+            QCoreApplication.translate(
+                "Menus",
+                "自治体DXナビ {0}\n\n自治体DX全体手順書のステップ0〜3に沿って、"
+                "市町村のDX推進を支援するオフライン優先のアプリです。\nデータはこのパソコン内にのみ保存されます。",
+            ).format(__version__),
         )
     )
     help_menu.addAction(about)

@@ -4,18 +4,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from desktop.views.context import ViewContext
 from desktop.views.page import Page
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A navigator row: key, Japanese label, and where its page class lives."""
+    """A navigator row: key, Japanese label (marked for lupdate), and where its page class lives."""
 
     key: str
     label: str
     module: str
     cls: str
+
+    def title(self) -> str:
+        """The label in the UI language."""
+        return QCoreApplication.translate("Navigation", self.label)
 
     def build(self, ctx: ViewContext) -> Page:
         """Create the page (first time it is opened)."""
@@ -24,14 +30,49 @@ class NavEntry:
 
 
 MUNICIPALITY_PAGES: tuple[NavEntry, ...] = (
-    NavEntry("home", "ホーム", "desktop.views.home", "HomePage"),
-    NavEntry("step0", "ステップ0　認識共有・機運醸成", "desktop.views.steps.step0_awareness", "Step0Page"),
-    NavEntry("step1", "ステップ1　全体方針の決定", "desktop.views.steps.step1_policy", "Step1Page"),
-    NavEntry("step2", "ステップ2　推進体制の整備", "desktop.views.steps.step2_structure", "Step2Page"),
-    NavEntry("step3", "ステップ3　DXの取組みの実行", "desktop.views.steps.step3_execution", "Step3Page"),
-    NavEntry("standardization", "標準化（20業務）", "desktop.views.standardization", "StandardizationPage"),
-    NavEntry("needs", "支援ニーズ", "desktop.views.needs", "NeedsPage"),
-    NavEntry("jobs", "募集要項（人材）", "desktop.views.jobs", "JobsPage"),
-    NavEntry("procurement", "調達仕様書", "desktop.views.procurement", "ProcurementPage"),
-    NavEntry("documents", "文書出力", "desktop.views.documents_page", "DocumentsPage"),
+    NavEntry("home", QT_TRANSLATE_NOOP("Navigation", "ホーム"), "desktop.views.home", "HomePage"),
+    NavEntry(
+        "step0",
+        QT_TRANSLATE_NOOP("Navigation", "ステップ0　認識共有・機運醸成"),
+        "desktop.views.steps.step0_awareness",
+        "Step0Page",
+    ),
+    NavEntry(
+        "step1",
+        QT_TRANSLATE_NOOP("Navigation", "ステップ1　全体方針の決定"),
+        "desktop.views.steps.step1_policy",
+        "Step1Page",
+    ),
+    NavEntry(
+        "step2",
+        QT_TRANSLATE_NOOP("Navigation", "ステップ2　推進体制の整備"),
+        "desktop.views.steps.step2_structure",
+        "Step2Page",
+    ),
+    NavEntry(
+        "step3",
+        QT_TRANSLATE_NOOP("Navigation", "ステップ3　DXの取組みの実行"),
+        "desktop.views.steps.step3_execution",
+        "Step3Page",
+    ),
+    NavEntry(
+        "standardization",
+        QT_TRANSLATE_NOOP("Navigation", "標準化（20業務）"),
+        "desktop.views.standardization",
+        "StandardizationPage",
+    ),
+    NavEntry("needs", QT_TRANSLATE_NOOP("Navigation", "支援ニーズ"), "desktop.views.needs", "NeedsPage"),
+    NavEntry("jobs", QT_TRANSLATE_NOOP("Navigation", "募集要項（人材）"), "desktop.views.jobs", "JobsPage"),
+    NavEntry(
+        "procurement",
+        QT_TRANSLATE_NOOP("Navigation", "調達仕様書"),
+        "desktop.views.procurement",
+        "ProcurementPage",
+    ),
+    NavEntry(
+        "documents",
+        QT_TRANSLATE_NOOP("Navigation", "文書出力"),
+        "desktop.views.documents_page",
+        "DocumentsPage",
+    ),
 )

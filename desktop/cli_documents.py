@@ -1,0 +1,91 @@
+"""Document sub-commands of `dxnavi`: `pdf KIND --out F [--id ID]` and `export {xlsx,docx} KIND --out F`.
+
+desktop.cli calls register() while building its parser. A command added here follows the cli contract:
+`sub.set_defaults(run=handler, store_mode="open")` where `handler(args, store) -> int` returns the exit code;
+cli.main opens the store, closes it afterwards, and reports a DomainError in Japanese with exit code 1.
+Documents are written atomically, so a refused or failed command leaves no file behind. Warnings (e.g. the
+font fallback) go to stderr, the written path to stdout.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.models.errors import ValidationError
+from desktop.services import documents
+from desktop.services.workspace import Workspace
+from desktop.store import Store
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def _kinds(fmt: str) -> list[str]:
+    return [k for k, kind in documents.DOCUMENT_KINDS.items() if fmt in kind.formats]
+
+
+def _kind_help(fmt: str) -> str:
+    return "、".join(f"{k}={documents.DOCUMENT_KINDS[k].title}" for k in _kinds(fmt))
+
+
+def register(
+    commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    *,
+    export_formats: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    parents: Sequence[argparse.ArgumentParser],
+) -> None:
+    """Add the document commands: top-level ones to `commands`, `export <format>` ones to `export_formats`."""
+    pdf = commands.add_parser(
+        "pdf",
+        help="文書をPDFで出力します",
+        description="文書をPDF（フォント埋め込み・A4）で出力します。",
+        parents=list(parents),
+    )
+    pdf.add_argument("kind", choices=_kinds("pdf"), help=f"文書の種類（{_kind_help('pdf')}）")
+    pdf.add_argument("--out", type=Path, required=True, metavar="F", help="保存先のPDFファイル")
+    pdf.add_argument(
+        "--id",
+        dest="record_id",
+        metavar="ID",
+        help="対象の記録のID（needs / spec / jd で指定。省略すると一覧を表示）",
+    )
+    pdf.set_defaults(run=run_document, store_mode="open", fmt="pdf", precheck=precheck_out)
+    for fmt, what in (("xlsx", "Excel（XLSX）"), ("docx", "Word（DOCX）")):
+        sub = export_formats.add_parser(
+            fmt,
+            help=f"文書を{what}で書き出します",
+            description=f"文書を{what}で書き出します。",
+            parents=list(parents),
+        )
+        sub.add_argument("kind", choices=_kinds(fmt), help=f"書き出す内容（{_kind_help(fmt)}）")
+        sub.add_argument(
+            "--out", type=Path, required=True, metavar="F", help=f"保存先の{fmt.upper()}ファイル"
+        )
+        sub.set_defaults(run=run_document, store_mode="open", fmt=fmt, record_id=None, precheck=precheck_out)
+
+
+def precheck_out(args: argparse.Namespace) -> None:
+    """Refuse an unwritable --out before the data dir is opened."""
+    documents.check_output(args.out)
+
+
+def run_document(args: argparse.Namespace, store: Store) -> int:
+    """Build one document; list the choices when a record is needed but --id was not given."""
+    ws = Workspace(store, actor="cli")
+    kind = documents.DOCUMENT_KINDS[args.kind]
+    if documents.record_needed(args.kind, args.fmt) and not args.record_id:
+        choices = documents.records_for(ws, args.kind)
+        if not choices:
+            raise ValidationError(f"「{kind.title}」の記録がまだありません。先にアプリで作成してください。")
+        lines = "\n".join(f"  {rid}  {label}" for rid, label in choices)
+        print(
+            f"エラー: 出力する「{kind.title}」を --id で指定してください。次の記録があります:\n{lines}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    result = documents.build_document(ws, args.kind, args.fmt, args.out, args.record_id)
+    for warning in result.warnings:
+        print(f"警告: {warning}", file=sys.stderr)
+    pages = f"（{result.pages}ページ）" if result.pages else ""
+    print(f"「{kind.title}」を出力しました: {result.path}{pages}")
+    return EXIT_OK

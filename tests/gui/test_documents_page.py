@@ -1,0 +1,239 @@
+"""文書出力: documents are built in the background (the window keeps working), previewed, printed and saved."""
+
+import time
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrinter
+
+from desktop.operations import Operations
+from desktop.services import needs
+from desktop.services.demo import create_demo
+from desktop.services.documents import NO_PLAN_MESSAGE
+from desktop.services.workspace import Workspace
+from desktop.views.context import ViewContext
+from desktop.views.documents_page import DocumentsPage
+from desktop.views.pdf_preview import PdfPrintJob
+
+BUILD_MS = 120_000
+
+
+def make_ctx(ws):
+    ops = Operations()
+    errors: list[str] = []
+    ops.error_handler = lambda exc, tb: errors.append(str(exc))
+    context = ViewContext(ops, ws)
+    context.errors = errors  # type: ignore[attr-defined]
+    return context
+
+
+@pytest.fixture
+def demo_ctx(store):
+    """The demo town (plan, needs, specs …) behind a view context that collects errors."""
+    create_demo(store)
+    context = make_ctx(Workspace(store, actor="テスト担当"))
+    yield context
+    context.ops.wait_idle()
+
+
+@pytest.fixture
+def empty_ctx(ws):
+    """A municipality with nothing entered yet."""
+    context = make_ctx(ws)
+    yield context
+    context.ops.wait_idle()
+
+
+def shown(qtbot, ctx) -> DocumentsPage:
+    page = DocumentsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 820)
+    page.show()
+    return page
+
+
+class Heartbeat:
+    """A 10 ms timer on the UI thread: how often it fired and the longest gap between two firings."""
+
+    def __init__(self):
+        self.ticks = 0
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self):
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self):
+        self.timer.stop()
+
+    def _tick(self):
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
+        self.ticks += 1
+
+
+def test_plan_builds_in_the_background_and_is_previewed(qtbot, demo_ctx, tmp_path):
+    page = shown(qtbot, demo_ctx)
+    page.select("plan", fmt="pdf")
+    assert page.current_key() == "plan" and page.current_format() == "pdf"
+    assert not page.record_box.isVisible()  # the plan is not about one record
+    beat = Heartbeat()
+
+    beat.start()
+    started = time.perf_counter()
+    page.build()
+    assert page.is_building() and not page.build_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    beat.stop()
+
+    assert demo_ctx.errors == []
+    # The UI thread kept handling events during the whole build: on average at least one 10 ms tick every
+    # 100 ms (deliberately loose; bench/ui_stall.py measures the stalls themselves).
+    assert beat.ticks >= max(3, elapsed_ms / 100), (beat.ticks, elapsed_ms, beat.longest_ms)
+    assert page.stack.currentWidget() is page.preview
+    assert page.preview.page_count() >= 1
+    assert page.result_path is not None and page.result_path.stat().st_size > 0
+    assert page.print_button.isEnabled() and page.save_button.isEnabled()
+
+    target = tmp_path / "DX推進計画"
+    assert page.save_to(target)
+    saved = tmp_path / "DX推進計画.pdf"
+    assert len(PdfReader(saved).pages) == page.preview.page_count()
+
+
+def test_printing_sends_every_page_without_blocking(qtbot, demo_ctx, tmp_path):
+    page = shown(qtbot, demo_ctx)
+    page.select("progress")
+    page.build()
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
+    pages = page.preview.page_count()
+    assert pages >= 1
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+
+    job = page.print_to(printer)
+    assert job is not None and not page.print_button.isEnabled()  # one print at a time
+    with qtbot.waitSignal(job.finished, timeout=BUILD_MS) as finished:
+        pass
+    assert finished.args == [True]
+    assert len(PdfReader(out).pages) == pages
+    qtbot.waitUntil(page.print_button.isEnabled, timeout=2000)
+
+
+def test_needs_sheet_is_preselected_for_one_record(qtbot, demo_ctx):
+    ws = demo_ctx.ws
+    target = needs.needs(ws)[-1]
+    page = shown(qtbot, demo_ctx)
+
+    page.select("needs", target.id)
+
+    qtbot.waitUntil(lambda: page.record_box.currentData() == target.id, timeout=5000)
+    assert page.record_box.isVisible() and page.record_box.currentText() == target.title
+    page.build()
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
+    assert demo_ctx.errors == []
+    assert page.preview.page_count() >= 1
+    assert target.title in page.result_label.text()
+
+
+def test_preselecting_again_on_a_page_shown_anew_keeps_the_new_record(qtbot, demo_ctx):
+    first, second = needs.needs(demo_ctx.ws)[:2]
+    page = shown(qtbot, demo_ctx)
+    page.select("needs", first.id)
+    qtbot.waitUntil(lambda: page.record_box.currentData() == first.id, timeout=5000)
+    page.hide()
+
+    page.show()  # reloads the choices …
+    page.select("needs", second.id)  # … while another page asks for a different record
+
+    qtbot.waitUntil(lambda: page.record_box.currentData() == second.id, timeout=5000)
+    demo_ctx.ops.wait_idle()
+    qtbot.wait(50)
+    assert page.record_box.currentData() == second.id
+
+
+def test_xlsx_is_not_previewed_but_can_be_saved(qtbot, demo_ctx, tmp_path):
+    page = shown(qtbot, demo_ctx)
+    page.select("tracker", fmt="xlsx")
+    page.build()
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
+    assert demo_ctx.errors == []
+    assert page.stack.currentWidget() is page.file_panel
+    assert str(page.result_path) in page.file_panel.text()
+    assert not page.print_button.isEnabled() and page.open_button.isEnabled()
+    assert page.save_to(tmp_path / "進捗表.xlsx")
+    assert (tmp_path / "進捗表.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_a_plan_with_nothing_entered_is_explained_once(qtbot, empty_ctx):
+    page = shown(qtbot, empty_ctx)
+    page.select("plan")
+    page.build()
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
+    assert empty_ctx.errors == [NO_PLAN_MESSAGE]
+    assert page.build_button.isEnabled()  # ready to try again
+    assert page.result_path is None and page.stack.currentWidget() is page.placeholder
+
+
+def test_each_printed_sheet_takes_the_orientation_of_its_page(qtbot, tmp_path):
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    source = tmp_path / "mixed.pdf"
+    writer = QPdfWriter(str(source))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "縦")
+    writer.setPageOrientation(QPageLayout.Orientation.Landscape)  # e.g. a 工程表 page
+    writer.newPage()
+    painter.drawText(100, 100, "横")
+    painter.end()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(100)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+
+    job = PdfPrintJob(str(source), printer)
+    with qtbot.waitSignal(job.finished, timeout=20_000) as finished:
+        job.start()
+
+    assert finished.args == [True]
+    sheets = [(float(p.mediabox.width), float(p.mediabox.height)) for p in PdfReader(out).pages]
+    assert len(sheets) == 2
+    assert sheets[0][0] < sheets[0][1] and sheets[1][0] > sheets[1][1]
+
+
+def test_cancelled_build_says_so_and_shows_no_error(qtbot, empty_ctx, monkeypatch):
+    from desktop.services import documents
+
+    def slow_build(ws, key, fmt, out, record_id=None, progress=None):
+        for i in range(500):  # about 5 s unless cancelled
+            progress.report(i, 500, "組版しています")
+            time.sleep(0.01)
+        raise AssertionError("not cancelled")
+
+    monkeypatch.setattr(documents, "build_document", slow_build)
+    messages: list[str] = []
+    empty_ctx.notices.message.connect(messages.append)
+    page = shown(qtbot, empty_ctx)
+    page.select("progress")
+    page.build()
+    qtbot.wait(100)
+    assert page.is_building()
+
+    page._task.cancel()  # what the progress dialog's キャンセル does
+
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=5000)
+    assert empty_ctx.errors == []
+    assert messages[-1] == "文書の作成を取り消しました。"
+    assert page.build_button.isEnabled() and page.result_path is None
