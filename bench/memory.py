@@ -14,19 +14,24 @@ from pathlib import Path
 
 RECORDS = 50_000
 
+# VmHWM (peak resident set of this process image): ru_maxrss would carry over the parent's peak across fork.
 PEAK = """
-import resource, sys
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(int(hwm.split()[1]) / 1024, flush=True)
 """
 
-BARE = """
+BARE = (
+    """
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication([])
 w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1280, 820); w.show()
 for _ in range(10): app.processEvents()
-""" + PEAK
+"""
+    + PEAK
+)
 
-APP = """
+APP = (
+    """
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
@@ -49,7 +54,9 @@ for row in range(window.nav.count()):
         window.ctx.ops.wait_idle()
     app.processEvents()
 store.close()
-""" + PEAK
+"""
+    + PEAK
+)
 
 
 def fill(db: Path, owner: str) -> None:

@@ -8,7 +8,6 @@ same timer on an idle event loop over the same length of time, measured in the s
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import subprocess
@@ -91,15 +90,14 @@ def _idle(seconds: float, beat: Heartbeat) -> float:
     return beat.stop()
 
 
-def measure(runs: int = RUNS, freeze: bool = False) -> dict:
+def measure(runs: int = RUNS) -> dict:
     """Build the demo plan `runs` times from the page; return stalls, floors and timings (ms).
 
-    `freeze`: call gc.freeze() once the page is up, as an app could after startup, so that a full garbage
-    collection triggered in the worker no longer walks every long-lived object while holding the GIL.
+    The GC runs as in the app: on the GUI thread only, with start-up objects frozen (GuiThreadCollector).
     """
     from PySide6.QtWidgets import QApplication
 
-    from desktop.operations import Operations
+    from desktop.operations import GuiThreadCollector, Operations
     from desktop.services.demo import create_demo
     from desktop.services.workspace import Workspace
     from desktop.store import Store
@@ -120,9 +118,7 @@ def measure(runs: int = RUNS, freeze: bool = False) -> dict:
             page.select("plan", fmt="pdf")
             settle = time.perf_counter() + 0.3  # let the page finish its first layout and queries
             _spin_until(lambda: time.perf_counter() >= settle)
-            if freeze:
-                gc.collect()
-                gc.freeze()
+            collector = GuiThreadCollector()
 
             # Time spent loading the finished PDF into the preview (on the UI thread).
             show_result = page._show_result
@@ -147,14 +143,15 @@ def measure(runs: int = RUNS, freeze: bool = False) -> dict:
             page.preview.clear()
             page.close()
             ops.wait_idle()
+            collector.stop()
         finally:
             store.close()
     return results
 
 
-def _measure_fresh(freeze: bool) -> dict:
+def _measure_fresh() -> dict:
     """measure() in a new interpreter, so the first build is as cold as in a freshly started app."""
-    code = f"import json; from bench.ui_stall import measure; print(json.dumps(measure(freeze={freeze})))"
+    code = "import json; from bench.ui_stall import measure; print(json.dumps(measure()))"
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     done = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env, cwd=ROOT
@@ -180,45 +177,28 @@ def _summary(r: dict) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    """Run both variants in fresh processes, print and record the section in bench/RESULTS.md."""
+    """Measure in a fresh process, print and record the section in bench/RESULTS.md."""
     from bench.results import record
 
-    app_now = _measure_fresh(freeze=False)
-    frozen = _measure_fresh(freeze=True)
-    for r in (app_now, frozen):
-        if r["errors"]:
-            raise SystemExit(f"build failed: {r['errors'][0]}")
-    worst, warm, floor = _summary(app_now)
-    f_worst, f_warm, f_floor = _summary(frozen)
-    verdict = (
-        "達成"
-        if worst <= GOAL_MS
-        else f"未達（2回目以降は {warm:.0f} ms で達成）"
-        if warm <= GOAL_MS
-        else "未達"
-    )
+    r = _measure_fresh()
+    if r["errors"]:
+        raise SystemExit(f"build failed: {r['errors'][0]}")
+    worst, warm, floor = _summary(r)
+    verdict = "達成" if worst <= GOAL_MS else "未達"
     body = f"""
-デモ団体のDX推進計画（PDF {app_now["pages"]}ページ）を文書出力ページの「作成」から {RUNS} 回作成し、UIスレッドの
+デモ団体のDX推進計画（PDF {r["pages"]}ページ）を文書出力ページの「作成」から {RUNS} 回作成し、UIスレッドの
 {TICK_MS} ms タイマー（PreciseTimer）の最長間隔を「最長停止」とした。作成は `ops.long_task` で裏のスレッドが行い、
 完成したPDFをプレビュー（QtPdf）に読み込むまでを含む。床（floor）は、同じ長さの何もしないイベントループでの
-同じタイマーの最長間隔。各条件とも新しいプロセスで計測（初回は起動直後の状態）。
+同じタイマーの最長間隔。新しいプロセスで計測（初回は起動直後の状態）。
 
-**A. 現在のアプリのまま**
-
-{_table(app_now)}
+{_table(r)}
 
 - 最長停止 **{worst:.1f} ms**（2回目以降の最長 {warm:.1f} ms）、床 {floor:.1f} ms
 - 目標 ≤ {GOAL_MS:.0f} ms: {verdict}
 
-**B. 起動後に `gc.freeze()` を呼んだ場合（提案）**
-
-{_table(frozen)}
-
-- 最長停止 **{f_worst:.1f} ms**（2回目以降の最長 {f_warm:.1f} ms）、床 {f_floor:.1f} ms
-
-初回の停止は、作成スレッドで起きる第2世代のガベージコレクション（約16万オブジェクトを走査、GILを保持したまま
-約70 ms）が主因で、一部は openpyxl/lxml 等の初回 import（拡張モジュールの初期化もGILを保持）。起動完了時に
-`gc.freeze()` を呼べば、常駐オブジェクトが走査対象から外れ、この停止がなくなる。
+ガベージコレクションはアプリと同じく GUI スレッドだけで行う（`operations.GuiThreadCollector`：起動時のオブジェクトを
+`gc.freeze()` で走査対象から外し、自動GCを止めて定期的に GUI スレッドで回収）。以前は作成スレッドで第2世代の
+GC（約16万オブジェクト、GILを保持したまま約70 ms）が起き、初回の停止が 58 ms あった。
 計測: `python -m bench.ui_stall`（QT_QPA_PLATFORM=offscreen）。
 """
     print(body)

@@ -4,7 +4,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.content import resources_dir
@@ -36,26 +36,32 @@ def _install_translation(app: QApplication, lang: str) -> None:
 def _excepthook(exc_type, exc, tb) -> None:
     """Unhandled errors are logged with context and shown once; the app keeps running."""
     log.error("unhandled error", exc_info=(exc_type, exc, tb))
-    QMessageBox.warning(None, "自治体DXナビ", f"予期しないエラーが発生しました。\n{exc_type.__name__}: {exc}")
+    QMessageBox.warning(
+        None,
+        QCoreApplication.translate("App", "自治体DXナビ"),
+        QCoreApplication.translate("App", "予期しないエラーが発生しました。\n{0}: {1}").format(
+            exc_type.__name__, exc
+        ),
+    )
 
 
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Open the store in `data_dir` and run the app until the window closes."""
     logging.basicConfig(level=logging.INFO)
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("自治体DXナビ")
+    app.setApplicationName("自治体DXナビ")  # i18n: data (an identifier, the same in every language)
     app.setOrganizationName("dxnavi")
     try:
         store = Store.open(data_dir)
     except DomainError as exc:
-        QMessageBox.critical(None, "自治体DXナビ", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "自治体DXナビ"), str(exc))
         return 1
     try:
         _install_translation(app, lang or settings.get(store, "lang"))
         apply_font_size(settings.get(store, "font_pt"))
         warning = location_warning(data_dir)
         if warning:
-            QMessageBox.warning(None, "自治体DXナビ", warning)
+            QMessageBox.warning(None, QCoreApplication.translate("App", "自治体DXナビ"), warning)
         if not municipality.has_municipality(store):
             dialog = FirstRunDialog(store)
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted:

@@ -73,7 +73,7 @@ def run_document(args: argparse.Namespace, store: Store) -> int:
     """Build one document; list the choices when a record is needed but --id was not given."""
     ws = Workspace(store, actor="cli")
     kind = documents.DOCUMENT_KINDS[args.kind]
-    if documents.record_needed(args.kind, args.fmt) and not args.record_id:
+    if documents.record_required(args.kind, args.fmt) and not args.record_id:
         choices = documents.records_for(ws, args.kind)
         if not choices:
             raise ValidationError(f"「{kind.title}」の記録がまだありません。先にアプリで作成してください。")

@@ -184,7 +184,7 @@ class Operations(QObject):
         self._relays.add(relay_progress)
         progress = Progress(lambda d, t, label: relay_progress.progress.emit(d, t, label))
         task = Task(progress)
-        dialog = QProgressDialog(title, "キャンセル", 0, 0, self.parent_widget)
+        dialog = QProgressDialog(title, self.tr("キャンセル"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(10**9)  # shown by our own timer, never by Qt's heuristics
@@ -241,7 +241,7 @@ class Operations(QObject):
             message = str(exc)
         else:
             log.error("unexpected error in background operation:\n%s", tb)
-            message = (
-                f"予期しないエラーが発生しました。操作は保存されていません。\n\n{type(exc).__name__}: {exc}"
-            )
-        QMessageBox.warning(self.parent_widget, "自治体DXナビ", message)
+            message = self.tr(
+                "予期しないエラーが発生しました。操作は保存されていません。\n\n{0}: {1}"
+            ).format(type(exc).__name__, exc)
+        QMessageBox.warning(self.parent_widget, self.tr("自治体DXナビ"), message)

@@ -221,8 +221,10 @@ def _priorities(data: PlanData, st: Styles) -> list[Flowable]:
     for p in data.priorities:
         indicators = p.indicators
         if p.kpi_names:
-            kpi_list = "\n".join(f"・{n}" for n in p.kpi_names)
-            indicators = f"{indicators}\n{kpi_list}" if indicators.strip() else kpi_list
+            # The linked KPIs (第7章) are named under a label, so they do not read as a repeat of the text.
+            kpi_list = "、".join(p.kpi_names)
+            kpi_line = f"（KPI：{kpi_list}。第7章参照）"
+            indicators = f"{indicators}\n{kpi_line}" if indicators.strip() else kpi_line
         schedule_head = f"取組期間：{period_text(p.start_fy, p.end_fy)}"
         schedule = f"{schedule_head}\n{p.schedule}" if p.schedule.strip() else schedule_head
         out += lead_in(

@@ -56,6 +56,9 @@ MARGIN_LEFT = 25 * mm  # binding side of a 公用文 A4 page
 MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
+# 禁則 lets a closing mark (」、。ー) hang past the line end; wrapped cell text stops this much short of the
+# cell edge (rightIndent of the cell style) so the hanging mark never touches the border.
+HANG = 5
 CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 CONTENT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
@@ -125,8 +128,8 @@ def make_styles(fonts: FontSet, body_pt: float = BODY_PT, table_pt: float = TABL
     def s(name: str, parent: ParagraphStyle = base, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(f"dxn-{name}", parent=parent, **kw)
 
-    cell = s("cell", fontSize=table_pt, leading=table_pt * 1.5)
-    head = s("cell-head", cell, fontName=fonts.heading, alignment=TA_CENTER)
+    cell = s("cell", fontSize=table_pt, leading=table_pt * 1.5, rightIndent=HANG)
+    head = s("cell-head", cell, fontName=fonts.heading, alignment=TA_CENTER, rightIndent=0)
     toc_levels = (
         s("toc1", fontName=fonts.heading, fontSize=body_pt, leading=body_pt * 2.0, leftIndent=0),
         s("toc2", fontSize=body_pt * 0.95, leading=body_pt * 1.7, leftIndent=body_pt * 2),
@@ -172,8 +175,8 @@ def make_styles(fonts: FontSet, body_pt: float = BODY_PT, table_pt: float = TABL
             spaceAfter=body_pt * 0.2,
         ),
         cell=cell,
-        cell_right=s("cell-right", cell, alignment=TA_RIGHT),
-        cell_center=s("cell-center", cell, alignment=TA_CENTER),
+        cell_right=s("cell-right", cell, alignment=TA_RIGHT, rightIndent=0),
+        cell_center=s("cell-center", cell, alignment=TA_CENTER, rightIndent=0),
         cell_head=head,
         cell_label=s("cell-label", cell, fontName=fonts.heading),
         cover_title=s(
@@ -528,7 +531,7 @@ def _estimated_height(cell: Flowable | str, width: float) -> float:
     style = cell.style
     text = cell.getPlainText()
     breaks = sum(1 for f in cell.frags if getattr(f, "lineBreak", False))
-    lines = stringWidth(text, style.fontName, style.fontSize) / max(width - 10, 1) + 1 + breaks
+    lines = stringWidth(text, style.fontName, style.fontSize) / max(width - 10 - HANG, 1) + 1 + breaks
     return lines * style.leading + 8
 
 

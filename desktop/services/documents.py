@@ -41,20 +41,26 @@ from desktop.services.workspace import Workspace
 
 @dataclass(frozen=True)
 class DocumentKind:
-    """A document the user can produce; `needs_record`: its PDF is about one record of `record_kind`."""
+    """A document the user can produce; `needs_record`: its PDF is about one record of `record_kind`.
+
+    With `all_records` set, choosing no record is allowed and means every record (the label says so).
+    """
 
     key: str
     title: str
     formats: tuple[str, ...]
     needs_record: bool = False
     record_kind: str = ""
+    all_records: str = ""
 
 
 DOCUMENT_KINDS: dict[str, DocumentKind] = {
     k.key: k
     for k in (
         DocumentKind("plan", "DX推進計画", ("pdf", "docx")),
-        DocumentKind("needs", "支援ニーズ調書", ("pdf", "xlsx"), True, NeedsRequest.kind),
+        DocumentKind(
+            "needs", "支援ニーズ調書", ("pdf", "xlsx"), True, NeedsRequest.kind, "すべての支援ニーズ"
+        ),
         DocumentKind("spec", "調達仕様書・要件定義書", ("pdf",), True, ProcurementSpec.kind),
         DocumentKind("jd", "募集要項（ジョブディスクリプション）", ("pdf",), True, JobDescription.kind),
         DocumentKind("progress", "進捗報告", ("pdf",)),
@@ -75,6 +81,11 @@ def record_needed(key: str, fmt: str) -> bool:
     """True when this document in this format is about one chosen record (the XLSX exports take all)."""
     kind = DOCUMENT_KINDS.get(key)
     return kind is not None and kind.needs_record and fmt == "pdf"
+
+
+def record_required(key: str, fmt: str) -> bool:
+    """True when a record must be chosen (no 'all records' choice for this document)."""
+    return record_needed(key, fmt) and not DOCUMENT_KINDS[key].all_records
 
 
 def records_for(ws: Workspace, key: str) -> list[tuple[str, str]]:
@@ -115,9 +126,9 @@ def build_document(
     out = check_target(Path(out))
     ws.owner_code  # noqa: B018 - a store without a municipality fails here with its own message
     if record_needed(key, fmt):
-        if not record_id:
+        if not record_id and record_required(key, fmt):
             raise ValidationError(f"出力する「{kind.title}」の対象を指定してください。")
-        if record_id not in dict(records_for(ws, key)):
+        if record_id and record_id not in dict(records_for(ws, key)):
             raise NotFoundError(f"指定された「{kind.title}」の記録（{record_id}）が見つかりません。")
     return _BUILDERS[(key, fmt)](ws, out, record_id, progress)
 

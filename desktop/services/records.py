@@ -7,7 +7,7 @@ and writes an audit entry. Deletes are tombstones, so they can be undone and syn
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from desktop.models import AuditEntry, Synced
 from desktop.models.base import utcnow
@@ -53,6 +53,25 @@ def find(ws: Workspace, cls: type[T], order_by: Iterable[Any] = (), **filters: A
     stmt = stmt.order_by(*order_by) if order_by else stmt
     with ws.store.read() as s:
         return list(s.scalars(stmt))
+
+
+def summaries(
+    ws: Workspace, cls: type[Synced], fields: Iterable[str], order_by: Iterable[Any] = (), **filters: Any
+) -> list[Row[Any]]:
+    """Lightweight list rows: `id` plus the named columns of live records of this municipality.
+
+    Rows are plain SQLAlchemy `Row`s (read-only, attribute access by column name, e.g. `row.title`), a small
+    fraction of the memory of ORM instances: lists hold these and fetch the full record (`get`) only for the
+    one being shown. `order_by` takes column names or column expressions; `filters` are equalities.
+    """
+    columns = [getattr(cls, name) for name in fields if name != "id"]
+    stmt = select(cls.id, *columns).where(cls.owner_code == ws.owner_code, cls.deleted.is_(False))
+    for key, value in filters.items():
+        stmt = stmt.where(getattr(cls, key) == value)
+    order = [getattr(cls, o) if isinstance(o, str) else o for o in order_by]
+    stmt = stmt.order_by(*order) if order else stmt
+    with ws.store.read() as s:
+        return list(s.execute(stmt))
 
 
 def create(ws: Workspace, cls: type[T], **fields: Any) -> T:

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy.exc import DBAPIError
 
 from desktop.store import migrate
@@ -66,8 +65,8 @@ def check(store: Store) -> CheckReport:
                         ]
                     )
                 )
-            current = MigrationContext.configure(conn).get_current_revision()
             conn.rollback()
+        current = migrate.current_revision(store.db.engine)
     except DBAPIError as err:
         report.fail(f"データファイルを読み取れません（{err.orig}）。バックアップからの復元が必要です。")
         return _summary(report)

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, QTemporaryDir, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QTemporaryDir, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -40,20 +40,45 @@ from desktop.views.page import Page, page_layout
 from desktop.views.pdf_preview import PdfPreview, PdfPrintJob
 from desktop.views.style import SPACING, heading, hint
 
-FORMAT_LABELS = {"pdf": "PDF（印刷・配布用）", "xlsx": "Excel（XLSX）", "docx": "Word（DOCX）"}
+FORMAT_LABELS = {
+    "pdf": QT_TRANSLATE_NOOP("DocumentsPage", "PDF（印刷・配布用）"),
+    "xlsx": QT_TRANSLATE_NOOP("DocumentsPage", "Excel（XLSX）"),
+    "docx": QT_TRANSLATE_NOOP("DocumentsPage", "Word（DOCX）"),
+}
 FILE_FILTERS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)"}
 WARNING_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; border-radius: 4px; padding: 6px;"
 LEFT_WIDTH = 340
-# What each document is for (shown under the list); keys follow services.documents.DOCUMENT_KINDS.
+# The documents' names in the UI (the documents themselves and their file names stay Japanese) and what each
+# is for (shown under the list); keys follow services.documents.DOCUMENT_KINDS.
+TITLES = {
+    "plan": QT_TRANSLATE_NOOP("DocumentsPage", "DX推進計画"),
+    "needs": QT_TRANSLATE_NOOP("DocumentsPage", "支援ニーズ調書"),
+    "spec": QT_TRANSLATE_NOOP("DocumentsPage", "調達仕様書・要件定義書"),
+    "jd": QT_TRANSLATE_NOOP("DocumentsPage", "募集要項（ジョブディスクリプション）"),
+    "progress": QT_TRANSLATE_NOOP("DocumentsPage", "進捗報告"),
+    "tracker": QT_TRANSLATE_NOOP("DocumentsPage", "標準化(20業務)進捗表"),
+    "kpi": QT_TRANSLATE_NOOP("DocumentsPage", "KPI一覧"),
+}
 DESCRIPTIONS = {
-    "plan": "議会の議決・公表に使う計画書です。表紙・目次・アクションプラン・工程表・KPIを含みます。"
-    "DOCXはWordで最後の手直しをするときに使います。",
-    "needs": "都道府県に提出する支援ニーズ調書です。PDFは1件ずつ、XLSXは全件の一覧です。",
-    "spec": "章ア〜サの調達仕様書と、別紙の要件定義書（機能要件・非機能要件）です。",
-    "jd": "外部デジタル人材の募集要項（ジョブディスクリプション）です。",
-    "progress": "ステップの進み具合・KPI・標準化（20業務）の状況をまとめた報告です。",
-    "tracker": "20業務の標準化・ガバメントクラウド移行の進捗を都道府県の集計に使える表にします。",
-    "kpi": "KPIの基準値・目標値・実績値を年度ごとに一覧にします。",
+    "plan": QT_TRANSLATE_NOOP(
+        "DocumentsPage",
+        "議会の議決・公表に使う計画書です。表紙・目次・アクションプラン・工程表・KPIを含みます。"
+        "DOCXはWordで最後の手直しをするときに使います。",
+    ),
+    "needs": QT_TRANSLATE_NOOP(
+        "DocumentsPage", "都道府県に提出する支援ニーズ調書です。PDFは1件ずつ、XLSXは全件の一覧です。"
+    ),
+    "spec": QT_TRANSLATE_NOOP(
+        "DocumentsPage", "章ア〜サの調達仕様書と、別紙の要件定義書（機能要件・非機能要件）です。"
+    ),
+    "jd": QT_TRANSLATE_NOOP("DocumentsPage", "外部デジタル人材の募集要項（ジョブディスクリプション）です。"),
+    "progress": QT_TRANSLATE_NOOP(
+        "DocumentsPage", "ステップの進み具合・KPI・標準化（20業務）の状況をまとめた報告です。"
+    ),
+    "tracker": QT_TRANSLATE_NOOP(
+        "DocumentsPage", "20業務の標準化・ガバメントクラウド移行の進捗を都道府県の集計に使える表にします。"
+    ),
+    "kpi": QT_TRANSLATE_NOOP("DocumentsPage", "KPIの基準値・目標値・実績値を年度ごとに一覧にします。"),
 }
 
 
@@ -131,8 +156,8 @@ class DocumentsPage(Page):
         self.kinds.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         kinds_label.setBuddy(self.kinds)
         for key, kind in documents.DOCUMENT_KINDS.items():
-            formats = "・".join(f.upper() for f in kind.formats)
-            item = QListWidgetItem(f"{kind.title}（{formats}）")
+            formats = self.tr("・").join(f.upper() for f in kind.formats)
+            item = QListWidgetItem(self.tr("{0}（{1}）").format(self.kind_title(key), formats))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.kinds.addItem(item)
         self.kinds.setCurrentRow(0)
@@ -216,6 +241,10 @@ class DocumentsPage(Page):
         self._set_result(None)
 
     # -- choosing -------------------------------------------------------------------------------------------
+    def kind_title(self, key: str) -> str:
+        """A document's name in the UI language."""
+        return self.tr(TITLES[key]) if key in TITLES else documents.DOCUMENT_KINDS[key].title
+
     def current_key(self) -> str | None:
         """Key of the selected document kind."""
         item = self.kinds.currentItem()
@@ -287,15 +316,17 @@ class DocumentsPage(Page):
             if request != self._records_request or self.current_key() != key:
                 return  # a newer load is on its way (or the user moved on)
             self.record_box.clear()
+            everything = documents.DOCUMENT_KINDS[key].all_records
+            if everything and rows:
+                self.record_box.addItem(self.tr("（{0}）").format(everything), "")
             for rid, label in rows:
                 self.record_box.addItem(label, rid)
             index = self.record_box.findData(self._pending_record)
             self.record_box.setCurrentIndex(max(index, 0))
             self._pending_record = None
-            kind = documents.DOCUMENT_KINDS[key]
             self.no_records.setText(
                 self.tr("対象となる記録がまだありません。先に「{0}」の画面で作成してください。").format(
-                    kind.title
+                    self.kind_title(key)
                 )
             )
             self.no_records.setVisible(not rows and self.needs_record())
@@ -317,8 +348,8 @@ class DocumentsPage(Page):
         kind = documents.DOCUMENT_KINDS[key]
         fmt = self.current_format()
         needed = self.needs_record()
-        record_id = self.record_box.currentData() if needed else None
-        if needed and not record_id:
+        record_id = (self.record_box.currentData() or None) if needed else None
+        if needed and not record_id and documents.record_required(key, fmt):
             self.ctx.say(self.tr("対象を選んでください。"))
             return
         title = kind.title
@@ -327,7 +358,7 @@ class DocumentsPage(Page):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         out = Path(self._tmp.path()) / f"{_safe_name(title)}_{stamp}.{fmt}"
         self.warnings.setVisible(False)
-        self.ctx.say(self.tr("「{0}」を作成しています…").format(kind.title))
+        self.ctx.say(self.tr("「{0}」を作成しています…").format(self.kind_title(key)))
 
         def done(result: Any) -> None:
             self._task = None

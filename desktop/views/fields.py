@@ -5,11 +5,12 @@ There is no Save button anywhere: a form connects `committed` to an edit operati
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.models import wareki
+from desktop.views.locale import vocab_label
 
 
 class LineField(QLineEdit):
@@ -63,7 +64,7 @@ class DateField(LineField):
     invalid = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, "例: 令和8年11月26日 / 2026-11-26")
+        super().__init__(parent, QCoreApplication.translate("DateField", "例: 令和8年11月26日 / 2026-11-26"))
         self._date: date | None = None
 
     def set_value(self, value) -> None:
@@ -140,11 +141,11 @@ class ChoiceField(QComboBox):
         self.currentIndexChanged.connect(self._changed)
 
     def set_choices(self, choices: dict) -> None:
-        """Replace the options (keys are stored, labels shown)."""
+        """Replace the options (keys are stored, labels shown; vocabulary labels in the UI language)."""
         self._setting = True
         self.clear()
         for key, label in choices.items():
-            self.addItem(label, key)
+            self.addItem(vocab_label(label), key)
         self._setting = False
 
     def value(self):
@@ -170,7 +171,7 @@ class FiscalYearField(ChoiceField):
     """A 年度 shown as 令和8年度（2026年度）, stored as the Western year."""
 
     def __init__(self, first: int = 2019, last: int = 2035, parent: QWidget | None = None):
-        choices: dict = {None: "（未設定）"}
+        choices: dict = {None: QCoreApplication.translate("FiscalYearField", "（未設定）")}
         choices.update({fy: wareki.fiscal_year_label_both(fy) for fy in range(first, last + 1)})
         super().__init__(choices, parent)
 

@@ -24,6 +24,7 @@ from desktop.models import wareki
 from desktop.services import home, steps
 from desktop.services.standardization import TrackerSummary
 from desktop.views.context import ViewContext
+from desktop.views.locale import checkpoint_title, step_title
 from desktop.views.page import Page, page_layout, scrolling
 from desktop.views.style import ACCENT, MARGIN, SECTION_GAP, SPACING, STATUS_COLORS, heading, hint
 
@@ -94,7 +95,8 @@ class StepButton(QPushButton):
         number = QLabel(self.tr("ステップ{0}").format(progress.number))
         number.setStyleSheet(f"color: {ACCENT};")
         scaled(number, 0.95)
-        title = scaled(QLabel(progress.title), 1.05)
+        name = step_title(progress.number, progress.title)
+        title = scaled(QLabel(name), 1.05)
         title.setWordWrap(True)
         bar = QProgressBar()
         bar.setRange(0, max(progress.applicable, 1))
@@ -123,13 +125,14 @@ class StepButton(QPushButton):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         percent = round(progress.ratio * 100)
         self.summary = self.tr("ステップ{0} {1}：完了 {2} / {3}（{4}%）").format(
-            progress.number, progress.title, progress.done, progress.applicable, percent
+            progress.number, name, progress.done, progress.applicable, percent
         )
         self.setAccessibleName(self.summary)
         self.setToolTip(
             self.tr("{0}\nクリックまたは Enter でステップの画面を開きます。").format(self.summary)
         )
         self.setMinimumHeight(layout.sizeHint().height())
+        self.setMinimumWidth(layout.minimumSize().width())  # the counts never clip; the grid reflows instead
 
 
 class ActionButton(QPushButton):
@@ -155,7 +158,8 @@ class ActionButton(QPushButton):
         chip.setStyleSheet(
             f"color: white; background: {ACCENT}; border-radius: 3px; padding: 1px 6px; border: none;"
         )
-        title = QLabel(checkpoint.title)
+        name = checkpoint_title(checkpoint)
+        title = QLabel(name)
         title.setWordWrap(True)
         title.setStyleSheet("border: none; background: transparent;")
         arrow = QLabel("›")
@@ -166,7 +170,7 @@ class ActionButton(QPushButton):
         layout.addWidget(arrow, 0, Qt.AlignmentFlag.AlignVCenter)
         for w in (chip, title, arrow):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAccessibleName(self.tr("ステップ{0}：{1}").format(checkpoint.step, checkpoint.title))
+        self.setAccessibleName(self.tr("ステップ{0}：{1}").format(checkpoint.step, name))
         self.setToolTip(self.tr("完了の目安: {0}\n\nなぜ: {1}").format(checkpoint.done_when, checkpoint.why))
 
 

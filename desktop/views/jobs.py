@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,22 +21,26 @@ from desktop.content.templates import load_job_templates
 from desktop.models import JobDescription, vocab
 from desktop.services import jobs
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout, scrolling
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.style import SPACING, heading, hint
 
 # 任用形態 (DOMAIN.md §5.3) offered as suggestions; the field stays free text for local variants.
-APPOINTMENT_HINT = (
-    "例: 特別職非常勤職員（地方公務員法第3条第3項第3号）／会計年度任用職員／任期付職員／業務委託"
+APPOINTMENT_HINT = QT_TRANSLATE_NOOP(
+    "JobDetail", "例: 特別職非常勤職員（地方公務員法第3条第3項第3号）／会計年度任用職員／任期付職員／業務委託"
 )
 
 
 def job_label(job: JobDescription) -> str:
     """List entry: post title and role."""
-    role = vocab.SKILL_ROLES.get(job.skill_role, "")
-    status = vocab.DOC_STATUS.get(job.status, job.status)
-    return f"{job.title or '（無題）'}　［{status}］" + (f"\n　{role}" if role else "")
+    role = vocab_label(vocab.SKILL_ROLES.get(job.skill_role, ""))
+    status = vocab_label(vocab.DOC_STATUS.get(job.status, job.status))
+    title = job.title or QCoreApplication.translate("JobsPage", "（無題）")
+    return QCoreApplication.translate("JobsPage", "{0}　［{1}］").format(title, status) + (
+        f"\n　{role}" if role else ""
+    )
 
 
 class JobDetail(QWidget):
@@ -122,7 +126,10 @@ class TemplateDialog(QDialog):
 
 def _job_template_choices() -> list[tuple[str, str, str]]:
     """(key, role, example post) of the four スキル標準 templates."""
-    return [(t.key, vocab.SKILL_ROLES.get(t.skill_role, t.skill_role), t.title) for t in load_job_templates()]
+    return [
+        (t.key, vocab_label(vocab.SKILL_ROLES.get(t.skill_role, t.skill_role)), t.title)
+        for t in load_job_templates()
+    ]
 
 
 class JobsPage(Page):
@@ -150,7 +157,7 @@ class JobsPage(Page):
             label=job_label,
             detail=self.detail,
             create=lambda: jobs.create(ctx.ws, title=self.tr("新しい募集要項")),
-            noun=self.tr("募集要項"),
+            noun=self.tr("募集要項", "record noun"),
         )
         self.template_button = QPushButton(self.tr("テンプレートから作成…(&T)"))
         self.template_button.clicked.connect(lambda: self.create_from_template())

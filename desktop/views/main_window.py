@@ -23,7 +23,7 @@ from desktop.views.style import ACCENT, NAV_WIDTH
 
 UNDO_VISIBLE_MS = 15000
 NAV_STYLE = (
-    "QListWidget#navigator { border: none; background: palette(alternate-base); padding-top: 6px; }"
+    "QListWidget#navigator { border: none; outline: 0; background: palette(alternate-base); padding-top: 6px; }"
     "QListWidget#navigator::item { padding: 9px 12px; border-left: 4px solid transparent; }"
     f"QListWidget#navigator::item:selected {{ border-left: 4px solid {ACCENT}; background: palette(base);"
     " color: palette(text); font-weight: bold; }"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -24,19 +24,20 @@ from PySide6.QtWidgets import (
 from desktop.models import NeedsRequest, vocab, wareki
 from desktop.services import needs
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout, scrolling
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.style import SPACING, heading, hint
 
-NO_ROLE = {"": "（該当なし）"}
 STATUS_STYLE = "font-weight: bold; padding: 2px 8px; border-radius: 3px; background: #e3ecf7;"
 
 
 def need_label(need: NeedsRequest) -> str:
     """List entry: title and where the request stands."""
-    status = vocab.NEEDS_STATUS.get(need.status, need.status)
-    return f"{need.title or '（無題）'}　［{status}］"
+    status = vocab_label(vocab.NEEDS_STATUS.get(need.status, need.status))
+    title = need.title or QCoreApplication.translate("NeedsPage", "（無題）")
+    return QCoreApplication.translate("NeedsPage", "{0}　［{1}］").format(title, status)
 
 
 class NeedsDetail(QWidget):
@@ -50,7 +51,9 @@ class NeedsDetail(QWidget):
         specs = [
             FieldSpec("title", self.tr("件名"), placeholder=self.tr("例: 標準化移行のプロジェクト管理支援")),
             FieldSpec("category", self.tr("区分"), "choice", vocab.NEEDS_CATEGORY),
-            FieldSpec("skill_role", self.tr("人材像"), "choice", {**NO_ROLE, **vocab.SKILL_ROLES}),
+            FieldSpec(
+                "skill_role", self.tr("人材像"), "choice", {"": self.tr("（該当なし）"), **vocab.SKILL_ROLES}
+            ),
             FieldSpec("engagement", self.tr("常駐／随時"), "choice", vocab.ENGAGEMENT),
             FieldSpec("days_per_month", self.tr("月あたり日数"), "number", placeholder=self.tr("例: 4")),
             FieldSpec("period_start", self.tr("期間（開始）"), "date"),
@@ -135,9 +138,9 @@ class NeedsDetail(QWidget):
             for w in (self.response_status, self.response_date, self.response_text):
                 w.setText("")
             return
-        self.status_label.setText(vocab.NEEDS_STATUS.get(record.status, record.status))
+        self.status_label.setText(vocab_label(vocab.NEEDS_STATUS.get(record.status, record.status)))
         self.response_status.setText(
-            vocab.RESPONSE_STATUS.get(record.response_status, record.response_status)
+            vocab_label(vocab.RESPONSE_STATUS.get(record.response_status, record.response_status))
         )
         answered = record.responded_at
         if answered is not None:
@@ -219,7 +222,7 @@ class NeedsPage(Page):
             label=need_label,
             detail=self.detail,
             create=lambda: needs.create(ctx.ws, title=self.tr("新しい支援ニーズ")),
-            noun=self.tr("支援ニーズ"),
+            noun=self.tr("支援ニーズ", "record noun"),
         )
         self.list.list.setWordWrap(True)
         self.list.list.setSpacing(2)

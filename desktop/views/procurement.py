@@ -26,6 +26,7 @@ from desktop.models import ProcurementSpec, vocab
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
 from desktop.views.jobs import TemplateDialog
+from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout
 from desktop.views.procurement_chapters import ChaptersTab
 from desktop.views.procurement_participants import ParticipantsTab
@@ -37,9 +38,10 @@ from desktop.views.style import SPACING, heading, hint
 
 def spec_label(spec: ProcurementSpec) -> str:
     """List entry: title, 単独/共同 and status."""
-    mode = vocab.PROCUREMENT_MODE.get(spec.mode, spec.mode)
-    status = vocab.DOC_STATUS.get(spec.status, spec.status)
-    return f"{spec.title or '（無題）'}\n　{mode}・{status}"
+    mode = vocab_label(vocab.PROCUREMENT_MODE.get(spec.mode, spec.mode))
+    status = vocab_label(vocab.DOC_STATUS.get(spec.status, spec.status))
+    title = spec.title or QCoreApplication.translate("ProcurementPage", "（無題）")
+    return QCoreApplication.translate("ProcurementPage", "{0}\n　{1}・{2}").format(title, mode, status)
 
 
 def template_title(key: str) -> str:
@@ -55,10 +57,9 @@ class NewSpecDialog(TemplateDialog):
 
     def __init__(self, parent: QWidget | None = None):
         choices = [(t.key, t.title, t.summary) for t in load_spec_templates().templates]
-        tr = QCoreApplication.translate
         super().__init__(
-            tr("NewSpecDialog", "テンプレートから作成"),
-            tr(
+            QCoreApplication.translate("NewSpecDialog", "テンプレートから作成"),
+            QCoreApplication.translate(
                 "NewSpecDialog",
                 "ひな形を選び、調達件名を入力してください。章ア〜サの本文と要件定義書の行が記入例つきで入ります。",
             ),
@@ -214,7 +215,7 @@ class ProcurementPage(Page):
             label=spec_label,
             detail=self.detail,
             create=self._create_blank,
-            noun=self.tr("調達仕様書"),
+            noun=self.tr("調達仕様書", "record noun"),
         )
         self.list.add_button.setText(self.tr("空の仕様書を追加"))
         self.list.list.setWordWrap(True)

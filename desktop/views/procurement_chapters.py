@@ -44,7 +44,9 @@ class ChaptersTab(QWidget):
             pane_layout = QVBoxLayout(pane)
             pane_layout.setContentsMargins(0, 0, 0, 0)
             pane_layout.setSpacing(SPACING)
-            pane_layout.addWidget(heading(chapter.title, level=2))
+            title = heading(chapter.title, level=2)
+            title.setWordWrap(True)  # a long chapter name must not widen the window
+            pane_layout.addWidget(title)
             covers = hint(self.tr("記載する事項: {0}").format(chapter.covers))
             pane_layout.addWidget(covers)
             if chapter.confidence != "primary":

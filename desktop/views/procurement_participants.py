@@ -6,7 +6,7 @@ in the table; 「負担割合を再計算」 applies the spec's 按分方法 so 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,15 @@ from desktop.models import ProcurementParticipant, ProcurementSpec, municipal_co
 from desktop.models.errors import ValidationError
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.style import SPACING, hint
 
-COLUMNS = ("団体コード", "団体名", "人口", "負担割合（%）")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ParticipantsTab", "団体コード"),
+    QT_TRANSLATE_NOOP("ParticipantsTab", "団体名"),
+    QT_TRANSLATE_NOOP("ParticipantsTab", "人口"),
+    QT_TRANSLATE_NOOP("ParticipantsTab", "負担割合（%）"),
+)
 EDITABLE = {1: "name", 2: "population"}
 OK_COLOR = "#2e7d32"
 ERROR_COLOR = "#c62828"
@@ -140,7 +146,7 @@ class ParticipantsTab(QWidget):
         """Take a newer copy of the same spec (its 按分方法 may have changed) without reloading the table."""
         self.spec = spec
         self.setEnabled(spec is not None)
-        split = vocab.COST_SPLIT.get(spec.cost_split, "") if spec is not None else ""
+        split = vocab_label(vocab.COST_SPLIT.get(spec.cost_split, "")) if spec is not None else ""
         self.split_label.setText(self.tr("按分方法: {0}").format(split or self.tr("（未設定）")))
 
     def reload(self) -> None:

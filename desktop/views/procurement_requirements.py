@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,25 +24,37 @@ from desktop.models import ProcurementRequirement, ProcurementSpec, vocab
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
 from desktop.views.fields import ChoiceField
+from desktop.views.locale import vocab_label
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.style import SPACING, hint
 
-COLUMNS = ("区分", "分類", "要件", "必須")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequirementForm", text)
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RequirementsTab", "区分"),
+    QT_TRANSLATE_NOOP("RequirementsTab", "分類"),
+    QT_TRANSLATE_NOOP("RequirementsTab", "要件"),
+    QT_TRANSLATE_NOOP("RequirementsTab", "必須"),
+)
 
 
 class RequirementForm(RecordForm):
     """The selected row; the 分類 choices follow the 区分 (機能要件 / 非機能要件)."""
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None):
+        # Built before the QObject exists, so the context is given explicitly.
         specs = [
-            FieldSpec("req_kind", _tr("区分"), "choice", vocab.REQUIREMENT_KIND),
-            FieldSpec("category", _tr("分類"), "choice", {}),
-            FieldSpec("text", _tr("要件"), "text", lines=3),
-            FieldSpec("mandatory", _tr("必須とする（満たさない提案は失格）"), "check"),
+            FieldSpec(
+                "req_kind",
+                QCoreApplication.translate("RequirementForm", "区分"),
+                "choice",
+                vocab.REQUIREMENT_KIND,
+            ),
+            FieldSpec("category", QCoreApplication.translate("RequirementForm", "分類"), "choice", {}),
+            FieldSpec("text", QCoreApplication.translate("RequirementForm", "要件"), "text", lines=3),
+            FieldSpec(
+                "mandatory",
+                QCoreApplication.translate("RequirementForm", "必須とする（満たさない提案は失格）"),
+                "check",
+            ),
         ]
         super().__init__(ctx, ProcurementRequirement, specs, parent)
         self.categories = load_spec_templates()
@@ -189,7 +201,7 @@ class RequirementsTab(QWidget):
 
     def _set_row(self, i: int, r: ProcurementRequirement) -> None:
         values = (
-            vocab.REQUIREMENT_KIND.get(r.req_kind, r.req_kind),
+            vocab_label(vocab.REQUIREMENT_KIND.get(r.req_kind, r.req_kind)),
             r.category,
             r.text,
             self.tr("必須") if r.mandatory else self.tr("任意"),

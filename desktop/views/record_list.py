@@ -25,7 +25,10 @@ from desktop.views.style import SPACING
 
 
 class RecordList(QWidget):
-    """A list of records with 追加/削除 and a detail widget that shows the current one."""
+    """A list of records with 追加/削除 and a detail widget that shows the current one.
+
+    `noun` names one record in messages (「{noun}を追加」); callers translate it as tr("…", "record noun").
+    """
 
     def __init__(
         self,
@@ -46,14 +49,14 @@ class RecordList(QWidget):
         self._select_after_load: str | None = None
 
         self.list = QListWidget()
-        self.list.setAccessibleName(f"{noun}の一覧")
+        self.list.setAccessibleName(self.tr("{0}の一覧").format(noun))
         # Long labels are elided and shown whole in a tooltip, rather than scrolled sideways.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self._current_changed)
-        self.add_button = QPushButton(f"{noun}を追加")
+        self.add_button = QPushButton(self.tr("{0}を追加").format(noun))
         self.add_button.clicked.connect(lambda: self.add())
-        self.delete_button = QPushButton("削除")
+        self.delete_button = QPushButton(self.tr("削除"))
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self.delete_current)
         QShortcut(QKeySequence.StandardKey.Delete, self.list, activated=self.delete_current)
@@ -135,7 +138,7 @@ class RecordList(QWidget):
         def created(record: Any) -> None:
             self._select_after_load = record.id
             self.refresh()
-            self.ctx.say(f"{self.noun}を追加しました。")
+            self.ctx.say(self.tr("{0}を追加しました。").format(self.noun))
 
         self.ctx.ops.edit(create or self._create, changes=set(), on_done=created)
 
@@ -149,7 +152,7 @@ class RecordList(QWidget):
         def deleted(token: list) -> None:
             self.refresh()
             self.ctx.offer_undo(
-                f"{self.noun}「{name}」を削除しました。",
+                self.tr("{0}「{1}」を削除しました。").format(self.noun, name),
                 lambda: self.ctx.ops.edit(records.undelete, self.ctx.ws, token, changes={self.cls.kind}),
             )
 

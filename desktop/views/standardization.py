@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from desktop.models.errors import DomainError
 from desktop.services import records, standardization
 from desktop.services.workspace import Workspace
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout
 from desktop.views.standardization_model import COL, COLUMNS, StandardizationModel
 from desktop.views.style import ACCENT, heading, hint
@@ -35,10 +36,10 @@ ERROR_COLOR = "#c62828"
 DEADLINE_KEY = "standard_migration"
 
 # Initial column widths: the text each column should show in full (the user can resize them; 備考 stretches).
-COLUMN_SAMPLES = {
-    "number": "No.20", "business": "子ども・子育て支援", "phase_key": "②現行システムの概要調査",
-    "vendor": "富士通Japan", "planned_go_live": "令和10年10月31日", "specific_support": "支援システム",
-    "specific_reason": "事業者のリソースひっ迫", "gov_cloud": "ガバクラ", "contract_end": "令和10年10月31日",
+COLUMN_SAMPLES = {  # i18n: data
+    "number": "No.20", "business": "子ども・子育て支援", "phase_key": "②現行システムの概要調査",  # i18n: data
+    "vendor": "富士通Japan", "planned_go_live": "令和10年10月31日", "specific_support": "支援システム",  # i18n: data
+    "specific_reason": "事業者のリソースひっ迫", "gov_cloud": "ガバクラ", "contract_end": "令和10年10月31日",  # i18n: data
 }  # fmt: skip
 
 
@@ -56,11 +57,17 @@ def migration_deadline(catalog: Catalog) -> Deadline | None:
 
 def deadline_text(due: date) -> str:
     """令和7年度末（2026年3月31日）, or the 和暦 date when the target is not a fiscal-year end."""
-    western = f"{due.year}年{due.month}月{due.day}日"
+    western = QCoreApplication.translate("StandardizationPage", "{0}年{1}月{2}日").format(
+        due.year, due.month, due.day
+    )
     fy = wareki.fiscal_year_of(due)
     if due == wareki.fiscal_year_end(fy):
-        return f"{wareki.fiscal_year_label(fy)}末（{western}）"
-    return f"{wareki.wareki_date(due)}（{western}）"
+        return QCoreApplication.translate("StandardizationPage", "{0}末（{1}）").format(
+            wareki.fiscal_year_label(fy), western
+        )
+    return QCoreApplication.translate("StandardizationPage", "{0}（{1}）").format(
+        wareki.wareki_date(due), western
+    )
 
 
 def first_load(editor: QWidget) -> bool:
@@ -85,7 +92,7 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
         for key, label in self.choices().items():
-            combo.addItem(label, key)
+            combo.addItem(vocab_label(label), key)
         combo.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
         combo.activated.connect(lambda _i, c=combo: self._chosen(c))
         QTimer.singleShot(0, combo.showPopup)  # the list opens at once; Enter or a click chooses
@@ -233,7 +240,9 @@ class StandardizationPage(Page):
         metrics = self.table.fontMetrics()
         for i, column in enumerate(COLUMNS):
             if column.field in COLUMN_SAMPLES:
-                self.table.setColumnWidth(i, metrics.horizontalAdvance(COLUMN_SAMPLES[column.field]) + 10)
+                # As wide as the sample (a vocabulary sample in the UI language) and the column title.
+                sample = metrics.horizontalAdvance(vocab_label(COLUMN_SAMPLES[column.field])) + 10
+                self.table.setColumnWidth(i, max(sample, header.sectionSizeHint(i)))
         self.table.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 12)
         layout.addWidget(self.table, 1)
         layout.addWidget(

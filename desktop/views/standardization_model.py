@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.content.catalog import MigrationPhase
 from desktop.models import StandardizationSystem, vocab, wareki
 from desktop.services.standardization import TrackerRow
+from desktop.views.locale import vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,30 +44,36 @@ class Column:
 
 
 # Titles are marked for lupdate here and translated where they are shown (self.tr in the model).
-_T = "StandardizationModel"
 COLUMNS: tuple[Column, ...] = (
-    Column("number", QT_TRANSLATE_NOOP(_T, "No."), "number"),
-    Column("business", QT_TRANSLATE_NOOP(_T, "業務名"), "name"),
-    Column("phase_key", QT_TRANSLATE_NOOP(_T, "作業段階"), "phase"),
-    Column("vendor", QT_TRANSLATE_NOOP(_T, "事業者"), "text"),
-    Column("planned_go_live", QT_TRANSLATE_NOOP(_T, "移行予定日"), "date"),
-    Column("specific_support", QT_TRANSLATE_NOOP(_T, "特定移行\n支援システム"), "check"),
-    Column("specific_reason", QT_TRANSLATE_NOOP(_T, "理由"), "reason"),
-    Column("gov_cloud", QT_TRANSLATE_NOOP(_T, "ガバクラ"), "check"),
-    Column("contract_end", QT_TRANSLATE_NOOP(_T, "現契約の\n満了日"), "date"),
-    Column("note", QT_TRANSLATE_NOOP(_T, "備考"), "text"),
+    Column("number", QT_TRANSLATE_NOOP("StandardizationModel", "No."), "number"),
+    Column("business", QT_TRANSLATE_NOOP("StandardizationModel", "業務名"), "name"),
+    Column("phase_key", QT_TRANSLATE_NOOP("StandardizationModel", "作業段階"), "phase"),
+    Column("vendor", QT_TRANSLATE_NOOP("StandardizationModel", "事業者"), "text"),
+    Column("planned_go_live", QT_TRANSLATE_NOOP("StandardizationModel", "移行予定日"), "date"),
+    Column("specific_support", QT_TRANSLATE_NOOP("StandardizationModel", "特定移行\n支援システム"), "check"),
+    Column("specific_reason", QT_TRANSLATE_NOOP("StandardizationModel", "理由"), "reason"),
+    Column("gov_cloud", QT_TRANSLATE_NOOP("StandardizationModel", "ガバクラ"), "check"),
+    Column("contract_end", QT_TRANSLATE_NOOP("StandardizationModel", "現契約の\n満了日"), "date"),
+    Column("note", QT_TRANSLATE_NOOP("StandardizationModel", "備考"), "text"),
 )
 COL = {c.field: i for i, c in enumerate(COLUMNS)}
 
 HEADER_TIPS = {
-    "phase_key": QT_TRANSLATE_NOOP(_T, "標準化手順書の作業項目のうち、現在取り組んでいる段階"),
-    "specific_support": QT_TRANSLATE_NOOP(
-        _T, "令和8年度以降の移行がやむを得ない「特定移行支援システム」に該当する（Space で切り替え）"
+    "phase_key": QT_TRANSLATE_NOOP(
+        "StandardizationModel", "標準化手順書の作業項目のうち、現在取り組んでいる段階"
     ),
-    "specific_reason": QT_TRANSLATE_NOOP(_T, "特定移行支援システムに該当する理由（デジタル庁の集計区分）"),
-    "gov_cloud": QT_TRANSLATE_NOOP(_T, "ガバメントクラウドを利用する（Space で切り替え）"),
-    "planned_go_live": QT_TRANSLATE_NOOP(_T, "標準準拠システムの本稼働予定日"),
-    "contract_end": QT_TRANSLATE_NOOP(_T, "現行システムの契約が満了する日"),
+    "specific_support": QT_TRANSLATE_NOOP(
+        "StandardizationModel",
+        "令和8年度以降の移行がやむを得ない「特定移行支援システム」に該当する（Space で切り替え）",
+    ),
+    "specific_reason": QT_TRANSLATE_NOOP(
+        "StandardizationModel", "特定移行支援システムに該当する理由（デジタル庁の集計区分）"
+    ),
+    "gov_cloud": QT_TRANSLATE_NOOP(
+        "StandardizationModel", "ガバメントクラウドを利用する（Space で切り替え）"
+    ),
+    "planned_go_live": QT_TRANSLATE_NOOP("StandardizationModel", "標準準拠システムの本稼働予定日"),
+    "contract_end": QT_TRANSLATE_NOOP("StandardizationModel", "現行システムの契約が満了する日"),
 }
 
 
@@ -81,7 +89,10 @@ def phase_label(phase: MigrationPhase) -> str:
 
 def phase_choices(phases: tuple[MigrationPhase, ...]) -> dict[str, str]:
     """Stored phase key → label, with 「未着手」 first."""
-    return {"": "（未着手）", **{p.key: phase_label(p) for p in phases}}
+    return {
+        "": QCoreApplication.translate("StandardizationModel", "（未着手）"),
+        **{p.key: phase_label(p) for p in phases},
+    }
 
 
 def is_late(system: StandardizationSystem, deadline: date | None) -> bool:
@@ -103,7 +114,7 @@ class StandardizationModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.rows: list[TrackerRow] = []
-        self.phases: dict[str, str] = {"": "（未着手）"}
+        self.phases: dict[str, str] = {"": self.tr("（未着手）")}
         self.deadline: date | None = None
         self.deadline_label = ""
 
@@ -207,7 +218,7 @@ class StandardizationModel(QAbstractTableModel):
                 return self.phases.get(system.phase_key, system.phase_key)
             case "reason":
                 return (
-                    vocab.SPECIFIC_SUPPORT_REASON.get(system.specific_reason, "")
+                    vocab_label(vocab.SPECIFIC_SUPPORT_REASON.get(system.specific_reason, ""))
                     if system.specific_reason
                     else ""
                 )

@@ -35,7 +35,10 @@ def _type_checking_blocks(tree: ast.AST) -> set[int]:
     """Ids of nodes under `if TYPE_CHECKING:` (annotations only; nothing is imported at run time)."""
     inside: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING":
+        if (
+            isinstance(node, ast.If)
+            and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING"
+        ):
             inside.update(id(n) for stmt in node.body for n in ast.walk(stmt))
     return inside
 
@@ -70,7 +73,9 @@ def test_module_imports_only_lower_layers(path):
             target = parts[1]
             if target == "__version__" or (len(parts) == 2 and target not in ALLOWED):
                 continue
-            assert target in ALLOWED[layer], f"{path.relative_to(DESKTOP)} ({layer}) must not import desktop.{target}"
+            assert target in ALLOWED[layer], (
+                f"{path.relative_to(DESKTOP)} ({layer}) must not import desktop.{target}"
+            )
         if parts[0] in ("PySide6", "shiboken6"):
             assert layer in QT_ALLOWED, f"{path.relative_to(DESKTOP)} ({layer}) must not import Qt"
 

@@ -61,9 +61,9 @@ def test_an_unwritable_out_path_exits_1_in_japanese(demo_dir, tmp_path, capsys):
 
 def test_a_record_document_needs_a_known_id(demo_dir, out_dir, capsys):
     capsys.readouterr()
-    assert dx(demo_dir, "pdf", "needs", "--out", str(out_dir / "n.pdf")) == 1
+    assert dx(demo_dir, "pdf", "spec", "--out", str(out_dir / "s.pdf")) == 1
     err = capsys.readouterr().err
-    assert "--id" in err and "支援ニーズ調書" in err
+    assert "--id" in err and "調達仕様書" in err
     assert dx(demo_dir, "pdf", "needs", "--id", "no-such-id", "--out", str(out_dir / "n.pdf")) == 1
     assert "見つかりません" in capsys.readouterr().err
     assert list(out_dir.iterdir()) == []
@@ -105,3 +105,11 @@ def test_a_character_missing_from_the_font_exits_1_naming_it(demo_dir, out_dir, 
     err = capsys.readouterr().err
     assert "ビジョン" in err and "𠮷" in err
     assert list(out_dir.iterdir()) == []
+
+
+def test_pdf_needs_without_an_id_lists_every_need_in_one_report(demo_dir, out_dir):
+    out = out_dir / "needs.pdf"
+    assert dx(demo_dir, "pdf", "needs", "--out", str(out)) == 0
+    text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
+    assert "支援ニーズ調書" in text
+    assert "プロジェクトマネージャー" in text and "共同調達" in text

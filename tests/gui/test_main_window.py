@@ -34,7 +34,9 @@ def test_every_navigator_entry_opens_a_real_page(qtbot, ws):
 
 def test_an_edit_shows_saved_and_counts_as_unsent(qtbot, ws):
     window = open_window(qtbot, ws)
-    window.ctx.ops.edit(records.create, window.ctx.ws, Initiative, title="電子申請の拡大", changes={"initiative"})
+    window.ctx.ops.edit(
+        records.create, window.ctx.ws, Initiative, title="電子申請の拡大", changes={"initiative"}
+    )
     qtbot.waitUntil(lambda: window.saved_label.text().startswith("保存済"))
     qtbot.waitUntil(lambda: "未送信" in window.sync_label.text())
 
@@ -56,7 +58,9 @@ def test_undo_brings_back_a_deleted_record(qtbot, ws):
     window = open_window(qtbot, ws)
     initiative = records.create(ws, Initiative, title="RPAの導入")
     token = records.delete(ws, Initiative, initiative.id)
-    window.ctx.offer_undo("取組を削除しました。", lambda: window.ctx.ops.edit(records.undelete, window.ctx.ws, token))
+    window.ctx.offer_undo(
+        "取組を削除しました。", lambda: window.ctx.ops.edit(records.undelete, window.ctx.ws, token)
+    )
     assert window.undo_button.isVisible()
     window.undo_last()
     qtbot.waitUntil(lambda: [i.title for i in records.find(ws, Initiative)] == ["RPAの導入"])

@@ -122,7 +122,7 @@ def test_an_older_schema_is_backed_up_before_it_is_migrated(data_dir, monkeypatc
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
     monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({"0001", "0002"}))
-    monkeypatch.setattr(migrate.command, "upgrade", fake_upgrade)
+    monkeypatch.setattr("alembic.command.upgrade", fake_upgrade)
     store = Store.open(data_dir, auto_backup=False)
     try:
         assert migrate.current_revision(store.db.engine) == "0002"
@@ -145,7 +145,7 @@ def test_a_failed_migration_leaves_the_old_schema_in_place(data_dir, monkeypatch
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
     monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({"0001", "0002"}))
-    monkeypatch.setattr(migrate.command, "upgrade", broken_upgrade)
+    monkeypatch.setattr("alembic.command.upgrade", broken_upgrade)
     with pytest.raises(RuntimeError):
         Store.open(data_dir, auto_backup=False)
     conn = sqlite3.connect(db_path(data_dir))
@@ -363,3 +363,9 @@ def test_the_municipality_survives_a_round_trip_through_backup_and_restore(ws):
     ws.store.restore(backup)
     with ws.store.read() as s:
         assert s.scalar(select(Municipality.name)) == "鯖江市"
+
+
+def test_the_schema_head_the_app_opens_with_is_alembics_head():
+    from desktop.store import migrate
+
+    assert migrate.HEAD == migrate.alembic_head()

@@ -33,6 +33,7 @@ from desktop.services import steps
 from desktop.services.steps import CheckItem
 from desktop.views import fields as f
 from desktop.views.context import ViewContext
+from desktop.views.locale import checkpoint_title, vocab_label
 from desktop.views.style import SPACING, STATUS_COLORS, heading, hint
 
 STATUS_KEYS = tuple(CHECK_STATUS)  # 1–4 on the keyboard pick these, in this order
@@ -50,7 +51,7 @@ class _StatusDelegate(QStyledItemDelegate):
         """A combo of the four statuses."""
         combo = QComboBox(parent)
         for key, label in CHECK_STATUS.items():
-            combo.addItem(label, key)
+            combo.addItem(vocab_label(label), key)
         combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
         return combo
 
@@ -301,9 +302,11 @@ class ChecklistView(QWidget):
 
     def _fill_row(self, row: QTreeWidgetItem, item: CheckItem) -> None:
         cp = item.checkpoint
-        row.setText(TITLE_COL, cp.title)
-        row.setToolTip(TITLE_COL, cp.title)
-        row.setText(STATUS_COL, "● " + CHECK_STATUS.get(item.status, item.status))
+        title = checkpoint_title(cp)
+        status = vocab_label(CHECK_STATUS.get(item.status, item.status))
+        row.setText(TITLE_COL, title)
+        row.setToolTip(TITLE_COL, title)
+        row.setText(STATUS_COL, "● " + status)
         row.setData(STATUS_COL, Qt.ItemDataRole.UserRole, item.status)
         row.setForeground(STATUS_COL, QBrush(QColor(STATUS_COLORS.get(item.status, "#000000"))))
         row.setText(ASSIGNEE_COL, item.assignee)
@@ -313,7 +316,7 @@ class ChecklistView(QWidget):
         row.setData(
             TITLE_COL,
             Qt.ItemDataRole.AccessibleTextRole,
-            f"{cp.title}、{CHECK_STATUS.get(item.status, item.status)}",
+            self.tr("{0}、{1}").format(title, status),
         )
 
     def _show_progress(self) -> None:
@@ -342,7 +345,7 @@ class ChecklistView(QWidget):
             self.note.commit_pending()  # a half-typed note belongs to the row being left
         self._current_key = item.checkpoint.key
         cp = item.checkpoint
-        self.detail_title.setText(cp.title)
+        self.detail_title.setText(checkpoint_title(cp))
         self.why.setText(cp.why)
         self.done_when.setText(cp.done_when)
         self.source.setText(cp.source)

@@ -99,8 +99,10 @@ class KpiDetail(QWidget):
         )
 
     def _set_unit(self, unit: str) -> None:
-        suffix = f"（{unit}）" if unit else ""
-        self.grid.setHorizontalHeaderLabels([self.tr("目標値") + suffix, self.tr("実績値") + suffix])
+        titles = (self.tr("目標値"), self.tr("実績値"))
+        if unit:
+            titles = tuple(self.tr("{0}（{1}）").format(title, unit) for title in titles)
+        self.grid.setHorizontalHeaderLabels(list(titles))
 
     def _on_changed(self, kinds: frozenset) -> None:
         if "plan" in kinds and self.kpi_id is not None:

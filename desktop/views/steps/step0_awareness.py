@@ -9,6 +9,7 @@ from desktop.models.vocab import ACTIVITY_KIND
 from desktop.services import records, steps
 from desktop.services.workspace import Workspace
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.steps.step_page import DetailPane, StepPage, master_list, tab_body
@@ -59,7 +60,7 @@ class Step0Page(StepPage):
                 label=self._label,
                 detail=DetailPane(form),
                 create=lambda: new_activity(ctx.ws),
-                noun=self.tr("実施記録"),
+                noun=self.tr("実施記録", "record noun"),
             )
         )
         self.add_tab(
@@ -77,7 +78,7 @@ class Step0Page(StepPage):
 
     def _label(self, activity: AwarenessActivity) -> str:
         when = wareki.wareki_date(activity.held_on) if activity.held_on else self.tr("日付未定")
-        title = activity.title or ACTIVITY_KIND.get(activity.activity_kind, "")
+        title = activity.title or vocab_label(ACTIVITY_KIND.get(activity.activity_kind, ""))
         return f"{when}　{title}"
 
     def refresh(self) -> None:

@@ -70,7 +70,7 @@ class Step1Page(StepPage):
                 label=self._priority_label,
                 detail=DetailPane(RecordForm(ctx, PlanPriority, self._priority_specs())),
                 create=lambda: add_priority(ctx.ws, title=own_title),
-                noun=self.tr("重点取組事項"),
+                noun=self.tr("重点取組事項", "record noun"),
             )
         )
         self.priority_menu = QMenu(self)
@@ -101,7 +101,7 @@ class Step1Page(StepPage):
                 ),
                 detail=DetailPane(self.kpi_detail),
                 create=lambda: add_kpi(ctx.ws),
-                noun=self.tr("KPI"),
+                noun=self.tr("KPI", "record noun"),
             )
         )
         self.add_tab(

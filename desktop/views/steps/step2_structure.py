@@ -1,5 +1,6 @@
 """ステップ2 推進体制の整備: the posts of the DX promotion structure and the talent the municipality lacks."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.content import load_catalog
@@ -10,6 +11,7 @@ from desktop.models.vocab import PRIORITY, SKILL_ROLES, TALENT_APPROACH
 from desktop.services import records, structure
 from desktop.services.workspace import Workspace
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.steps.step_page import DetailPane, StepPage, master_list, tab_body
@@ -18,7 +20,9 @@ from desktop.views.style import hint
 
 def no_default_role() -> OrgRole:
     """Posts are added from a template only (the 「役職を追加」 menu)."""
-    raise ValidationError("追加する役職を「役職を追加」の一覧から選んでください。")
+    raise ValidationError(
+        QCoreApplication.translate("Step2Page", "追加する役職を「役職を追加」の一覧から選んでください。")
+    )
 
 
 def new_talent_gap(ws: Workspace) -> TalentGap:
@@ -50,7 +54,7 @@ class Step2Page(StepPage):
                 label=self._role_label,
                 detail=DetailPane(RecordForm(ctx, OrgRole, self._role_specs())),
                 create=no_default_role,
-                noun=self.tr("役職"),
+                noun=self.tr("役職", "record noun"),
             )
         )
         self.role_menu = QMenu(self)
@@ -78,7 +82,7 @@ class Step2Page(StepPage):
                 label=self._gap_label,
                 detail=DetailPane(RecordForm(ctx, TalentGap, self._gap_specs())),
                 create=lambda: new_talent_gap(ctx.ws),
-                noun=self.tr("不足する人材"),
+                noun=self.tr("不足する人材", "record noun"),
             )
         )
         self.add_tab(
@@ -124,9 +128,9 @@ class Step2Page(StepPage):
         return f"{role.title}　{person}{external}"
 
     def _gap_label(self, gap: TalentGap) -> str:
-        role = SKILL_ROLES.get(gap.skill_role, gap.skill_role)
+        role = vocab_label(SKILL_ROLES.get(gap.skill_role, gap.skill_role))
         return self.tr("{role}（優先度 {priority}）").format(
-            role=role, priority=PRIORITY.get(gap.priority, "")
+            role=role, priority=vocab_label(PRIORITY.get(gap.priority, ""))
         )
 
     def _build_role_menu(self) -> None:

@@ -9,6 +9,7 @@ from desktop.models.vocab import INITIATIVE_STATUS, PDCA_PHASE
 from desktop.services import initiatives, records
 from desktop.services.workspace import Workspace
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.steps.step_page import DetailPane, StepPage, fit_text_fields, master_list, tab_body
@@ -62,7 +63,7 @@ class InitiativeDetail(QWidget):
             label=self._review_label,
             detail=review_form,
             create=lambda: initiatives.add_review(ctx.ws, self.initiative_id, phase="check"),
-            noun=self.tr("PDCAの記録"),
+            noun=self.tr("PDCAの記録", "record noun"),
         )
         self.reviews.setMinimumHeight(200)
         fit_text_fields(self.form, grow_last=False)  # the PDCA records below must stay in view
@@ -102,7 +103,7 @@ class InitiativeDetail(QWidget):
 
     def _review_label(self, review: PdcaReview) -> str:
         when = wareki.wareki_date(review.reviewed_on) if review.reviewed_on else self.tr("日付未定")
-        return f"{when}　{PDCA_PHASE.get(review.phase, review.phase)}"
+        return f"{when}　{vocab_label(PDCA_PHASE.get(review.phase, review.phase))}"
 
 
 class Step3Page(StepPage):
@@ -129,7 +130,7 @@ class Step3Page(StepPage):
                 label=self._label,
                 detail=DetailPane(self.detail),
                 create=lambda: new_initiative(ctx.ws),
-                noun=self.tr("取組"),
+                noun=self.tr("取組", "record noun"),
             )
         )
         standardization = QPushButton(self.tr("標準化（20業務）を開く"))
@@ -144,8 +145,8 @@ class Step3Page(StepPage):
 
     def _label(self, item: Initiative) -> str:
         title = item.title or self.tr("（取組名未入力）")
-        status = INITIATIVE_STATUS.get(item.status, item.status)
-        return f"［{status}］{title}"
+        status = vocab_label(INITIATIVE_STATUS.get(item.status, item.status))
+        return self.tr("［{0}］{1}").format(status, title)
 
     def open_standardization(self) -> None:
         """Ask the main window for the 標準化（20業務） page."""
