@@ -121,11 +121,13 @@ class Operations(QObject):
 
         def finish(result: Any) -> None:
             self._relays.discard(relay)
+            relay.deleteLater()  # drops its connections, so relay and callbacks do not wait for the GC
             if on_done is not None:
                 on_done(result)
 
         def fail(exc: BaseException, tb: str) -> None:
             self._relays.discard(relay)
+            relay.deleteLater()
             if on_error is not None:
                 on_error(exc)
             elif not isinstance(exc, Cancelled):
@@ -212,6 +214,7 @@ class Operations(QObject):
             dialog.close()
             dialog.deleteLater()
             self._relays.discard(relay_progress)
+            relay_progress.deleteLater()
             self.busy_changed.emit(False)
 
         def done(result: Any) -> None:

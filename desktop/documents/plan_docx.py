@@ -92,6 +92,16 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     run._r.append(end)
 
 
+def _set_widths(table, widths_mm: list[float]) -> None:
+    """Fixed column widths: Word reads the cells' widths, LibreOffice the table grid, so set both."""
+    table.autofit = False
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=False):
+        col.set(qn("w:w"), str(int(Mm(w).twips)))
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(w)
+
+
 class _Writer:
     """Builds the Word document section by section."""
 
@@ -168,9 +178,7 @@ class _Writer:
             cells = t.add_row().cells
             for i, v in enumerate(r):
                 cells[i].text = v
-        for row in t.rows:
-            for i, w in enumerate(widths_mm):
-                row.cells[i].width = Mm(w)
+        _set_widths(t, widths_mm)
         self.doc.add_paragraph()
         return t
 
@@ -194,8 +202,7 @@ class _Writer:
             cells[1].text = lines[0]
             for ln in lines[1:]:
                 cells[1].add_paragraph(ln)
-        for row in t.rows:
-            row.cells[0].width, row.cells[1].width = Mm(32), Mm(133)
+        _set_widths(t, [32, 133])
         self.doc.add_paragraph()
 
     # sections
@@ -287,7 +294,7 @@ class _Writer:
             ]
             for r in d.roles
         ]
-        self.table(["役職", "氏名", "現職", "備考"], rows, [50, 33, 50, 32])
+        self.table(["役職", "氏名", "現職", "備考"], rows, [34, 24, 37, 70])
 
     def priorities(self) -> None:
         d = self.data

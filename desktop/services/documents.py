@@ -98,7 +98,7 @@ def records_for(ws: Workspace, key: str) -> list[tuple[str, str]]:
     }.get(kind.record_kind)
     if model is None:
         return []
-    rows = sorted(records.find(ws, model), key=lambda r: r.updated_at, reverse=True)
+    rows = records.summaries(ws, model, ("title",), order_by=(model.updated_at.desc(),))
     return [(r.id, r.title or "（件名なし）") for r in rows]
 
 

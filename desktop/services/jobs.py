@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from sqlalchemy import Row
+
 from desktop.content.templates import JobTemplate, load_job_templates
 from desktop.models import JobDescription
 from desktop.models.errors import ValidationError
@@ -13,9 +15,18 @@ from desktop.services.workspace import Workspace
 _ROLE_ORDER = {key: i for i, key in enumerate(SKILL_ROLES)}
 
 
+def _by_role(job: Any) -> tuple[int, str]:
+    return _ROLE_ORDER.get(job.skill_role, 9), job.title
+
+
 def jobs(ws: Workspace) -> list[JobDescription]:
     """Live job descriptions in スキル標準 role order, then by title."""
-    return sorted(records.find(ws, JobDescription), key=lambda j: (_ROLE_ORDER.get(j.skill_role, 9), j.title))
+    return sorted(records.find(ws, JobDescription), key=_by_role)
+
+
+def job_summaries(ws: Workspace) -> list[Row[Any]]:
+    """List rows of the job descriptions (id, title, skill_role, status) in the order of `jobs`."""
+    return sorted(records.summaries(ws, JobDescription, ("title", "skill_role", "status")), key=_by_role)
 
 
 def get(ws: Workspace, job_id: str) -> JobDescription:

@@ -7,6 +7,8 @@ and are never written here, so a municipality edit can never conflict with the p
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Row
+
 from desktop.models import NeedsRequest
 from desktop.models.errors import ValidationError
 from desktop.models.vocab import NEEDS_CATEGORY, PRIORITY, SKILL_ROLES
@@ -21,13 +23,19 @@ RESPONSE_READ_ONLY = (
 )
 
 
+def _by_priority(need: Any) -> tuple[int, int, str]:
+    return _PRIORITY_ORDER.get(need.priority, 9), _CATEGORY_ORDER.get(need.category, 99), need.title
+
+
 def needs(ws: Workspace) -> list[NeedsRequest]:
     """Live needs, high priority first, then by category and title."""
-    rows = records.find(ws, NeedsRequest)
-    return sorted(
-        rows,
-        key=lambda n: (_PRIORITY_ORDER.get(n.priority, 9), _CATEGORY_ORDER.get(n.category, 99), n.title),
-    )
+    return sorted(records.find(ws, NeedsRequest), key=_by_priority)
+
+
+def need_summaries(ws: Workspace) -> list[Row[Any]]:
+    """List rows of the needs (id, title, status, priority, category) in the order of `needs`."""
+    rows = records.summaries(ws, NeedsRequest, ("title", "status", "priority", "category"))
+    return sorted(rows, key=_by_priority)
 
 
 def get(ws: Workspace, need_id: str) -> NeedsRequest:

@@ -1,6 +1,9 @@
 """ステップ1: the DX推進計画 — one plan per municipality, its 重点取組事項 and KPIs."""
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Row
 
 from desktop.content import load_catalog
 from desktop.models import Kpi, KpiValue, Plan, PlanPriority
@@ -20,6 +23,13 @@ def get_or_create_plan(ws: Workspace) -> Plan:
 def priorities(ws: Workspace, plan_id: str) -> list[PlanPriority]:
     """重点取組事項 of the plan in their order."""
     return records.find(ws, PlanPriority, order_by=(PlanPriority.sort_order,), plan_id=plan_id)
+
+
+def priority_summaries(ws: Workspace, plan_id: str) -> list[Row[Any]]:
+    """List rows of the plan's 重点取組事項 (id, title, catalog_key) in their order."""
+    return records.summaries(
+        ws, PlanPriority, ("title", "catalog_key"), order_by=("sort_order",), plan_id=plan_id
+    )
 
 
 def add_priority(ws: Workspace, plan_id: str, catalog_key: str = "", title: str = "") -> PlanPriority:
@@ -56,6 +66,11 @@ def kpis(ws: Workspace, plan_id: str) -> list[KpiRow]:
         if v.kpi_id in by_id:
             by_id[v.kpi_id].values[v.fiscal_year] = v
     return rows
+
+
+def kpi_summaries(ws: Workspace, plan_id: str) -> list[Row[Any]]:
+    """List rows of the plan's KPIs (id, name, unit) in their order."""
+    return records.summaries(ws, Kpi, ("name", "unit"), order_by=("sort_order",), plan_id=plan_id)
 
 
 def add_kpi(ws: Workspace, plan_id: str, name: str, **fields) -> Kpi:

@@ -4,6 +4,8 @@ and how the cost is split between them."""
 from fractions import Fraction
 from typing import Any
 
+from sqlalchemy import Row
+
 from desktop.content.templates import CHAPTER_KEYS, SpecTemplate, fill_placeholders, load_spec_templates
 from desktop.models import ProcurementParticipant, ProcurementRequirement, ProcurementSpec
 from desktop.models.errors import ValidationError
@@ -22,6 +24,11 @@ _KIND_ORDER = {key: i for i, key in enumerate(REQUIREMENT_KIND)}
 def specs(ws: Workspace) -> list[ProcurementSpec]:
     """Live specs, by title."""
     return sorted(records.find(ws, ProcurementSpec), key=lambda s: s.title)
+
+
+def spec_summaries(ws: Workspace) -> list[Row[Any]]:
+    """List rows of the specs (id, title, mode, status), by title."""
+    return sorted(records.summaries(ws, ProcurementSpec, ("title", "mode", "status")), key=lambda s: s.title)
 
 
 def get(ws: Workspace, spec_id: str) -> ProcurementSpec:
@@ -113,7 +120,19 @@ def requirements(ws: Workspace, spec_id: str) -> list[ProcurementRequirement]:
     """要件定義書 rows: 機能要件 first, then 非機能要件, each in its order."""
     get(ws, spec_id)
     rows = records.find(ws, ProcurementRequirement, spec_id=spec_id)
-    return sorted(rows, key=lambda r: (_KIND_ORDER.get(r.req_kind, 9), r.sort_order))
+    return sorted(rows, key=_requirement_order)
+
+
+def requirement_summaries(ws: Workspace, spec_id: str) -> list[Row[Any]]:
+    """Table rows of the 要件定義書 (id, req_kind, category, text, mandatory, sort_order), ordered as above."""
+    get(ws, spec_id)
+    fields = ("req_kind", "category", "text", "mandatory", "sort_order")
+    rows = records.summaries(ws, ProcurementRequirement, fields, spec_id=spec_id)
+    return sorted(rows, key=_requirement_order)
+
+
+def _requirement_order(row: Any) -> tuple[int, int]:
+    return _KIND_ORDER.get(row.req_kind, 9), row.sort_order
 
 
 def add_requirement(

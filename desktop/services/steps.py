@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from desktop.content import load_catalog
 from desktop.content.catalog import Checkpoint
@@ -111,7 +112,16 @@ def next_actions(ws: Workspace, limit: int = 5) -> list[Checkpoint]:
     return (doing + todo)[:limit]
 
 
+def _newest_first(activity: Any) -> date:
+    return activity.held_on or date.min
+
+
 def activities(ws: Workspace) -> list[AwarenessActivity]:
     """The step-0 activity log, newest first."""
-    rows = records.find(ws, AwarenessActivity)
-    return sorted(rows, key=lambda a: a.held_on or date.min, reverse=True)
+    return sorted(records.find(ws, AwarenessActivity), key=_newest_first, reverse=True)
+
+
+def activity_summaries(ws: Workspace) -> list[Row[Any]]:
+    """List rows of the activity log (id, held_on, activity_kind, title), newest first."""
+    rows = records.summaries(ws, AwarenessActivity, ("held_on", "activity_kind", "title"))
+    return sorted(rows, key=_newest_first, reverse=True)

@@ -1,5 +1,9 @@
 """ステップ2: posts of the DX promotion structure and the talent gaps."""
 
+from typing import Any
+
+from sqlalchemy import Row
+
 from desktop.content import load_catalog
 from desktop.models import OrgRole, TalentGap
 from desktop.models.errors import ValidationError
@@ -10,6 +14,11 @@ from desktop.services.workspace import Workspace
 def roles(ws: Workspace) -> list[OrgRole]:
     """Posts in display order."""
     return records.find(ws, OrgRole, order_by=(OrgRole.sort_order,))
+
+
+def role_summaries(ws: Workspace) -> list[Row[Any]]:
+    """List rows of the posts (id, title, person_name, is_external) in display order."""
+    return records.summaries(ws, OrgRole, ("title", "person_name", "is_external"), order_by=("sort_order",))
 
 
 def add_role(ws: Workspace, role_key: str, **fields) -> OrgRole:
@@ -23,7 +32,15 @@ def add_role(ws: Workspace, role_key: str, **fields) -> OrgRole:
     return records.create(ws, OrgRole, role_key=role_key, sort_order=order, **fields)
 
 
+_URGENCY = {"high": 0, "medium": 1, "low": 2}
+
+
 def talent_gaps(ws: Workspace) -> list[TalentGap]:
     """Talent gaps, most urgent first."""
-    rank = {"high": 0, "medium": 1, "low": 2}
-    return sorted(records.find(ws, TalentGap), key=lambda g: rank.get(g.priority, 3))
+    return sorted(records.find(ws, TalentGap), key=lambda g: _URGENCY.get(g.priority, 3))
+
+
+def talent_gap_summaries(ws: Workspace) -> list[Row[Any]]:
+    """List rows of the talent gaps (id, skill_role, priority), most urgent first."""
+    rows = records.summaries(ws, TalentGap, ("skill_role", "priority"))
+    return sorted(rows, key=lambda g: _URGENCY.get(g.priority, 3))

@@ -59,6 +59,8 @@ TITLES = {
     "tracker": QT_TRANSLATE_NOOP("DocumentsPage", "標準化(20業務)進捗表"),
     "kpi": QT_TRANSLATE_NOOP("DocumentsPage", "KPI一覧"),
 }
+# The choice meaning "every record" (DocumentKind.all_records), in the UI language.
+ALL_RECORDS = {"needs": QT_TRANSLATE_NOOP("DocumentsPage", "すべての支援ニーズ")}
 DESCRIPTIONS = {
     "plan": QT_TRANSLATE_NOOP(
         "DocumentsPage",
@@ -146,7 +148,11 @@ class DocumentsPage(Page):
         layout.addLayout(body, 1)
 
         left = QWidget()
-        left.setFixedWidth(LEFT_WIDTH)
+        # Wide enough for the longest document name at the current font size (the font is adjustable).
+        longest = self.fontMetrics().horizontalAdvance(
+            "募集要項（ジョブディスクリプション）（PDF）"  # i18n: data (a width sample)
+        )
+        left.setFixedWidth(max(LEFT_WIDTH, longest + 4 * SPACING))
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(SPACING)
@@ -154,6 +160,8 @@ class DocumentsPage(Page):
         self.kinds = QListWidget()
         self.kinds.setAccessibleName(self.tr("作成する文書"))
         self.kinds.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.kinds.setWordWrap(True)
+        self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinds_label.setBuddy(self.kinds)
         for key, kind in documents.DOCUMENT_KINDS.items():
             formats = self.tr("・").join(f.upper() for f in kind.formats)
@@ -174,6 +182,8 @@ class DocumentsPage(Page):
         form.setSpacing(SPACING)
         self.format_box = QComboBox()
         self.format_box.setAccessibleName(self.tr("形式"))
+        self.format_box.setMinimumContentsLength(12)
+        self.format_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.record_box = QComboBox()
         self.record_box.setAccessibleName(self.tr("対象"))
         self.record_box.setMinimumContentsLength(12)
@@ -226,6 +236,7 @@ class DocumentsPage(Page):
 
         actions = QHBoxLayout()
         self.result_label = QLabel()
+        self.result_label.setWordWrap(True)  # a long file name must not push the buttons off the window
         self.result_label.setAccessibleName(self.tr("作成した文書"))
         self.print_button = QPushButton(self.tr("印刷…(&P)"))
         self.print_button.clicked.connect(self.print_document)
@@ -318,6 +329,7 @@ class DocumentsPage(Page):
             self.record_box.clear()
             everything = documents.DOCUMENT_KINDS[key].all_records
             if everything and rows:
+                everything = self.tr(ALL_RECORDS[key]) if key in ALL_RECORDS else everything
                 self.record_box.addItem(self.tr("（{0}）").format(everything), "")
             for rid, label in rows:
                 self.record_box.addItem(label, rid)

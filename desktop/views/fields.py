@@ -5,12 +5,14 @@ There is no Save button anywhere: a form connects `committed` to an edit operati
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.models import wareki
 from desktop.views.locale import vocab_label
+
+CHOICE_MIN_CHARS = 16  # a choice field may shrink to this many average characters when space is short
 
 
 class LineField(QLineEdit):
@@ -139,6 +141,11 @@ class ChoiceField(QComboBox):
         self._setting = False
         self.set_choices(choices)
         self.currentIndexChanged.connect(self._changed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """A long label may be cut short rather than widen the whole form (the open list shows it whole)."""
+        hint = super().minimumSizeHint()
+        return hint.boundedTo(QSize(self.fontMetrics().averageCharWidth() * CHOICE_MIN_CHARS, hint.height()))
 
     def set_choices(self, choices: dict) -> None:
         """Replace the options (keys are stored, labels shown; vocabulary labels in the UI language)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -132,7 +132,10 @@ class StepButton(QPushButton):
             self.tr("{0}\nクリックまたは Enter でステップの画面を開きます。").format(self.summary)
         )
         self.setMinimumHeight(layout.sizeHint().height())
-        self.setMinimumWidth(layout.minimumSize().width())  # the counts never clip; the grid reflows instead
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Wide enough for the counts (a button ignores its child layout): the grid reflows rather than clip."""
+        return super().minimumSizeHint().expandedTo(self.layout().minimumSize())
 
 
 class ActionButton(QPushButton):
@@ -293,10 +296,8 @@ class HomePage(Page):
             self._step_columns = columns
             for i, button in enumerate(self.step_buttons):
                 self.steps_grid.addWidget(button, i // columns, i % columns)
-        side_by_side = (
-            self.actions_card.minimumSizeHint().width() + self.deadlines_card.minimumSizeHint().width()
-            + SECTION_GAP <= available
-        )  # fmt: skip
+        left = max(self.actions_card.minimumSizeHint().width(), self.std_card.minimumSizeHint().width())
+        side_by_side = left + self.deadlines_card.minimumSizeHint().width() + SECTION_GAP <= available
         direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)

@@ -153,7 +153,7 @@ class JobsPage(Page):
         self.list = RecordList(
             ctx,
             JobDescription,
-            load=lambda: jobs.jobs(ctx.ws),
+            load=lambda: jobs.job_summaries(ctx.ws),
             label=job_label,
             detail=self.detail,
             create=lambda: jobs.create(ctx.ws, title=self.tr("新しい募集要項")),

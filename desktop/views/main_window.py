@@ -1,6 +1,6 @@
 """The main window: a thin shell hosting the navigator, the pages and the status bar."""
 
-from PySide6.QtCore import Qt, QTime, QTimer
+from PySide6.QtCore import QSize, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -22,12 +24,23 @@ from desktop.views.page import Page
 from desktop.views.style import ACCENT, NAV_WIDTH
 
 UNDO_VISIBLE_MS = 15000
+NAV_PAD_X, NAV_MARK = 12, 4
 NAV_STYLE = (
     "QListWidget#navigator { border: none; outline: 0; background: palette(alternate-base); padding-top: 6px; }"
-    "QListWidget#navigator::item { padding: 9px 12px; border-left: 4px solid transparent; }"
+    f"QListWidget#navigator::item {{ padding: 9px {NAV_PAD_X}px; border-left: {NAV_MARK}px solid transparent; }}"
     f"QListWidget#navigator::item:selected {{ border-left: 4px solid {ACCENT}; background: palette(base);"
     " color: palette(text); font-weight: bold; }"
 )
+
+
+class _NavDelegate(QStyledItemDelegate):
+    """Navigator rows as tall as their wrapped label: Qt wraps at the full row width, ignoring the padding."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
+        """The size of the label wrapped inside the padding."""
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect.setWidth(option.rect.width() - 2 * NAV_PAD_X - NAV_MARK)
+        return super().sizeHint(narrower, index)
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +60,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigator")
         self.nav.setStyleSheet(NAV_STYLE)
         self.nav.setWordWrap(True)
+        self.nav.setItemDelegate(_NavDelegate(self.nav))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for e in entries:
             self.nav.addItem(e.title())

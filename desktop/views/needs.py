@@ -218,7 +218,7 @@ class NeedsPage(Page):
         self.list = RecordList(
             ctx,
             NeedsRequest,
-            load=lambda: needs.needs(ctx.ws),
+            load=lambda: needs.need_summaries(ctx.ws),
             label=need_label,
             detail=self.detail,
             create=lambda: needs.create(ctx.ws, title=self.tr("新しい支援ニーズ")),

@@ -211,7 +211,7 @@ class ProcurementPage(Page):
         self.list = RecordList(
             ctx,
             ProcurementSpec,
-            load=lambda: procurement.specs(ctx.ws),
+            load=lambda: procurement.spec_summaries(ctx.ws),
             label=spec_label,
             detail=self.detail,
             create=self._create_blank,

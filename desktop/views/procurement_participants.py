@@ -93,6 +93,7 @@ class ParticipantsTab(QWidget):
         self.code_edit.setAccessibleName(self.tr("団体コード"))
         self.code_edit.textChanged.connect(self._code_changed)
         self.code_status = QLabel()
+        self.code_status.setWordWrap(True)
         self.code_status.setAccessibleName(self.tr("団体コードの確認結果"))
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_edit)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.content.templates import load_spec_templates
 from desktop.models import ProcurementRequirement, ProcurementSpec, vocab
+from desktop.models.errors import NotFoundError
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
 from desktop.views.fields import ChoiceField
@@ -91,7 +92,7 @@ class RequirementsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.spec_id: str | None = None
-        self.rows: list[ProcurementRequirement] = []
+        self.rows: list[Any] = []  # lightweight rows (procurement.requirement_summaries)
         self._select_after_load: str | None = None
 
         self.table = QTableWidget(0, len(COLUMNS))
@@ -119,6 +120,8 @@ class RequirementsTab(QWidget):
         self.delete_button = QPushButton(self.tr("削除"))
         self.delete_button.clicked.connect(self.delete_current)
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # gives way to the buttons when the window is narrow
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         buttons = QHBoxLayout()
         for b in (self.add_functional, self.add_non_functional, self.delete_button):
             buttons.addWidget(b)
@@ -167,18 +170,18 @@ class RequirementsTab(QWidget):
         if self._select_after_load is None and current is not None:
             self._select_after_load = current.id
 
-        def show(rows: list[ProcurementRequirement]) -> None:
+        def show(rows: list[Any]) -> None:
             if spec_id == self.spec_id:
                 self._fill(rows)
 
-        self.ctx.ops.query(procurement.requirements, self.ctx.ws, spec_id, on_done=show)
+        self.ctx.ops.query(procurement.requirement_summaries, self.ctx.ws, spec_id, on_done=show)
 
-    def current(self) -> ProcurementRequirement | None:
-        """The selected row."""
+    def current(self) -> Any | None:
+        """The selected table row (a lightweight row; the form holds the full record)."""
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def _fill(self, rows: list[ProcurementRequirement]) -> None:
+    def _fill(self, rows: list[Any]) -> None:
         want = self._select_after_load
         self._select_after_load = None
         self.rows = rows
@@ -213,17 +216,43 @@ class RequirementsTab(QWidget):
             self.table.setItem(i, col, item)
 
     def _row_changed(self, row: int) -> None:
-        record = self.rows[row] if 0 <= row < len(self.rows) else None
-        if record is None or record.id != self.form.record_id:
+        summary = self.rows[row] if 0 <= row < len(self.rows) else None
+        self.delete_button.setEnabled(summary is not None)
+        if summary is None:
+            self.form.show_record(None)
+        elif summary.id != self.form.record_id:
+            # The table holds lightweight rows; the form gets the full record of the selected one.
+            record_id = summary.id
+            self.ctx.ops.query(
+                records.get,
+                self.ctx.ws,
+                ProcurementRequirement,
+                record_id,
+                on_done=self._show_record,
+                on_error=lambda exc: self._record_unreadable(record_id, exc),
+            )
+
+    def _is_current(self, record_id: str) -> bool:
+        current = self.current()
+        return current is not None and current.id == record_id
+
+    def _show_record(self, record: ProcurementRequirement) -> None:
+        if self._is_current(record.id):  # else the selection moved on while it was read
             self.form.show_record(record)
-        self.delete_button.setEnabled(record is not None)
+
+    def _record_unreadable(self, record_id: str, exc: BaseException) -> None:
+        if not self._is_current(record_id):
+            return
+        self.form.show_record(None)
+        if not isinstance(exc, NotFoundError):  # deleted elsewhere (sync): the next reload drops the row
+            self.ctx.ops.error_handler(exc, "")
 
     def _on_changed(self, kinds: frozenset) -> None:
         if ProcurementRequirement.kind not in kinds or self.spec_id is None:
             return
         spec_id = self.spec_id
 
-        def relabel(rows: list[ProcurementRequirement]) -> None:
+        def relabel(rows: list[Any]) -> None:
             if spec_id != self.spec_id:
                 return
             if [r.id for r in rows] != [r.id for r in self.rows]:
@@ -234,7 +263,7 @@ class RequirementsTab(QWidget):
                 self._set_row(i, r)
             self.table.resizeRowsToContents()
 
-        self.ctx.ops.query(procurement.requirements, self.ctx.ws, spec_id, on_done=relabel)
+        self.ctx.ops.query(procurement.requirement_summaries, self.ctx.ws, spec_id, on_done=relabel)
 
     # -- add / delete ---------------------------------------------------------------------------------------
     def add(self, req_kind: str) -> None:

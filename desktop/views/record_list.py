@@ -6,27 +6,53 @@ Adding creates a record at once (autosave); deleting is a tombstone with 「元�
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.models import Synced
+from desktop.models.errors import NotFoundError
 from desktop.services import records
 from desktop.views.context import ViewContext
 from desktop.views.style import SPACING
+
+# Word-wrapped labels are measured one by one (~10 µs each); longer lists take the first row's height for all.
+MEASURED_ROWS = 2000
+
+
+class LabelList(QListWidget):
+    """A list of plain-text labels whose tooltip is the item's whole label.
+
+    The tooltip is read from the item when asked for rather than stored with each item: a list of 12,500 rows
+    is filled with one `addItems` call and holds every label once.
+    """
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.itemAt(event.pos())
+            if item is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), item.text(), self.viewport(), self.visualItemRect(item))
+            return True
+        return super().viewportEvent(event)
 
 
 class RecordList(QWidget):
     """A list of records with 追加/削除 and a detail widget that shows the current one.
 
+    `load` returns lightweight rows (`records.summaries`: `id` plus the fields `label` uses), never ORM records:
+    a list may hold tens of thousands. The selected row's full record is read (`records.get`) and handed to
+    `detail.show_record`; code that needs more than the label's fields uses that record, not `current()`.
     `noun` names one record in messages (「{noun}を追加」); callers translate it as tr("…", "record noun").
     """
 
@@ -48,7 +74,7 @@ class RecordList(QWidget):
         self.items: list[Any] = []
         self._select_after_load: str | None = None
 
-        self.list = QListWidget()
+        self.list = LabelList()
         self.list.setAccessibleName(self.tr("{0}の一覧").format(noun))
         # Long labels are elided and shown whole in a tooltip, rather than scrolled sideways.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,32 +116,61 @@ class RecordList(QWidget):
         self.ctx.ops.query(self._load, on_done=self._show)
 
     def current(self) -> Any | None:
-        """The selected record."""
+        """The selected list row (a lightweight row: `id` and the fields the label uses)."""
         row = self.list.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
 
-    def _show(self, items: list[Any]) -> None:
+    def _show(self, items: list[Any], keep_detail: bool = False) -> None:
+        shown = self.current()
         self.items = items
         want = self._select_after_load
         self._select_after_load = None
+        labels = [self._label(item) for item in items]
+        row = next((i for i, item in enumerate(items) if item.id == want), 0 if items else -1)
+        # Rows of one height are laid out without measuring every label (12,500 rows in a few ms). Labels of a
+        # list without word wrap are one line; a word-wrapped list is measured unless it is very long.
+        self.list.setUniformItemSizes(not self.list.wordWrap() or len(items) > MEASURED_ROWS)
         self.list.blockSignals(True)
         self.list.clear()
-        row = 0 if items else -1
-        for i, item in enumerate(items):
-            text = self._label(item)
-            list_item = QListWidgetItem(text)
-            list_item.setToolTip(text)
-            self.list.addItem(list_item)
-            if item.id == want:
-                row = i
+        self.list.addItems(labels)  # one call for the whole list: fast and no per-row wrapper objects
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)
-        self._current_changed(row)
+        if keep_detail and shown is not None and 0 <= row < len(items) and items[row].id == shown.id:
+            self.delete_button.setEnabled(True)  # the form keeps the record (and the field being typed in)
+        else:
+            self._current_changed(row)
 
     def _current_changed(self, row: int) -> None:
-        record = self.items[row] if 0 <= row < len(self.items) else None
-        self.delete_button.setEnabled(record is not None)
-        self.detail.show_record(record)
+        summary = self.items[row] if 0 <= row < len(self.items) else None
+        self.delete_button.setEnabled(summary is not None)
+        if summary is None:
+            self.detail.show_record(None)
+            return
+        # The list holds lightweight rows; the full record is read for the selected row only.
+        record_id = summary.id
+        self.ctx.ops.query(
+            records.get,
+            self.ctx.ws,
+            self.cls,
+            record_id,
+            on_done=self._show_record,
+            on_error=lambda exc: self._record_unreadable(record_id, exc),
+        )
+
+    def _is_current(self, record_id: str) -> bool:
+        current = self.current()
+        return current is not None and current.id == record_id
+
+    def _show_record(self, record: Any) -> None:
+        if self._is_current(record.id):  # else the selection moved on while it was read
+            self.detail.show_record(record)
+
+    def _record_unreadable(self, record_id: str, exc: BaseException) -> None:
+        if not self._is_current(record_id):
+            return
+        self.detail.show_record(None)
+        if not isinstance(exc, NotFoundError):  # deleted elsewhere (sync): the next reload drops the row
+            self.ctx.ops.error_handler(exc, "")
 
     def _on_changed(self, kinds: frozenset) -> None:
         if self.cls.kind in kinds:
@@ -124,13 +179,16 @@ class RecordList(QWidget):
 
     def _relabel(self, items: list[Any]) -> None:
         if [i.id for i in items] != [i.id for i in self.items]:
-            self._show(items)
+            # Added, removed or reordered (the edit changed a sort key): the selected record stays selected.
+            current = self.current()
+            if self._select_after_load is None and current is not None:
+                self._select_after_load = current.id
+            self._show(items, keep_detail=True)
             return
-        self.items = items
-        for i, item in enumerate(items):
-            text = self._label(item)
-            self.list.item(i).setText(text)
-            self.list.item(i).setToolTip(text)
+        before, self.items = self.items, items
+        for i, (item, old) in enumerate(zip(items, before, strict=True)):
+            if item != old:  # rows compare by value: only the edited ones are relabelled
+                self.list.item(i).setText(self._label(item))
 
     def add(self, create: Callable[[], Any] | None = None) -> None:
         """Create a new record (with `create`, else the list's own factory) and select it."""

@@ -79,3 +79,17 @@ def test_cancelling_the_docx_leaves_no_file(ws, tmp_path):
     with pytest.raises(Cancelled):
         documents.build_document(ws, "plan", "docx", out_dir / "plan.docx", progress=progress)
     assert list(Path(out_dir).iterdir()) == []
+
+
+def test_table_columns_keep_their_widths_in_word_and_in_libreoffice(ws, tmp_path):
+    fill_plan(ws)
+    out = tmp_path / "plan.docx"
+    documents.build_document(ws, "plan", "docx", out)
+    for table in docx.Document(str(out)).tables:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        cells = [c.width for c in table.rows[0].cells]
+        # LibreOffice lays tables out by the grid, Word by the cells: both must say the same.
+        assert grid == [round(w.twips) for w in cells] or grid == [int(w.twips) for w in cells]
+    form = next(t for t in docx.Document(str(out)).tables if t.rows[0].cells[0].text == "概要")
+    label, value = (int(c.get(qn("w:w"))) for c in form._tbl.tblGrid.findall(qn("w:gridCol")))
+    assert value > 3 * label  # the アクションプラン text gets the room, not its label

@@ -3,7 +3,9 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.content import load_catalog
 from desktop.models import AwarenessActivity, Initiative, Kpi, KpiValue
@@ -205,3 +207,67 @@ def test_the_add_button_of_the_plan_priorities_offers_a_menu_instead_of_adding(q
     ctx.ops.wait_idle()
     assert [p.title for p in plan.priorities(ws, plan.get_or_create_plan(ws).id)] == ["独自の取組"]
     assert page.priorities.add_button.menu() is page.priority_menu
+
+
+def test_the_activity_list_holds_summaries_and_the_form_shows_the_full_record(qtbot, ctx, ws):
+    records.create(
+        ws, AwarenessActivity, held_on=date(2026, 5, 1), title="幹部研修", note="講師: 外部アドバイザー"
+    )
+    second = records.create(
+        ws, AwarenessActivity, held_on=date(2026, 4, 1), title="全職員研修", note="アンケート回収率 92%"
+    )
+    page = shown(qtbot, Step0Page(ctx))
+    activities = page.activities
+    form = activities.detail.inner
+    qtbot.waitUntil(lambda: len(activities.items) == 2 and form.record_id is not None, timeout=WAIT_MS)
+    assert not hasattr(activities.items[1], "note"), "the list holds lightweight rows, not records"
+
+    activities.list.setCurrentRow(1)
+
+    qtbot.waitUntil(lambda: form.record_id == second.id, timeout=WAIT_MS)
+    assert form.widgets["note"].value() == "アンケート回収率 92%"
+    assert form.widgets["title"].value() == "全職員研修"
+
+    title = form.widgets["title"]
+    title.setText("令和8年度 全職員研修")
+    title.editingFinished.emit()
+
+    qtbot.waitUntil(lambda: activities.list.item(1).text().endswith("令和8年度 全職員研修"), timeout=WAIT_MS)
+    assert records.get(ws, AwarenessActivity, second.id).title == "令和8年度 全職員研修"
+    assert ctx.errors == []
+
+
+def test_an_edit_that_moves_the_selected_row_keeps_it_selected(qtbot, ctx, ws):
+    newest = records.create(ws, AwarenessActivity, held_on=date(2026, 5, 1), title="幹部研修")
+    older = records.create(ws, AwarenessActivity, held_on=date(2026, 4, 1), title="全職員研修")
+    page = shown(qtbot, Step0Page(ctx))
+    activities = page.activities
+    form = activities.detail.inner
+    qtbot.waitUntil(lambda: form.record_id == newest.id, timeout=WAIT_MS)
+
+    held_on = form.widgets["held_on"]
+    held_on.setText("2026-03-01")
+    held_on.editingFinished.emit()
+
+    qtbot.waitUntil(lambda: [a.id for a in activities.items] == [older.id, newest.id], timeout=WAIT_MS)
+    ctx.ops.wait_idle()
+    qtbot.wait(50)
+    assert activities.current().id == newest.id and activities.list.currentRow() == 1
+    assert form.record_id == newest.id and form.widgets["title"].value() == "幹部研修"
+    assert records.get(ws, AwarenessActivity, newest.id).held_on == date(2026, 3, 1)
+
+
+def test_a_list_label_is_shown_whole_in_its_tooltip(qtbot, ctx, ws):
+    title = "令和8年度 全職員向けDX研修（生成AIの安全な利用と業務改善の実践）" * 2
+    records.create(ws, AwarenessActivity, held_on=date(2026, 5, 1), title=title)
+    page = shown(qtbot, Step0Page(ctx))
+    page.tabs.setCurrentIndex(1)
+    view = page.activities.list
+    qtbot.waitUntil(lambda: view.count() == 1, timeout=WAIT_MS)
+    pos = view.visualItemRect(view.item(0)).center()
+
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    )
+
+    assert QToolTip.text() == view.item(0).text() and QToolTip.text().endswith(title)

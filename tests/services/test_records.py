@@ -81,3 +81,54 @@ def test_a_deleted_record_is_kept_as_a_tombstone_for_sync(ws):
     with ws.store.read() as s:
         row = s.get(Initiative, initiative.id)
     assert row.deleted is True and row.dirty is True
+
+
+def test_summaries_are_light_rows_of_live_records_of_this_municipality_in_order(ws):
+    late = records.create(ws, Initiative, title="AI議事録", status="active", start_on=date(2026, 10, 1))
+    early = records.create(ws, Initiative, title="書かない窓口", status="planned", start_on=date(2026, 4, 1))
+    gone = records.create(ws, Initiative, title="廃止した取組")
+    records.delete(ws, Initiative, gone.id)
+    neighbour = Workspace(ws.store, actor="隣町", _owner_code="132012")
+    records.create(neighbour, Initiative, title="隣町の取組", status="active")
+
+    rows = records.summaries(ws, Initiative, ("title", "status"), order_by=("start_on",))
+
+    assert [(r.id, r.title, r.status) for r in rows] == [
+        (early.id, "書かない窓口", "planned"),
+        (late.id, "AI議事録", "active"),
+    ]
+    assert not isinstance(rows[0], Initiative) and not hasattr(rows[0], "description")
+    active = records.summaries(
+        ws, Initiative, ["title"], order_by=(Initiative.title.desc(),), status="active"
+    )
+    assert [r.title for r in active] == ["AI議事録"]
+    assert records.summaries(neighbour, Initiative, ("title",))[0].title == "隣町の取組"
+
+
+def test_every_list_reads_summaries_in_the_order_of_its_full_records(store):
+    from desktop.services import initiatives, jobs, needs, plan, procurement, steps, structure
+    from desktop.services.demo import create_demo
+
+    create_demo(store, today=date(2026, 11, 26))
+    ws = Workspace(store)
+    the_plan = plan.get_or_create_plan(ws)
+    first = initiatives.initiatives(ws)[0]
+    spec = procurement.specs(ws)[0]
+    pairs = [
+        (steps.activity_summaries(ws), steps.activities(ws)),
+        (initiatives.initiative_summaries(ws), initiatives.initiatives(ws)),
+        (initiatives.review_summaries(ws, first.id), initiatives.reviews(ws, first.id)),
+        (needs.need_summaries(ws), needs.needs(ws)),
+        (jobs.job_summaries(ws), jobs.jobs(ws)),
+        (procurement.spec_summaries(ws), procurement.specs(ws)),
+        (procurement.requirement_summaries(ws, spec.id), procurement.requirements(ws, spec.id)),
+        (plan.priority_summaries(ws, the_plan.id), plan.priorities(ws, the_plan.id)),
+        (plan.kpi_summaries(ws, the_plan.id), [row.kpi for row in plan.kpis(ws, the_plan.id)]),
+        (structure.role_summaries(ws), structure.roles(ws)),
+        (structure.talent_gap_summaries(ws), structure.talent_gaps(ws)),
+    ]
+    for summaries, full in pairs:
+        assert full, "the demo fills every list"
+        assert [r.id for r in summaries] == [r.id for r in full]
+        for row, record in zip(summaries, full, strict=True):
+            assert all(getattr(row, name) == getattr(record, name) for name in row._fields)

@@ -56,7 +56,7 @@ class Step0Page(StepPage):
             RecordList(
                 ctx,
                 AwarenessActivity,
-                load=lambda: steps.activities(ctx.ws),
+                load=lambda: steps.activity_summaries(ctx.ws),
                 label=self._label,
                 detail=DetailPane(form),
                 create=lambda: new_activity(ctx.ws),

@@ -1,5 +1,7 @@
 """ステップ1 全体方針の決定: the plan (vision, period, approval), its 重点取組事項 with アクションプラン, and KPIs."""
 
+from typing import Any
+
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.content import load_catalog
@@ -16,9 +18,9 @@ from desktop.views.steps.step_page import DetailPane, StepPage, master_list, tab
 from desktop.views.style import hint
 
 
-def plan_priorities(ws: Workspace) -> list[PlanPriority]:
-    """The plan's 重点取組事項 (the plan is made on first use)."""
-    return plan.priorities(ws, plan.get_or_create_plan(ws).id)
+def plan_priorities(ws: Workspace) -> list[Any]:
+    """List rows of the plan's 重点取組事項 (the plan is made on first use)."""
+    return plan.priority_summaries(ws, plan.get_or_create_plan(ws).id)
 
 
 def add_priority(ws: Workspace, catalog_key: str = "", title: str = "") -> PlanPriority:
@@ -26,9 +28,9 @@ def add_priority(ws: Workspace, catalog_key: str = "", title: str = "") -> PlanP
     return plan.add_priority(ws, plan.get_or_create_plan(ws).id, catalog_key=catalog_key, title=title)
 
 
-def plan_kpis(ws: Workspace) -> list[Kpi]:
-    """The plan's KPIs in order."""
-    return [row.kpi for row in plan.kpis(ws, plan.get_or_create_plan(ws).id)]
+def plan_kpis(ws: Workspace) -> list[Any]:
+    """List rows of the plan's KPIs in order."""
+    return plan.kpi_summaries(ws, plan.get_or_create_plan(ws).id)
 
 
 def add_kpi(ws: Workspace) -> Kpi:

@@ -50,7 +50,7 @@ class Step2Page(StepPage):
             RecordList(
                 ctx,
                 OrgRole,
-                load=lambda: structure.roles(ctx.ws),
+                load=lambda: structure.role_summaries(ctx.ws),
                 label=self._role_label,
                 detail=DetailPane(RecordForm(ctx, OrgRole, self._role_specs())),
                 create=no_default_role,
@@ -78,7 +78,7 @@ class Step2Page(StepPage):
             RecordList(
                 ctx,
                 TalentGap,
-                load=lambda: structure.talent_gaps(ctx.ws),
+                load=lambda: structure.talent_gap_summaries(ctx.ws),
                 label=self._gap_label,
                 detail=DetailPane(RecordForm(ctx, TalentGap, self._gap_specs())),
                 create=lambda: new_talent_gap(ctx.ws),

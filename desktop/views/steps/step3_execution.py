@@ -1,5 +1,7 @@
 """ステップ3 DXの取組みの実行: initiatives with their PDCA reviews; the 20 業務 have their own page."""
 
+from typing import Any
+
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.content import load_catalog
@@ -97,9 +99,9 @@ class InitiativeDetail(QWidget):
         self.reviews.setEnabled(initiative is not None)
         self.reviews.refresh()
 
-    def _load_reviews(self) -> list[PdcaReview]:
+    def _load_reviews(self) -> list[Any]:
         initiative_id = self.initiative_id  # read on the DB worker: the latest selection wins
-        return initiatives.reviews(self.ctx.ws, initiative_id) if initiative_id else []
+        return initiatives.review_summaries(self.ctx.ws, initiative_id) if initiative_id else []
 
     def _review_label(self, review: PdcaReview) -> str:
         when = wareki.wareki_date(review.reviewed_on) if review.reviewed_on else self.tr("日付未定")
@@ -126,7 +128,7 @@ class Step3Page(StepPage):
             RecordList(
                 ctx,
                 Initiative,
-                load=lambda: initiatives.initiatives(ctx.ws),
+                load=lambda: initiatives.initiative_summaries(ctx.ws),
                 label=self._label,
                 detail=DetailPane(self.detail),
                 create=lambda: new_initiative(ctx.ws),
