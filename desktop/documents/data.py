@@ -64,6 +64,7 @@ class KpiLine:
     baseline_fy: int | None = None
     years: tuple[KpiYear, ...] = ()
     priority_title: str = ""  # the 重点取組事項 it measures, if any
+    priority_id: str = ""
 
     def year(self, fy: int) -> KpiYear:
         """Values for one 年度 (empty when none were entered)."""

@@ -160,16 +160,10 @@ def doc_meta(ws: Workspace, title: str, draft: bool = False, today: date | None 
 # --- DX推進計画 -----------------------------------------------------------------------------------------
 
 
-def plan_data(ws: Workspace, today: date | None = None, progress: Progress = NO_PROGRESS) -> PlanData:
-    """Everything the plan PDF/DOCX prints; DomainError while the plan is still empty."""
-    plan = plan_service.get_or_create_plan(ws)
-    priorities = plan_service.priorities(ws, plan.id)
-    progress.report(0, 4, "計画の内容を読み込んでいます")
-    if not priorities and not any(t.strip() for t in (plan.purpose, plan.vision, plan.principles)):
-        raise DomainError(NO_PLAN_MESSAGE)
-    kpi_rows = plan_service.kpis(ws, plan.id)
-    titles = {p.id: p.title for p in priorities}
-    kpis = tuple(
+def kpi_lines(ws: Workspace, plan_id: str, priorities: list | None = None) -> tuple[KpiLine, ...]:
+    """The plan's KPIs as documents print them, each with its 重点取組事項 when `priorities` are given."""
+    titles = {p.id: p.title for p in priorities or ()}
+    return tuple(
         KpiLine(
             name=r.kpi.name,
             unit=r.kpi.unit,
@@ -177,9 +171,20 @@ def plan_data(ws: Workspace, today: date | None = None, progress: Progress = NO_
             baseline_fy=r.kpi.baseline_fy,
             years=tuple(KpiYear(fy, v.target, v.actual) for fy, v in sorted(r.values.items())),
             priority_title=titles.get(r.kpi.priority_id or "", ""),
+            priority_id=r.kpi.priority_id or "",
         )
-        for r in kpi_rows
+        for r in plan_service.kpis(ws, plan_id)
     )
+
+
+def plan_data(ws: Workspace, today: date | None = None, progress: Progress = NO_PROGRESS) -> PlanData:
+    """Everything the plan PDF/DOCX prints; DomainError while the plan is still empty."""
+    plan = plan_service.get_or_create_plan(ws)
+    priorities = plan_service.priorities(ws, plan.id)
+    progress.report(0, 4, "計画の内容を読み込んでいます")
+    if not priorities and not any(t.strip() for t in (plan.purpose, plan.vision, plan.principles)):
+        raise DomainError(NO_PLAN_MESSAGE)
+    kpis = kpi_lines(ws, plan.id, priorities)
     actions = tuple(
         ActionPlan(
             number=i,
@@ -191,7 +196,7 @@ def plan_data(ws: Workspace, today: date | None = None, progress: Progress = NO_
             schedule=p.schedule,
             start_fy=p.start_fy,
             end_fy=p.end_fy,
-            kpi_names=tuple(r.kpi.name for r in kpi_rows if r.kpi.priority_id == p.id),
+            kpi_names=tuple(k.name for k in kpis if k.priority_id == p.id),
         )
         for i, p in enumerate(priorities, start=1)
     )
@@ -275,16 +280,7 @@ def progress_data(ws: Workspace, today: date | None = None, progress: Progress =
                 )
     progress.report(1, 4, "KPIを読み込んでいます")
     plan = plan_service.get_or_create_plan(ws)
-    kpis = tuple(
-        KpiLine(
-            name=r.kpi.name,
-            unit=r.kpi.unit,
-            baseline=r.kpi.baseline,
-            baseline_fy=r.kpi.baseline_fy,
-            years=tuple(KpiYear(y, v.target, v.actual) for y, v in sorted(r.values.items())),
-        )
-        for r in plan_service.kpis(ws, plan.id)
-    )
+    kpis = kpi_lines(ws, plan.id)
     progress.report(2, 4, "標準化の状況を読み込んでいます")
     go_live = load_catalog().phases[-1].key  # 本稼働 is the last work item of the 標準化手順書
     businesses = tuple(

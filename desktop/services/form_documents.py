@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.content import load_catalog
 from desktop.content.templates import load_spec_templates
 from desktop.documents import jd_pdf, needs_pdf, spec_pdf, xlsx_export
-from desktop.documents.data import BuildResult, KpiLine, KpiYear
+from desktop.documents.data import BuildResult
 from desktop.models import Municipality, Plan, PlanPriority, StandardizationSystem
 from desktop.models.errors import DomainError, NotFoundError
 from desktop.models.progress import NO_PROGRESS, Progress
@@ -29,7 +29,7 @@ from desktop.models.vocab import (
 )
 from desktop.services import jobs, needs, procurement, records
 from desktop.services import plan as plan_service
-from desktop.services.documents import doc_meta, fonts_for
+from desktop.services.documents import doc_meta, fonts_for, kpi_lines
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
 
@@ -267,18 +267,7 @@ def kpi_data(ws: Workspace) -> xlsx_export.KpiSheetData:
     rows = plan_service.kpis(ws, plan.id)
     if not rows:
         raise DomainError(NO_KPI)
-    titles = {p.id: p.title for p in records.find(ws, PlanPriority, plan_id=plan.id)}
-    lines = tuple(
-        KpiLine(
-            name=r.kpi.name,
-            unit=r.kpi.unit,
-            baseline=r.kpi.baseline,
-            baseline_fy=r.kpi.baseline_fy,
-            years=tuple(KpiYear(fy, v.target, v.actual) for fy, v in sorted(r.values.items())),
-            priority_title=titles.get(r.kpi.priority_id or "", ""),
-        )
-        for r in rows
-    )
+    lines = kpi_lines(ws, plan.id, records.find(ws, PlanPriority, plan_id=plan.id))
     years = plan_service.plan_years(plan)
     if not years:
         found = sorted({y.fiscal_year for k in lines for y in k.years})

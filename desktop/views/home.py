@@ -231,8 +231,9 @@ class HomePage(Page):
         self.std_button = QPushButton(self.tr("標準化の画面を開く(&S)"))
         self.std_button.clicked.connect(lambda: self.open_page("standardization"))
         self.std_card.header.addWidget(self.std_button)
-        self.std_stats = QHBoxLayout()
-        self.std_stats.setSpacing(SECTION_GAP)
+        self.std_stats = QGridLayout()  # 2 × 2, so the captions never break mid-word
+        self.std_stats.setHorizontalSpacing(SECTION_GAP)
+        self.std_stats.setVerticalSpacing(SPACING)
         self.std_card.body.addLayout(self.std_stats)
         left.addWidget(self.std_card)
         left.addStretch()
@@ -386,15 +387,12 @@ class HomePage(Page):
             (self.tr("ガバメントクラウド"), str(summary.gov_cloud), ACCENT),
             (self.tr("未着手"), str(summary.not_started), STATUS_COLORS["todo"]),
         )
-        for label, value, color in tiles:
+        for i, (label, value, color) in enumerate(tiles):
             tile = QVBoxLayout()
             tile.setSpacing(0)
             number = scaled(QLabel(value), 1.9)
             number.setStyleSheet(f"color: {color};")
             number.setAccessibleName(f"{label} {value}")
             tile.addWidget(number)
-            caption = QLabel(label)
-            caption.setWordWrap(True)
-            tile.addWidget(caption)
-            self.std_stats.addLayout(tile)
-        self.std_stats.addStretch()
+            tile.addWidget(QLabel(label))
+            self.std_stats.addLayout(tile, i // 2, i % 2)
