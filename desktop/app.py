@@ -4,7 +4,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.content import resources_dir
@@ -26,6 +26,10 @@ def _install_translation(app: QApplication, lang: str) -> None:
     """Japanese is the source language; English comes from resources/translations/dxnavi_en.qm."""
     if lang != "en":
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        # Qt's own texts (はい/いいえ/キャンセル in message boxes, file dialogs) from Qt's Japanese catalogue.
+        qt_texts = QTranslator(app)
+        if qt_texts.load("qt_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_texts)
         return
     translator = QTranslator(app)
     if translator.load(str(resources_dir() / "translations" / "dxnavi_en.qm")):

@@ -368,4 +368,4 @@ def test_the_municipality_survives_a_round_trip_through_backup_and_restore(ws):
 def test_the_schema_head_the_app_opens_with_is_alembics_head():
     from desktop.store import migrate
 
-    assert migrate.HEAD == migrate.alembic_head()
+    assert migrate.alembic_head() == migrate.HEAD

@@ -1,0 +1,2477 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>ActionButton</name>
+    <message>
+        <source>ステップ{0}</source>
+        <translation>Step {0}</translation>
+    </message>
+    <message>
+        <source>ステップ{0}：{1}</source>
+        <translation>Step {0}: {1}</translation>
+    </message>
+    <message>
+        <source>完了の目安: {0}
+
+なぜ: {1}</source>
+        <translation>Done when: {0}
+
+Why: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>自治体DXナビ</source>
+        <translation>DX Navi</translation>
+    </message>
+    <message>
+        <source>予期しないエラーが発生しました。
+{0}: {1}</source>
+        <translation>An unexpected error occurred.
+{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <source>調達件名</source>
+        <translation>Procurement title</translation>
+    </message>
+    <message>
+        <source>調達方式</source>
+        <translation>Procurement method</translation>
+    </message>
+    <message>
+        <source>代表団体</source>
+        <translation>Lead body</translation>
+    </message>
+    <message>
+        <source>共同調達の場合（例: 福井県）</source>
+        <translation>For joint procurement (e.g. Fukui Prefecture)</translation>
+    </message>
+    <message>
+        <source>按分方法</source>
+        <translation>Cost split</translation>
+    </message>
+    <message>
+        <source>（未設定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ひな形</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>共同調達では、代表団体（都道府県・協議会等）がRFI・事業者選定・契約・仕様書の取りまとめを担い、費用は按分方法（均等割・人口割・均等割＋人口割）で参加団体が負担します。</source>
+        <translation>In a joint procurement the lead body (a prefecture, a council, etc.) runs the RFI, vendor selection, contract and spec, and the participating bodies share the cost by the cost split (equal share, by population, or equal share + by population).</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ChaptersTab</name>
+    <message>
+        <source>章の一覧</source>
+        <translation>Chapters</translation>
+    </message>
+    <message>
+        <source>記載する事項: {0}</source>
+        <translation>Covers: {0}</translation>
+    </message>
+    <message>
+        <source>※この章の番号・名称は一般的な構成によるもので、一次資料では未確認です。</source>
+        <translation>* This chapter&apos;s number and name follow a common structure; they are not confirmed in primary sources.</translation>
+    </message>
+    <message>
+        <source>この章の本文を入力します（1行が1段落になります）。</source>
+        <translation>Type this chapter&apos;s text (each line becomes a paragraph).</translation>
+    </message>
+    <message>
+        <source>記入済みの章</source>
+        <translation>Chapters filled in</translation>
+    </message>
+    <message>
+        <source>（未記入）</source>
+        <translation> (empty)</translation>
+    </message>
+    <message>
+        <source>記入済み {0} / {1} 章</source>
+        <translation>{0} of {1} chapters filled in</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>進捗</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>チェック項目の一覧</source>
+        <translation>Checklist items</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>担当</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>完了日</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>状況は 1〜4 のキー（1 未着手・2 対応中・3 完了・4 対象外）か F2 キーで変更できます。</source>
+        <translation>Change the status with keys 1–4 (1 Not started · 2 In progress · 3 Done · 4 Not applicable) or with F2.</translation>
+    </message>
+    <message>
+        <source>なぜ重要か</source>
+        <translation>Why it matters</translation>
+    </message>
+    <message>
+        <source>完了の目安</source>
+        <translation>Done when</translation>
+    </message>
+    <message>
+        <source>出典</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>例: 企画課 DX推進係 山田</source>
+        <translation>e.g. Planning Div., DX team, Yamada</translation>
+    </message>
+    <message>
+        <source>例: 研修資料や議事録のファイルの場所</source>
+        <translation>e.g. where the training slides or minutes are filed</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>根拠資料のファイルを選ぶ</source>
+        <translation>Choose the evidence file</translation>
+    </message>
+    <message>
+        <source>経緯や次にやることなど</source>
+        <translation>Background, next steps, etc.</translation>
+    </message>
+    <message>
+        <source>根拠資料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{0}、{1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <source>完了 {done} / {total} 項目</source>
+        <translation>{done} of {total} items done</translation>
+    </message>
+    <message>
+        <source>（対象外 {na}）</source>
+        <translation> ({na} not applicable)</translation>
+    </message>
+    <message>
+        <source>※ 一次資料で確認できていない一般的な知見に基づく項目です。原典で確認してください。</source>
+        <translation>* Based on general knowledge not confirmed in primary sources. Please check the original.</translation>
+    </message>
+    <message>
+        <source>※ 民間の解説記事などに基づく項目です。原典で確認してください。</source>
+        <translation>* Based on commentary from private sources. Please check the original.</translation>
+    </message>
+    <message>
+        <source>根拠資料を選択</source>
+        <translation>Choose evidence</translation>
+    </message>
+</context>
+<context>
+    <name>DateDelegate</name>
+    <message>
+        <source>例: 令和8年3月31日 / 2026-03-31</source>
+        <translation>e.g. 2026-03-31 / 令和8年3月31日</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>例: 令和8年11月26日 / 2026-11-26</source>
+        <translation>e.g. 2026-11-26 / 令和8年11月26日</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>PDF（印刷・配布用）</source>
+        <translation>PDF (for printing and sharing)</translation>
+    </message>
+    <message>
+        <source>Excel（XLSX）</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>Word（DOCX）</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>DX推進計画</source>
+        <translation>DX promotion plan</translation>
+    </message>
+    <message>
+        <source>支援ニーズ調書</source>
+        <translation>Support needs request</translation>
+    </message>
+    <message>
+        <source>調達仕様書・要件定義書</source>
+        <translation>Procurement spec and requirements</translation>
+    </message>
+    <message>
+        <source>募集要項（ジョブディスクリプション）</source>
+        <translation>Job description</translation>
+    </message>
+    <message>
+        <source>進捗報告</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <source>標準化(20業務)進捗表</source>
+        <translation>Standardisation tracker (20 services)</translation>
+    </message>
+    <message>
+        <source>KPI一覧</source>
+        <translation>KPI list</translation>
+    </message>
+    <message>
+        <source>すべての支援ニーズ</source>
+        <translation>all support needs</translation>
+    </message>
+    <message>
+        <source>議会の議決・公表に使う計画書です。表紙・目次・アクションプラン・工程表・KPIを含みます。DOCXはWordで最後の手直しをするときに使います。</source>
+        <translation>The plan for council approval and publication, with cover, contents, action plans, roadmap and KPIs. Use DOCX for final edits in Word.</translation>
+    </message>
+    <message>
+        <source>都道府県に提出する支援ニーズ調書です。PDFは1件ずつ、XLSXは全件の一覧です。</source>
+        <translation>The support needs request for the prefecture. PDF: one request at a time; XLSX: all requests in one sheet.</translation>
+    </message>
+    <message>
+        <source>章ア〜サの調達仕様書と、別紙の要件定義書（機能要件・非機能要件）です。</source>
+        <translation>The procurement spec (chapters ア–サ) with the requirements definition (functional and non-functional) as an annex.</translation>
+    </message>
+    <message>
+        <source>外部デジタル人材の募集要項（ジョブディスクリプション）です。</source>
+        <translation>A job description for external digital talent.</translation>
+    </message>
+    <message>
+        <source>ステップの進み具合・KPI・標準化（20業務）の状況をまとめた報告です。</source>
+        <translation>A report on step progress, KPIs and the standardisation of the 20 core services.</translation>
+    </message>
+    <message>
+        <source>20業務の標準化・ガバメントクラウド移行の進捗を都道府県の集計に使える表にします。</source>
+        <translation>A sheet of the 20 services&apos; standardisation and Government Cloud migration, ready for the prefecture&apos;s survey.</translation>
+    </message>
+    <message>
+        <source>KPIの基準値・目標値・実績値を年度ごとに一覧にします。</source>
+        <translation>Baselines, targets and actuals of every KPI by fiscal year.</translation>
+    </message>
+    <message>
+        <source>文書出力</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>議会・都道府県・事業者に渡す文書を作成します。PDFは画面で確認してから印刷・保存できます。作成は裏で進むので、その間も他の画面を使えます。</source>
+        <translation>Create documents for the council, the prefecture and vendors. Check a PDF on screen, then print or save it. Documents are built in the background, so you can keep working meanwhile.</translation>
+    </message>
+    <message>
+        <source>作成する文書(&amp;D)</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>作成する文書</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>文書の説明</source>
+        <translation>About this document</translation>
+    </message>
+    <message>
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>対象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>対象(&amp;T)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>形式(&amp;F)</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>作成(&amp;B)</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>作成時の注意</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>左で文書を選び「作成」を押すと、ここに出来上がりが表示されます。</source>
+        <translation>Choose a document on the left and press “Create”; the result appears here.</translation>
+    </message>
+    <message>
+        <source>作成した文書</source>
+        <translation>Created document</translation>
+    </message>
+    <message>
+        <source>印刷…(&amp;P)</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存…(&amp;S)</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>既定のアプリで開く(&amp;O)</source>
+        <translation>&amp;Open in default app</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation>({0})</translation>
+    </message>
+    <message>
+        <source>対象となる記録がまだありません。先に「{0}」の画面で作成してください。</source>
+        <translation>There is nothing to make a “{0}” from yet. Create one on its page first.</translation>
+    </message>
+    <message>
+        <source>対象を選んでください。</source>
+        <translation>Choose a record.</translation>
+    </message>
+    <message>
+        <source>「{0}」を作成しています…</source>
+        <translation>Creating “{0}”…</translation>
+    </message>
+    <message>
+        <source>文書の作成を取り消しました。</source>
+        <translation>Document creation cancelled.</translation>
+    </message>
+    <message>
+        <source>文書を作成しています</source>
+        <translation>Creating the document</translation>
+    </message>
+    <message>
+        <source>「{0}」を作成しました（{1}）。
+
+この形式は画面では表示しません。「名前を付けて保存…」で保存するか、「既定のアプリで開く」で Excel / Word 等で開いてください。
+
+{2}</source>
+        <translation>Created “{0}” ({1}).
+
+This format is not shown in the app. Use “Save as…” to keep it, or “Open in default app” to open it in Excel, Word, etc.
+
+{2}</translation>
+    </message>
+    <message>
+        <source>「{0}」を作成しました。</source>
+        <translation>Created “{0}”.</translation>
+    </message>
+    <message>
+        <source>（{0}ページ）</source>
+        <translation> ({0} pages)</translation>
+    </message>
+    <message>
+        <source>まだ作成していません</source>
+        <translation>Nothing created yet</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ</source>
+        <translation>DX Navi</translation>
+    </message>
+    <message>
+        <source>保存できませんでした（{0}）。
+保存先のフォルダと空き容量を確認してください。</source>
+        <translation>Could not save ({0}).
+Check the destination folder and the free disk space.</translation>
+    </message>
+    <message>
+        <source>{0} に保存しました。</source>
+        <translation>Saved to {0}.</translation>
+    </message>
+    <message>
+        <source>この形式を開くアプリが見つかりません。保存してから開いてください。</source>
+        <translation>No application opens this format. Save the file and open it from there.</translation>
+    </message>
+    <message>
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>印刷しています…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>印刷しています（{0} / {1} ページ）</source>
+        <translation>Printing (page {0} of {1})</translation>
+    </message>
+    <message>
+        <source>印刷データを送りました。</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>印刷を中止しました。</source>
+        <translation>Printing stopped.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>自治体DXナビへようこそ</source>
+        <translation>Welcome to DX Navi</translation>
+    </message>
+    <message>
+        <source>総務省「自治体DX全体手順書」のステップ0〜3に沿って、自治体DXの取組を整理し、進捗を管理するアプリです。</source>
+        <translation>DX Navi organises your municipality&apos;s DX work and tracks its progress along steps 0–3 of the Municipal DX Procedure Guide of the Ministry of Internal Affairs and Communications.</translation>
+    </message>
+    <message>
+        <source>・ステップごとのチェックリストで「次に何をするか」が分かります
+・DX推進計画、推進体制、標準化（20業務）の移行状況を一か所で管理します
+・DX推進計画や支援ニーズ調書をPDF・Excelで出力できます
+・データはこのパソコンの中に保存され、インターネットに接続しなくても使えます</source>
+        <translation>• A checklist for each step shows what to do next
+• Your DX plan, promotion structure and the migration of the 20 core services in one place
+• Export the DX plan and support needs requests as PDF and Excel
+• Data stays on this PC and everything works without an internet connection</translation>
+    </message>
+    <message>
+        <source>あなたの団体を登録してください</source>
+        <translation>Register your local government</translation>
+    </message>
+    <message>
+        <source>団体コードは総務省の全国地方公共団体コード（6桁、最後の1桁は検査数字）です。登録した団体コードは後から変更できません。団体名や連絡先は後から編集できます。</source>
+        <translation>The local government code is the national code of the Ministry of Internal Affairs and Communications (6 digits, the last one a check digit). It cannot be changed after registration; the name and contact details can be edited later.</translation>
+    </message>
+    <message>
+        <source>例: 182079</source>
+        <translation>e.g. 182079</translation>
+    </message>
+    <message>
+        <source>団体コード</source>
+        <translation>Local government code</translation>
+    </message>
+    <message>
+        <source>団体コードの確認結果</source>
+        <translation>Code check result</translation>
+    </message>
+    <message>
+        <source>例: 鯖江市</source>
+        <translation>e.g. Sabae City</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>団体コード(&amp;C)</source>
+        <translation>Local government &amp;code</translation>
+    </message>
+    <message>
+        <source>団体名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>登録して始める(&amp;S)</source>
+        <translation>Register and &amp;start</translation>
+    </message>
+    <message>
+        <source>デモ団体で試す(&amp;D)</source>
+        <translation>Try the &amp;demo</translation>
+    </message>
+    <message>
+        <source>架空の団体と記入例のデータで、アプリの使い方を試せます。</source>
+        <translation>Try the app with a fictional municipality and sample data.</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>「デモ団体で試す」では、架空の団体と記入例のデータで使い方を確かめられます。</source>
+        <translation>“Try the demo” lets you explore the app with a fictional municipality and sample data.</translation>
+    </message>
+    <message>
+        <source>6桁を入力すると、都道府県を確認して表示します。</source>
+        <translation>Type all 6 digits to check the code and see its prefecture.</translation>
+    </message>
+    <message>
+        <source>✔ {0}の団体コードです（{1}）</source>
+        <translation>✔ A code in {0} ({1})</translation>
+    </message>
+    <message>
+        <source>登録できませんでした。もう一度お試しください。（{0}: {1}）</source>
+        <translation>Could not register. Please try again. ({0}: {1})</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalYearField</name>
+    <message>
+        <source>（未設定）</source>
+        <translation>(not set)</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>ホーム</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>デモ団体のデータを表示しています（架空の団体です）</source>
+        <translation>Showing demo data (a fictional municipality)</translation>
+    </message>
+    <message>
+        <source>自治体DX全体手順書の進捗</source>
+        <translation>Progress on the Municipal DX Procedure Guide</translation>
+    </message>
+    <message>
+        <source>次に取り組むこと</source>
+        <translation>Next actions</translation>
+    </message>
+    <message>
+        <source>標準化（20業務）</source>
+        <translation>Standardisation (20 core services)</translation>
+    </message>
+    <message>
+        <source>標準化の画面を開く(&amp;S)</source>
+        <translation>Open &amp;standardisation</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;団体コード {1}</source>
+        <translation>{0} · Local government code {1}</translation>
+    </message>
+    <message>
+        <source>すべてのチェック項目が完了または対象外です。</source>
+        <translation>Every checklist item is done or not applicable.</translation>
+    </message>
+    <message>
+        <source>{0}（{1}年{2}月{3}日）</source>
+        <translation>{0} ({1}-{2:02}-{3:02})</translation>
+    </message>
+    <message>
+        <source>期限を過ぎています</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>本日が期限です</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>あと{0}日</source>
+        <translation>{0} days left</translation>
+    </message>
+    <message>
+        <source>出典: {0}</source>
+        <translation>Source: {0}</translation>
+    </message>
+    <message>
+        <source>本稼働</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>特定移行支援システム</source>
+        <translation>Specific migration support</translation>
+    </message>
+    <message>
+        <source>ガバメントクラウド</source>
+        <translation>Government Cloud</translation>
+    </message>
+    <message>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeDetail</name>
+    <message>
+        <source>取組名</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>例: 窓口の「書かない」申請の導入</source>
+        <translation>e.g. “No-writing” applications at the counter</translation>
+    </message>
+    <message>
+        <source>関連する重点取組事項</source>
+        <translation>Related priority initiative</translation>
+    </message>
+    <message>
+        <source>（なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>担当課</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>開始日</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>終了日</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>KPI・目標</source>
+        <translation>KPIs and targets</translation>
+    </message>
+    <message>
+        <source>日付</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>段階</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>振り返り</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>次の改善</source>
+        <translation>Next improvement</translation>
+    </message>
+    <message>
+        <source>PDCAの記録</source>
+        <comment>record noun</comment>
+        <translation>PDCA review</translation>
+    </message>
+    <message>
+        <source>PDCAの記録</source>
+        <translation>PDCA reviews</translation>
+    </message>
+    <message>
+        <source>評価（Check）と改善（Act）を繰り返し記録し、DX推進本部への報告に使います。</source>
+        <translation>Record each evaluation (Check) and improvement (Act); they feed the reports to the DX headquarters.</translation>
+    </message>
+    <message>
+        <source>日付未定</source>
+        <translation>Date not set</translation>
+    </message>
+</context>
+<context>
+    <name>JobDetail</name>
+    <message>
+        <source>例: 特別職非常勤職員（地方公務員法第3条第3項第3号）／会計年度任用職員／任期付職員／業務委託</source>
+        <translation>e.g. Special part-time post (Local Public Service Act Art. 3(3)(iii)) / fiscal-year appointee / fixed-term staff / contractor</translation>
+    </message>
+    <message>
+        <source>職名</source>
+        <translation>Post title</translation>
+    </message>
+    <message>
+        <source>例: CIO補佐官</source>
+        <translation>e.g. CIO adviser</translation>
+    </message>
+    <message>
+        <source>人材像</source>
+        <translation>Role type</translation>
+    </message>
+    <message>
+        <source>所属</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>例: 総務部DX推進課</source>
+        <translation>e.g. General Affairs Dept., DX Promotion Div.</translation>
+    </message>
+    <message>
+        <source>職務内容</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>必須スキル・経験</source>
+        <translation>Required skills and experience</translation>
+    </message>
+    <message>
+        <source>歓迎スキル・経験</source>
+        <translation>Preferred skills and experience</translation>
+    </message>
+    <message>
+        <source>任用形態</source>
+        <translation>Appointment type</translation>
+    </message>
+    <message>
+        <source>任期・更新</source>
+        <translation>Term and renewal</translation>
+    </message>
+    <message>
+        <source>例: 採用日〜年度末（再任可）</source>
+        <translation>e.g. From appointment to the end of the fiscal year (renewable)</translation>
+    </message>
+    <message>
+        <source>勤務日数・時間</source>
+        <translation>Working days and hours</translation>
+    </message>
+    <message>
+        <source>例: 月4日程度（リモート可）</source>
+        <translation>e.g. About 4 days a month (remote possible)</translation>
+    </message>
+    <message>
+        <source>勤務場所</source>
+        <translation>Place of work</translation>
+    </message>
+    <message>
+        <source>例: 市役所本庁舎・リモート</source>
+        <translation>e.g. City hall main building / remote</translation>
+    </message>
+    <message>
+        <source>報酬・費用弁償</source>
+        <translation>Pay and expenses</translation>
+    </message>
+    <message>
+        <source>例: 日額30,000円、旅費別途</source>
+        <translation>e.g. ¥30,000 a day, travel paid separately</translation>
+    </message>
+    <message>
+        <source>兼業・入札制限</source>
+        <translation>Side jobs and bidding limits</translation>
+    </message>
+    <message>
+        <source>守秘義務</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <source>選考方法</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>応募書類</source>
+        <translation>Application documents</translation>
+    </message>
+    <message>
+        <source>財源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPage</name>
+    <message>
+        <source>（無題）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;［{1}］</source>
+        <translation>{0}  [{1}]</translation>
+    </message>
+    <message>
+        <source>募集要項（人材）</source>
+        <translation>Job descriptions</translation>
+    </message>
+    <message>
+        <source>外部デジタル人材の募集要項（ジョブディスクリプション）を作ります。「自治体DX推進のための外部人材スキル標準」の4つの人材像から始めると、記入例が入ります。</source>
+        <translation>Write job descriptions for external digital talent. Start from one of the four role types of the external talent skill standard for municipal DX to get worked examples.</translation>
+    </message>
+    <message>
+        <source>新しい募集要項</source>
+        <translation>New job description</translation>
+    </message>
+    <message>
+        <source>募集要項</source>
+        <comment>record noun</comment>
+        <translation>job description</translation>
+    </message>
+    <message>
+        <source>テンプレートから作成…(&amp;T)</source>
+        <translation>From &amp;template…</translation>
+    </message>
+    <message>
+        <source>この募集要項を出力(&amp;E)</source>
+        <translation>&amp;Export this job description</translation>
+    </message>
+    <message>
+        <source>スキル標準の人材像から:</source>
+        <translation>From a skill-standard role type:</translation>
+    </message>
+    <message>
+        <source>テンプレートから作成</source>
+        <translation>Create from a template</translation>
+    </message>
+    <message>
+        <source>人材像を選んでください。職務内容・必要なスキルなどの記入例が入った募集要項を作ります。</source>
+        <translation>Choose a role type. The new job description comes with example duties, skills and more.</translation>
+    </message>
+    <message>
+        <source>テンプレートから募集要項を作成しました。</source>
+        <translation>Created a job description from the template.</translation>
+    </message>
+</context>
+<context>
+    <name>KpiDetail</name>
+    <message>
+        <source>指標名</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>例: オンライン申請に対応した手続の数</source>
+        <translation>e.g. Number of procedures that can be applied for online</translation>
+    </message>
+    <message>
+        <source>単位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>例: 件、%、人</source>
+        <translation>e.g. cases, %, people</translation>
+    </message>
+    <message>
+        <source>基準値</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>基準年度</source>
+        <translation>Baseline year</translation>
+    </message>
+    <message>
+        <source>年度ごとの目標値と実績値</source>
+        <translation>Targets and actuals by fiscal year</translation>
+    </message>
+    <message>
+        <source>「全体方針」タブで計画期間（開始年度・終了年度）を設定すると、年度ごとの目標値と実績値を入力できます。</source>
+        <translation>Set the plan period (first and last fiscal year) on the “Overall policy” tab to enter targets and actuals for each year.</translation>
+    </message>
+    <message>
+        <source>年度ごとの目標と実績</source>
+        <translation>Targets and actuals by fiscal year</translation>
+    </message>
+    <message>
+        <source>数値を入力してください（例: 120、12.5）。空欄にすると値を消します。</source>
+        <translation>Enter numbers (e.g. 120, 12.5). Clear a cell to remove its value.</translation>
+    </message>
+    <message>
+        <source>目標値</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>実績値</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>自治体DXナビ — {0}</source>
+        <translation>DX Navi — {0}</translation>
+    </message>
+    <message>
+        <source>ナビゲーター</source>
+        <translation>Navigator</translation>
+    </message>
+    <message>
+        <source>オフライン</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>同期の状態</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>元に戻す</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ {0}</source>
+        <translation>DX Navi {0}</translation>
+    </message>
+    <message>
+        <source>保存済 {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <source>オフライン・未送信 {0}件</source>
+        <translation>Offline · {0} unsent</translation>
+    </message>
+    <message>
+        <source>{0}（Ctrl+Z で元に戻せます）</source>
+        <translation>{0} (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>元に戻しました。</source>
+        <translation>Undone.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>ファイル(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しています</source>
+        <translation>Creating a backup</translation>
+    </message>
+    <message>
+        <source>バックアップを作成しました: {0}</source>
+        <translation>Backup created: {0}</translation>
+    </message>
+    <message>
+        <source>復元するバックアップを選択</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>DXナビ バックアップ (*.sqlite3)</source>
+        <translation>DX Navi backups (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>現在のデータをこのバックアップの内容に置き換えます。現在のデータも自動でバックアップされます。続けますか？</source>
+        <translation>This replaces the current data with the contents of the backup. The current data is backed up automatically first. Continue?</translation>
+    </message>
+    <message>
+        <source>復元</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>復元しました。表示を更新します。</source>
+        <translation>Restored. The display will now refresh.</translation>
+    </message>
+    <message>
+        <source>復元しています</source>
+        <translation>Restoring</translation>
+    </message>
+    <message>
+        <source>データの点検</source>
+        <translation>Data check</translation>
+    </message>
+    <message>
+        <source>データを点検しています</source>
+        <translation>Checking the data</translation>
+    </message>
+    <message>
+        <source>バックアップを作成(&amp;B)</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>バックアップから復元(&amp;R)…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>データの点検(&amp;C)</source>
+        <translation>&amp;Check data</translation>
+    </message>
+    <message>
+        <source>終了(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>文字を大きく</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>文字を小さく</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>標準の文字サイズ</source>
+        <translation>Standard text size</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>自治体DXナビについて</source>
+        <translation>About DX Navi</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ {0}
+
+自治体DX全体手順書のステップ0〜3に沿って、市町村のDX推進を支援するオフライン優先のアプリです。
+データはこのパソコン内にのみ保存されます。</source>
+        <translation>DX Navi {0}
+
+An offline-first app that supports municipal DX along steps 0–3 of the Municipal DX Procedure Guide (自治体DX全体手順書).
+Your data is stored only on this PC.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>ホーム</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>ステップ0&#x3000;認識共有・機運醸成</source>
+        <translation>Step 0: Shared understanding &amp; momentum</translation>
+    </message>
+    <message>
+        <source>ステップ1&#x3000;全体方針の決定</source>
+        <translation>Step 1: Deciding the overall policy</translation>
+    </message>
+    <message>
+        <source>ステップ2&#x3000;推進体制の整備</source>
+        <translation>Step 2: Setting up the promotion structure</translation>
+    </message>
+    <message>
+        <source>ステップ3&#x3000;DXの取組みの実行</source>
+        <translation>Step 3: Carrying out DX initiatives</translation>
+    </message>
+    <message>
+        <source>標準化（20業務）</source>
+        <translation>Standardisation (20 core services)</translation>
+    </message>
+    <message>
+        <source>支援ニーズ</source>
+        <translation>Support needs</translation>
+    </message>
+    <message>
+        <source>募集要項（人材）</source>
+        <translation>Job descriptions</translation>
+    </message>
+    <message>
+        <source>調達仕様書</source>
+        <translation>Procurement specs</translation>
+    </message>
+    <message>
+        <source>文書出力</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsDetail</name>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>例: 標準化移行のプロジェクト管理支援</source>
+        <translation>e.g. Project management support for the standardisation migration</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>人材像</source>
+        <translation>Role type</translation>
+    </message>
+    <message>
+        <source>（該当なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>常駐／随時</source>
+        <translation>On site / on call</translation>
+    </message>
+    <message>
+        <source>月あたり日数</source>
+        <translation>Days per month</translation>
+    </message>
+    <message>
+        <source>例: 4</source>
+        <translation>e.g. 4</translation>
+    </message>
+    <message>
+        <source>期間（開始）</source>
+        <translation>Period (from)</translation>
+    </message>
+    <message>
+        <source>期間（終了）</source>
+        <translation>Period (to)</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>詳細</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>優先度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>財源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>都道府県へ提出(&amp;U)</source>
+        <translation>S&amp;ubmit</translation>
+    </message>
+    <message>
+        <source>件名・区分・目的などを確認して提出済にします。次回の同期または送付パッケージで届きます。</source>
+        <translation>Check the title, category, purpose and so on, then mark the request as submitted. It reaches the prefecture with the next sync or package.</translation>
+    </message>
+    <message>
+        <source>提出を取り下げる(&amp;W)</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>都道府県が回答する前なら、作成中に戻して修正できます。</source>
+        <translation>Until the prefecture answers, you can take the request back to draft and edit it.</translation>
+    </message>
+    <message>
+        <source>支援ニーズ調書を出力(&amp;E)</source>
+        <translation>&amp;Export needs request</translation>
+    </message>
+    <message>
+        <source>状況:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>都道府県からの回答</source>
+        <translation>Prefecture&apos;s response</translation>
+    </message>
+    <message>
+        <source>回答状況</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>回答日</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>回答内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>―</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>（まだ回答はありません）</source>
+        <translation>(no answer yet)</translation>
+    </message>
+    <message>
+        <source>「{0}」を都道府県へ提出します。
+提出後は都道府県の回答を待つ状態になります。よろしいですか？</source>
+        <translation>Submit “{0}” to the prefecture?
+After submitting, the request waits for the prefecture&apos;s answer.</translation>
+    </message>
+    <message>
+        <source>都道府県へ提出</source>
+        <translation>Submit to prefecture</translation>
+    </message>
+    <message>
+        <source>「{0}」を提出済にしました。次回の同期で都道府県に届きます。</source>
+        <translation>“{0}” is marked as submitted. It reaches the prefecture with the next sync.</translation>
+    </message>
+    <message>
+        <source>「{0}」の提出を取り下げて、作成中に戻しますか？</source>
+        <translation>Withdraw “{0}” and take it back to draft?</translation>
+    </message>
+    <message>
+        <source>提出を取り下げる</source>
+        <translation>Withdraw submission</translation>
+    </message>
+    <message>
+        <source>「{0}」を作成中に戻しました。</source>
+        <translation>“{0}” is back in draft.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <source>（無題）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;［{1}］</source>
+        <translation>{0}  [{1}]</translation>
+    </message>
+    <message>
+        <source>支援ニーズ</source>
+        <translation>Support needs</translation>
+    </message>
+    <message>
+        <source>都道府県に求める支援（人材派遣・伴走支援・研修・共同調達など）を登録します。入力はその場で保存されます。内容が固まったら「都道府県へ提出」してください。</source>
+        <translation>Register the support you need from the prefecture (talent dispatch, hands-on support, training, joint procurement, etc.). Everything is saved as you type. When a request is ready, send it to the prefecture with “Submit”.</translation>
+    </message>
+    <message>
+        <source>新しい支援ニーズ</source>
+        <translation>New support need</translation>
+    </message>
+    <message>
+        <source>支援ニーズ</source>
+        <comment>record noun</comment>
+        <translation>support need</translation>
+    </message>
+</context>
+<context>
+    <name>NewSpecDialog</name>
+    <message>
+        <source>テンプレートから作成</source>
+        <translation>Create from a template</translation>
+    </message>
+    <message>
+        <source>ひな形を選び、調達件名を入力してください。章ア〜サの本文と要件定義書の行が記入例つきで入ります。</source>
+        <translation>Choose a template and enter the procurement title. Chapters ア–サ and the requirement rows come filled in with examples.</translation>
+    </message>
+    <message>
+        <source>例: 住民記録システム標準化移行業務</source>
+        <translation>e.g. Migration of the resident records system to the standard</translation>
+    </message>
+    <message>
+        <source>調達件名</source>
+        <translation>Procurement title</translation>
+    </message>
+    <message>
+        <source>調達件名(&amp;N)</source>
+        <translation>Procurement &amp;title</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>予期しないエラーが発生しました。操作は保存されていません。
+
+{0}: {1}</source>
+        <translation>An unexpected error occurred. The change was not saved.
+
+{0}: {1}</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ</source>
+        <translation>DX Navi</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTab</name>
+    <message>
+        <source>団体コード</source>
+        <translation>Local government code</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>負担割合（%）</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>按分方法</source>
+        <translation>Cost split</translation>
+    </message>
+    <message>
+        <source>参加団体の一覧</source>
+        <translation>Participating bodies</translation>
+    </message>
+    <message>
+        <source>負担割合の合計</source>
+        <translation>Total share</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>負担割合を再計算</source>
+        <translation>Recalculate shares</translation>
+    </message>
+    <message>
+        <source>参加団体を追加</source>
+        <translation>Add a participating body</translation>
+    </message>
+    <message>
+        <source>例: 182079</source>
+        <translation>e.g. 182079</translation>
+    </message>
+    <message>
+        <source>団体コードの確認結果</source>
+        <translation>Code check result</translation>
+    </message>
+    <message>
+        <source>例: 越前市</source>
+        <translation>e.g. Echizen City</translation>
+    </message>
+    <message>
+        <source>例: 81000（人口割で按分する場合は必須）</source>
+        <translation>e.g. 81000 (required for a split by population)</translation>
+    </message>
+    <message>
+        <source>追加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>共同調達に参加する団体と費用の負担割合です。団体名と人口は表の中で直接修正できます。按分方法は「基本情報」で選びます。</source>
+        <translation>The bodies taking part in the joint procurement and their share of the cost. Edit names and populations directly in the table; choose the cost split on the “Basics” tab.</translation>
+    </message>
+    <message>
+        <source>按分方法: {0}</source>
+        <translation>Cost split: {0}</translation>
+    </message>
+    <message>
+        <source>（未設定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>合計 {0}%（{1}団体）</source>
+        <translation>Total {0}% ({1} bodies)</translation>
+    </message>
+    <message>
+        <source>{0}団体・負担割合が未計算の団体があります</source>
+        <translation>{0} bodies · some shares are not calculated yet</translation>
+    </message>
+    <message>
+        <source>参加団体はまだありません</source>
+        <translation>No participating bodies yet</translation>
+    </message>
+    <message>
+        <source>6桁の団体コード（最後の1桁は検査数字）</source>
+        <translation>6-digit code (the last digit is a check digit)</translation>
+    </message>
+    <message>
+        <source>✔ {0}の団体コードです</source>
+        <translation>✔ A code in {0}</translation>
+    </message>
+    <message>
+        <source>「人口」は0以上の整数で入力してください。</source>
+        <translation>Enter “Population” as a whole number, 0 or more.</translation>
+    </message>
+    <message>
+        <source>参加団体「{0}」を追加しました。負担割合は「再計算」で更新します。</source>
+        <translation>Added “{0}”. Use “Recalculate shares” to update the shares.</translation>
+    </message>
+    <message>
+        <source>参加団体「{0}」を削除しました。</source>
+        <translation>Removed “{0}”.</translation>
+    </message>
+    <message>
+        <source>負担割合を再計算しました。</source>
+        <translation>Shares recalculated.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>文書のプレビュー</source>
+        <translation>Document preview</translation>
+    </message>
+    <message>
+        <source>ページ数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>表示倍率</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>幅に合わせる</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>ページ全体</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>表示:</source>
+        <translation>View:</translation>
+    </message>
+    <message>
+        <source>全 {0} ページ</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>表示できません</source>
+        <translation>Cannot display</translation>
+    </message>
+</context>
+<context>
+    <name>ProcurementPage</name>
+    <message>
+        <source>（無題）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>{0}
+&#x3000;{1}・{2}</source>
+        <translation>{0}
+  {1} · {2}</translation>
+    </message>
+    <message>
+        <source>調達仕様書</source>
+        <translation>Procurement specs</translation>
+    </message>
+    <message>
+        <source>調達仕様書（章ア〜サ）と別紙の要件定義書を作ります。ひな形（標準準拠システムへの移行・SaaS導入・共同調達）から始めると、記入例の入った仕様書ができます。○○の箇所は各団体で記入してください。</source>
+        <translation>Write procurement specs (chapters ア–サ) with the requirements definition as an annex. Starting from a template (migration to a standard-compliant system, SaaS adoption, joint procurement) gives a spec with worked examples; fill in the ○○ parts for your municipality.</translation>
+    </message>
+    <message>
+        <source>テンプレートから作成…(&amp;T)</source>
+        <translation>From &amp;template…</translation>
+    </message>
+    <message>
+        <source>この仕様書を出力(&amp;E)</source>
+        <translation>&amp;Export this spec</translation>
+    </message>
+    <message>
+        <source>調達仕様書</source>
+        <comment>record noun</comment>
+        <translation>procurement spec</translation>
+    </message>
+    <message>
+        <source>空の仕様書を追加</source>
+        <translation>Add a blank spec</translation>
+    </message>
+    <message>
+        <source>新しい調達仕様書</source>
+        <translation>New procurement spec</translation>
+    </message>
+    <message>
+        <source>「{0}」を作成しました。</source>
+        <translation>Created “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <source>{0}の一覧</source>
+        <translation>{0} list</translation>
+    </message>
+    <message>
+        <source>{0}を追加</source>
+        <translation>Add {0}</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>{0}を追加しました。</source>
+        <translation>Added a new {0}.</translation>
+    </message>
+    <message>
+        <source>{0}「{1}」を削除しました。</source>
+        <translation>Deleted {0} “{1}”.</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementForm</name>
+    <message>
+        <source>区分</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>分類</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>要件</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>必須とする（満たさない提案は失格）</source>
+        <translation>Mandatory (else the proposal fails)</translation>
+    </message>
+    <message>
+        <source>（未選択）</source>
+        <translation>(not chosen)</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementsTab</name>
+    <message>
+        <source>区分</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>分類</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>要件</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>必須</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>要件の一覧</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>機能要件を追加</source>
+        <translation>Add functional</translation>
+    </message>
+    <message>
+        <source>非機能要件を追加</source>
+        <translation>Add non-functional</translation>
+    </message>
+    <message>
+        <source>削除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>要件定義書（別紙）に載る要件です。行を選ぶと下で編集できます。区分・分類は実践ガイドブック第5章によります。</source>
+        <translation>The requirements listed in the requirements definition (annex). Select a row to edit it below. Types and categories follow chapter 5 of the practical guidebook.</translation>
+    </message>
+    <message>
+        <source>機能要件 {0}件・非機能要件 {1}件</source>
+        <translation>{0} functional · {1} non-functional</translation>
+    </message>
+    <message>
+        <source>任意</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>要件を追加しました。内容を入力してください。</source>
+        <translation>Requirement added. Type its text.</translation>
+    </message>
+    <message>
+        <source>（要件を入力してください）</source>
+        <translation>(type the requirement)</translation>
+    </message>
+    <message>
+        <source>要件「{0}」を削除しました。</source>
+        <translation>Deleted the requirement “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>SpecDetail</name>
+    <message>
+        <source>基本情報</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>本文（ア〜サ）</source>
+        <translation>Chapters</translation>
+    </message>
+    <message>
+        <source>要件定義書</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>参加団体</source>
+        <translation>Participants</translation>
+    </message>
+</context>
+<context>
+    <name>StandardizationModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>業務名</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>作業段階</source>
+        <translation>Work stage</translation>
+    </message>
+    <message>
+        <source>事業者</source>
+        <translation>Vendor</translation>
+    </message>
+    <message>
+        <source>移行予定日</source>
+        <translation>Planned go-live</translation>
+    </message>
+    <message>
+        <source>特定移行
+支援システム</source>
+        <translation>Specific
+support</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>ガバクラ</source>
+        <translation>Gov Cloud</translation>
+    </message>
+    <message>
+        <source>現契約の
+満了日</source>
+        <translation>Contract
+ends</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>標準化手順書の作業項目のうち、現在取り組んでいる段階</source>
+        <translation>The work item of the standardisation procedure guide you are on now</translation>
+    </message>
+    <message>
+        <source>令和8年度以降の移行がやむを得ない「特定移行支援システム」に該当する（Space で切り替え）</source>
+        <translation>Qualifies for specific migration support: migration from FY2026 (令和8年度) on is unavoidable (Space toggles)</translation>
+    </message>
+    <message>
+        <source>特定移行支援システムに該当する理由（デジタル庁の集計区分）</source>
+        <translation>Why it qualifies for specific migration support (the Digital Agency&apos;s categories)</translation>
+    </message>
+    <message>
+        <source>ガバメントクラウドを利用する（Space で切り替え）</source>
+        <translation>Uses the Government Cloud (Space toggles)</translation>
+    </message>
+    <message>
+        <source>標準準拠システムの本稼働予定日</source>
+        <translation>Planned go-live of the standard-compliant system</translation>
+    </message>
+    <message>
+        <source>現行システムの契約が満了する日</source>
+        <translation>End of the current system&apos;s contract</translation>
+    </message>
+    <message>
+        <source>（未着手）</source>
+        <translation>(not started)</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>移行予定日（{0}）が国の移行目標（{1}）より後になっています。期限内の移行が難しい場合は、特定移行支援システムに該当するかを確認し、該当すれば「特定移行支援システム」に印を付けて理由を選んでください。</source>
+        <translation>The planned go-live ({0}) is after the national target ({1}). If migrating in time is not possible, check whether the system qualifies for specific migration support; if it does, tick “Specific support” and choose a reason.</translation>
+    </message>
+    <message>
+        <source>例: 令和8年3月31日 / 2026-03-31（空欄にすると未定）</source>
+        <translation>e.g. 2026-03-31 / 令和8年3月31日 (leave empty if undecided)</translation>
+    </message>
+    <message>
+        <source>作業段階「{0}」は選択肢にありません。</source>
+        <translation>“{0}” is not one of the work stages.</translation>
+    </message>
+    <message>
+        <source>理由「{0}」は選択肢にありません。</source>
+        <translation>“{0}” is not one of the reasons.</translation>
+    </message>
+</context>
+<context>
+    <name>StandardizationPage</name>
+    <message>
+        <source>{0}年{1}月{2}日</source>
+        <translation>{0}-{1:02}-{2:02}</translation>
+    </message>
+    <message>
+        <source>{0}末（{1}）</source>
+        <translation>end of {0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>標準化（20業務）</source>
+        <translation>Standardisation (20 core services)</translation>
+    </message>
+    <message>
+        <source>集計</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>入力エラー</source>
+        <translation>Input error</translation>
+    </message>
+    <message>
+        <source>20業務の移行状況</source>
+        <translation>Migration status of the 20 services</translation>
+    </message>
+    <message>
+        <source>セルを選んで Enter・F2 または文字入力で編集し、Space で印を切り替えます。日付は「令和8年3月31日」や「2026-03-31」の形で入力します（空欄にすると未定）。変更はすぐに保存されます。色の付いた行は、国の移行目標より後に移行予定で、特定移行支援システムの印が付いていない業務です。</source>
+        <translation>Select a cell and press Enter or F2, or just type, to edit it; Space toggles a tick. Enter dates as 2026-03-31 or 令和8年3月31日 (leave empty if undecided). Changes are saved at once. Highlighted rows are services planned to go live after the national target without the specific migration support tick.</translation>
+    </message>
+    <message>
+        <source>標準準拠システムへの移行目標: {0}</source>
+        <translation>Target for moving to standard-compliant systems: {0}</translation>
+    </message>
+    <message>
+        <source>本稼働 {0} / {1}業務</source>
+        <translation>Live: {0} of {1} services</translation>
+    </message>
+    <message>
+        <source>特定移行支援システム {0}</source>
+        <translation>Specific migration support: {0}</translation>
+    </message>
+    <message>
+        <source>ガバメントクラウド {0}</source>
+        <translation>Government Cloud: {0}</translation>
+    </message>
+    <message>
+        <source>未着手 {0}</source>
+        <translation>Not started: {0}</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;移行目標より後の予定（特定移行支援システム未指定） {1}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;Planned after the target (no specific support tick): {1}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Step0Page</name>
+    <message>
+        <source>ステップ0&#x3000;認識共有・機運醸成</source>
+        <translation>Step 0: Shared understanding &amp; momentum</translation>
+    </message>
+    <message>
+        <source>DXとは何か、なぜ必要かを全庁で共有し、首長・幹部職員のリーダーシップのもとで取組の機運を高める段階です。住民目線の考え方を職員一人ひとりが身に付けることを目指します。研修や説明会を行ったときは「実施記録」に記録します。</source>
+        <translation>This step shares across the whole organisation what DX is and why it is needed, and builds momentum under the leadership of the mayor and senior staff, so that every member of staff thinks from the residents&apos; point of view. Record each seminar or briefing under “Activity log”.</translation>
+    </message>
+    <message>
+        <source>実施日</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <source>種別</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>例: 令和8年度 全職員向けDX研修</source>
+        <translation>e.g. FY2026 DX training for all staff</translation>
+    </message>
+    <message>
+        <source>参加人数</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>例: 120</source>
+        <translation>e.g. 120</translation>
+    </message>
+    <message>
+        <source>メモ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>内容、講師、アンケート結果など</source>
+        <translation>Content, speaker, survey results, etc.</translation>
+    </message>
+    <message>
+        <source>実施記録</source>
+        <comment>record noun</comment>
+        <translation>activity</translation>
+    </message>
+    <message>
+        <source>実施記録</source>
+        <translation>Activity log</translation>
+    </message>
+    <message>
+        <source>首長・幹部向け研修、全職員向け研修、議会や住民への説明などを記録します。記録は進捗報告にも使われます。</source>
+        <translation>Record seminars for the mayor and senior staff, training for all staff, briefings for the council and residents, and so on. The log also feeds the progress report.</translation>
+    </message>
+    <message>
+        <source>日付未定</source>
+        <translation>Date not set</translation>
+    </message>
+</context>
+<context>
+    <name>Step1Page</name>
+    <message>
+        <source>ステップ1&#x3000;全体方針の決定</source>
+        <translation>Step 1: Deciding the overall policy</translation>
+    </message>
+    <message>
+        <source>DXの全体方針（ビジョン、取組の全体像、工程表）を決める段階です。単独の「DX推進計画」として策定するほか、総合計画や情報化計画に盛り込む方法もあります。重点取組事項ごとにアクションプランを作成し、KPIで進捗を管理します。</source>
+        <translation>This step decides the overall DX policy (vision, the big picture of the initiatives, roadmap), as a stand-alone “DX promotion plan” or as part of the comprehensive or IT plan. Write an action plan for each priority initiative and track progress with KPIs.</translation>
+    </message>
+    <message>
+        <source>独自の取組</source>
+        <translation>Own initiative</translation>
+    </message>
+    <message>
+        <source>入力した内容はすぐに保存され、「文書出力」のDX推進計画に反映されます。</source>
+        <translation>Everything you type is saved at once and appears in the DX promotion plan under “Documents”.</translation>
+    </message>
+    <message>
+        <source>全体方針</source>
+        <translation>Overall policy</translation>
+    </message>
+    <message>
+        <source>自治体DX推進計画の重点取組事項から選んで追加し、取組ごとに概要・現状と課題・今後の展開・評価指標・実施スケジュール（アクションプラン）を記入します。独自の取組も追加できます。</source>
+        <translation>Add priority initiatives of the Municipal DX Promotion Plan and write, for each, the overview, current state and issues, next steps, indicators and schedule (the action plan). You can add your own initiatives too.</translation>
+    </message>
+    <message>
+        <source>重点取組事項とアクションプラン</source>
+        <translation>Priority initiatives and action plans</translation>
+    </message>
+    <message>
+        <source>（指標名未入力）</source>
+        <translation>(no indicator name)</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>評価指標（KPI）ごとに基準値と、計画期間の各年度の目標値・実績値を記録します。</source>
+        <translation>Record each indicator&apos;s (KPI&apos;s) baseline and its targets and actuals for every fiscal year of the plan period.</translation>
+    </message>
+    <message>
+        <source>重点取組事項</source>
+        <comment>record noun</comment>
+        <translation>priority initiative</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <comment>record noun</comment>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>計画の名称</source>
+        <translation>Plan name</translation>
+    </message>
+    <message>
+        <source>例: ○○市DX推進計画</source>
+        <translation>e.g. ○○ City DX Promotion Plan</translation>
+    </message>
+    <message>
+        <source>策定の趣旨</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>ビジョン</source>
+        <translation>Vision</translation>
+    </message>
+    <message>
+        <source>目指す姿</source>
+        <translation>Where you want to be</translation>
+    </message>
+    <message>
+        <source>基本理念</source>
+        <translation>Basic principles</translation>
+    </message>
+    <message>
+        <source>計画期間（開始年度）</source>
+        <translation>Plan period (first year)</translation>
+    </message>
+    <message>
+        <source>計画期間（終了年度）</source>
+        <translation>Plan period (last year)</translation>
+    </message>
+    <message>
+        <source>状態</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>議決日</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>進捗管理の方法</source>
+        <translation>Progress management</translation>
+    </message>
+    <message>
+        <source>例: DX推進本部で年2回、KPIの達成状況を確認する</source>
+        <translation>e.g. The DX headquarters reviews the KPIs twice a year</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>現状・課題</source>
+        <translation>Current state and issues</translation>
+    </message>
+    <message>
+        <source>今後の展開</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>評価指標</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>実施スケジュール</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>開始年度</source>
+        <translation>First year</translation>
+    </message>
+    <message>
+        <source>終了年度</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>（名称未入力）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>［独自］</source>
+        <translation>[Own] </translation>
+    </message>
+    <message>
+        <source>推進計画の重点取組事項から追加</source>
+        <translation>Add from the plan&apos;s priority initiatives</translation>
+    </message>
+    <message>
+        <source>あわせて取り組むべき事項</source>
+        <translation>Related items</translation>
+    </message>
+    <message>
+        <source>（すべて追加済みです）</source>
+        <translation>(all added)</translation>
+    </message>
+    <message>
+        <source>独自の取組を追加</source>
+        <translation>Add your own initiative</translation>
+    </message>
+</context>
+<context>
+    <name>Step2Page</name>
+    <message>
+        <source>追加する役職を「役職を追加」の一覧から選んでください。</source>
+        <translation>Choose the post to add from the “Add post” list.</translation>
+    </message>
+    <message>
+        <source>ステップ2&#x3000;推進体制の整備</source>
+        <translation>Step 2: Setting up the promotion structure</translation>
+    </message>
+    <message>
+        <source>首長のリーダーシップのもと、CIO（副市長等が望ましいとされています）を中心とする全庁的な推進体制を整え、DXを担うデジタル人材を確保・育成する段階です。</source>
+        <translation>This step sets up an organisation-wide promotion structure around a CIO (ideally a deputy mayor) under the mayor&apos;s leadership, and secures and develops the digital talent to carry DX.</translation>
+    </message>
+    <message>
+        <source>CIO、CIO補佐官、DX推進本部、DX推進リーダーなどの役職と、任命された人を記録します。外部人材を任用した役職には「外部人材」の印を付けます。</source>
+        <translation>Record posts such as the CIO, the CIO adviser, the DX headquarters and DX promotion leaders, and who holds them. Tick “External talent” for posts filled from outside.</translation>
+    </message>
+    <message>
+        <source>推進体制</source>
+        <translation>Promotion structure</translation>
+    </message>
+    <message>
+        <source>役職</source>
+        <comment>record noun</comment>
+        <translation>post</translation>
+    </message>
+    <message>
+        <source>不足する人材</source>
+        <comment>record noun</comment>
+        <translation>talent gap</translation>
+    </message>
+    <message>
+        <source>外部人材スキル標準の4つの人材像のうち、不足しているものと確保の方法を整理します。都道府県の人材プールなどの支援が必要な場合は、ここでの整理をもとに「支援ニーズ」から都道府県へ依頼します。</source>
+        <translation>List which of the four role types of the external talent skill standard you lack and how to fill them. If you need support such as the prefecture&apos;s talent pool, ask for it under “Support needs” based on this list.</translation>
+    </message>
+    <message>
+        <source>人材の不足</source>
+        <translation>Talent gaps</translation>
+    </message>
+    <message>
+        <source>役職名</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>現職・所属</source>
+        <translation>Current position</translation>
+    </message>
+    <message>
+        <source>例: 副市長、総務部長</source>
+        <translation>e.g. Deputy mayor, Director of General Affairs</translation>
+    </message>
+    <message>
+        <source>任命日</source>
+        <translation>Appointed on</translation>
+    </message>
+    <message>
+        <source>外部人材</source>
+        <translation>External talent</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>任用形態、任期、勤務日数など</source>
+        <translation>Appointment type, term, working days, etc.</translation>
+    </message>
+    <message>
+        <source>人材像</source>
+        <translation>Role type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>どの取組で、どのような力が必要か</source>
+        <translation>Which initiative needs which skills</translation>
+    </message>
+    <message>
+        <source>確保の方法</source>
+        <translation>How to fill</translation>
+    </message>
+    <message>
+        <source>優先度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>（未任命）</source>
+        <translation>(vacant)</translation>
+    </message>
+    <message>
+        <source>・外部</source>
+        <translation> · external</translation>
+    </message>
+    <message>
+        <source>{role}（優先度 {priority}）</source>
+        <translation>{role} (priority: {priority})</translation>
+    </message>
+    <message>
+        <source>（役職の一覧を読み込んでいます）</source>
+        <translation>(loading the posts…)</translation>
+    </message>
+</context>
+<context>
+    <name>Step3Page</name>
+    <message>
+        <source>ステップ3&#x3000;DXの取組みの実行</source>
+        <translation>Step 3: Carrying out DX initiatives</translation>
+    </message>
+    <message>
+        <source>重点取組事項に沿って取組を実行し、KPIとPDCAサイクルで進捗を管理する段階です。書面・押印・対面の見直し（BPR）と住民・利用者の目線を徹底し、小さく始めて広げていきます。</source>
+        <translation>This step carries out the initiatives along the priority initiatives and manages progress with KPIs and the PDCA cycle: rethink paper, seals and face-to-face procedures (BPR), keep the residents&apos; and users&apos; point of view, start small and scale up.</translation>
+    </message>
+    <message>
+        <source>取組</source>
+        <comment>record noun</comment>
+        <translation>initiative</translation>
+    </message>
+    <message>
+        <source>標準化（20業務）を開く</source>
+        <translation>Open standardisation</translation>
+    </message>
+    <message>
+        <source>標準化（20業務）のページを開く</source>
+        <translation>Open the standardisation (20 core services) page</translation>
+    </message>
+    <message>
+        <source>20業務の標準化は『標準化（20業務）』ページで管理します。</source>
+        <translation>The 20 core services are tracked on the “Standardisation (20 core services)” page.</translation>
+    </message>
+    <message>
+        <source>取組とPDCA</source>
+        <translation>Initiatives and PDCA</translation>
+    </message>
+    <message>
+        <source>（取組名未入力）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>［{0}］{1}</source>
+        <translation>[{0}] {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StepButton</name>
+    <message>
+        <source>ステップ{0}</source>
+        <translation>Step {0}</translation>
+    </message>
+    <message>
+        <source>完了 {0} / {1}</source>
+        <translation>{0} of {1} done</translation>
+    </message>
+    <message>
+        <source>対応中 {0}</source>
+        <translation>{0} in progress</translation>
+    </message>
+    <message>
+        <source>ステップ{0} {1}：完了 {2} / {3}（{4}%）</source>
+        <translation>Step {0} {1}: {2} of {3} done ({4}%)</translation>
+    </message>
+    <message>
+        <source>{0}
+クリックまたは Enter でステップの画面を開きます。</source>
+        <translation>{0}
+Click or press Enter to open the step.</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>作業の切り替え</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>チェックリスト</source>
+        <translation>Checklist</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>作成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>首長・幹部向け研修（トップセミナー）</source>
+        <translation>Seminar for the mayor and senior staff</translation>
+    </message>
+    <message>
+        <source>全職員向けDX研修</source>
+        <translation>DX training for all staff</translation>
+    </message>
+    <message>
+        <source>DX推進リーダー研修</source>
+        <translation>DX promotion leader training</translation>
+    </message>
+    <message>
+        <source>デジタル原則の共有</source>
+        <translation>Sharing the digital principles</translation>
+    </message>
+    <message>
+        <source>議会への説明</source>
+        <translation>Briefing the council</translation>
+    </message>
+    <message>
+        <source>住民への周知</source>
+        <translation>Informing residents</translation>
+    </message>
+    <message>
+        <source>その他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>未着手</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>対応中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>対象外</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>均等割</source>
+        <translation>Equal share</translation>
+    </message>
+    <message>
+        <source>人口割</source>
+        <translation>By population</translation>
+    </message>
+    <message>
+        <source>利用量割</source>
+        <translation>By usage</translation>
+    </message>
+    <message>
+        <source>均等割＋人口割</source>
+        <translation>Equal share + by population</translation>
+    </message>
+    <message>
+        <source>案</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>常駐</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>随時</source>
+        <translation>On call</translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>特別交付税</source>
+        <translation>Special local allocation tax</translation>
+    </message>
+    <message>
+        <source>普通交付税</source>
+        <translation>Ordinary local allocation tax</translation>
+    </message>
+    <message>
+        <source>デジタル活用推進事業債</source>
+        <translation>Digital utilisation promotion bonds</translation>
+    </message>
+    <message>
+        <source>デジタル田園都市国家構想交付金</source>
+        <translation>Digital Garden City Nation grant</translation>
+    </message>
+    <message>
+        <source>一般財源</source>
+        <translation>General revenue</translation>
+    </message>
+    <message>
+        <source>計画中</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>実施中</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>休止</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>人材派遣（人材プール）</source>
+        <translation>Talent dispatch (talent pool)</translation>
+    </message>
+    <message>
+        <source>アドバイザー派遣・伴走支援</source>
+        <translation>Advisers and hands-on support</translation>
+    </message>
+    <message>
+        <source>研修・講師派遣</source>
+        <translation>Training and lecturers</translation>
+    </message>
+    <message>
+        <source>共同調達への参加意向</source>
+        <translation>Interest in joint procurement</translation>
+    </message>
+    <message>
+        <source>相談（よろず相談）</source>
+        <translation>General consultation</translation>
+    </message>
+    <message>
+        <source>標準化・ガバメントクラウド移行支援</source>
+        <translation>Standardisation and Government Cloud migration support</translation>
+    </message>
+    <message>
+        <source>情報セキュリティ</source>
+        <translation>Information security</translation>
+    </message>
+    <message>
+        <source>財源活用</source>
+        <translation>Funding sources</translation>
+    </message>
+    <message>
+        <source>作成中</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>提出済</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>回答済</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Plan（計画）</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Do（実行）</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Check（評価）</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Act（改善）</source>
+        <translation>Act</translation>
+    </message>
+    <message>
+        <source>議決済</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>単独調達</source>
+        <translation>Single procurement</translation>
+    </message>
+    <message>
+        <source>共同調達</source>
+        <translation>Joint procurement</translation>
+    </message>
+    <message>
+        <source>機能要件</source>
+        <translation>Functional</translation>
+    </message>
+    <message>
+        <source>非機能要件</source>
+        <translation>Non-functional</translation>
+    </message>
+    <message>
+        <source>未回答</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>対応可</source>
+        <translation>Can support</translation>
+    </message>
+    <message>
+        <source>一部対応可</source>
+        <translation>Can partly support</translation>
+    </message>
+    <message>
+        <source>対応不可</source>
+        <translation>Cannot support</translation>
+    </message>
+    <message>
+        <source>検討中</source>
+        <translation>Under consideration</translation>
+    </message>
+    <message>
+        <source>プロデューサー（CIO補佐官等）</source>
+        <translation>Producer (e.g. CIO adviser)</translation>
+    </message>
+    <message>
+        <source>プロジェクトマネージャー</source>
+        <translation>Project manager</translation>
+    </message>
+    <message>
+        <source>サービスデザイナー</source>
+        <translation>Service designer</translation>
+    </message>
+    <message>
+        <source>エンジニア</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <source>未選択</source>
+        <translation>Not chosen</translation>
+    </message>
+    <message>
+        <source>メインフレーム</source>
+        <translation>Mainframe</translation>
+    </message>
+    <message>
+        <source>個別開発</source>
+        <translation>Custom-built</translation>
+    </message>
+    <message>
+        <source>標準準拠システムが開発されず代替の見込みなし</source>
+        <translation>No standard-compliant product and no alternative in sight</translation>
+    </message>
+    <message>
+        <source>事業者のリソースひっ迫</source>
+        <translation>Vendor capacity shortage</translation>
+    </message>
+    <message>
+        <source>都道府県の人材プール</source>
+        <translation>Prefecture&apos;s talent pool</translation>
+    </message>
+    <message>
+        <source>採用（任用）</source>
+        <translation>Hiring (appointment)</translation>
+    </message>
+    <message>
+        <source>職員の育成</source>
+        <translation>Training own staff</translation>
+    </message>
+    <message>
+        <source>業務委託</source>
+        <translation>Outsourcing</translation>
+    </message>
+</context>
+</TS>
