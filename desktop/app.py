@@ -2,6 +2,7 @@
 
 import logging
 import sys
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -37,6 +38,27 @@ def _install_translation(app: QApplication, lang: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
+LOG_BYTES = 1_000_000
+LOG_FILES = 5
+
+
+def _configure_logging(data_dir: Path) -> Path:
+    """Log to data_dir/logs/dxnavi.log (rotated); a Windows GUI app has no console to print to.
+
+    Tokens and personal data are never logged (DESIGN.md §7); records are named by kind and id only.
+    """
+    folder = Path(data_dir) / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "dxnavi.log"
+    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return path
+
+
 def _excepthook(exc_type, exc, tb) -> None:
     """Unhandled errors are logged with context and shown once; the app keeps running."""
     log.error("unhandled error", exc_info=(exc_type, exc, tb))
@@ -51,7 +73,7 @@ def _excepthook(exc_type, exc, tb) -> None:
 
 def run_gui(data_dir: Path, lang: str | None = None) -> int:
     """Open the store in `data_dir` and run the app until the window closes."""
-    logging.basicConfig(level=logging.INFO)
+    _configure_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("自治体DXナビ")  # i18n: data (an identifier, the same in every language)
     app.setOrganizationName("dxnavi")
