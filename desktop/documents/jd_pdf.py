@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
@@ -23,7 +23,7 @@ from desktop.documents.template import (
     form_table,
     heading,
     make_styles,
-    markup,
+    para,
     spacer,
     write_pdf,
 )
@@ -73,12 +73,12 @@ def _title_block(data: JobDocData, st: Styles) -> list[Flowable]:
         f"{data.skill_role}の役割を担う人材を次のとおり募集します。"
     )
     return [
-        Paragraph(markup(f"{data.title}　募集要項"), title),
+        para(f"{data.title}　募集要項", title),
         spacer(3),
-        Paragraph(markup(wareki_date(data.meta.created_on)), right),
-        Paragraph(markup(data.meta.municipality), right),
+        para(wareki_date(data.meta.created_on), right),
+        para(data.meta.municipality, right),
         spacer(4),
-        Paragraph(markup(intro), st.body),
+        para(intro, st.body),
     ]
 
 

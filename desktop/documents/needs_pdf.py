@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
@@ -28,8 +28,8 @@ from desktop.documents.template import (
     form_table,
     heading,
     make_styles,
-    markup,
     number,
+    para,
     spacer,
     write_pdf,
 )
@@ -117,17 +117,17 @@ def _title_block(data: NeedsDocData, st: Styles) -> list[Flowable]:
     title = ParagraphStyle("needs-title", parent=st.cover_sub, fontSize=18, leading=26, spaceAfter=4)
     right = ParagraphStyle("needs-right", parent=st.body_flat, alignment=TA_RIGHT)
     lines: list[Flowable] = [
-        Paragraph(markup(TITLE), title),
-        Paragraph(
-            markup("（都道府県によるDX推進支援に関する支援ニーズ）"),
+        para(TITLE, title),
+        para(
+            "（都道府県によるDX推進支援に関する支援ニーズ）",
             ParagraphStyle("needs-sub", parent=st.body_flat, alignment=TA_CENTER),
         ),
         spacer(4),
-        Paragraph(markup(wareki_date(data.meta.created_on)), right),
-        Paragraph(markup(f"{data.meta.municipality}（団体コード {data.code}）"), right),
+        para(wareki_date(data.meta.created_on), right),
+        para(f"{data.meta.municipality}（団体コード {data.code}）", right),
     ]
     if data.fingerprint:
-        lines.append(Paragraph(markup(f"パッケージ指紋　{data.fingerprint}"), right))
+        lines.append(para(f"パッケージ指紋　{data.fingerprint}", right))
     lines.append(spacer(3))
     return lines
 
@@ -141,10 +141,7 @@ def _profile_table(data: NeedsDocData, st: Styles) -> Table:
         ("担当部署", data.department or "—", "担当者", data.contact_person or "—"),
         ("電話", data.contact_phone or "—", "電子メール", data.contact_email or "—"),
     ]  # fmt: skip
-    rows = [
-        [Paragraph(markup(c), st.cell_label if i % 2 == 0 else st.cell) for i, c in enumerate(r)]
-        for r in pairs
-    ]
+    rows = [[para(c, st.cell_label if i % 2 == 0 else st.cell) for i, c in enumerate(r)] for r in pairs]
     label = 24 * 2.835  # 24 mm in points
     value = (CONTENT_WIDTH - 2 * label) / 2
     table = Table(rows, colWidths=[label, value, label, value], hAlign="LEFT")

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 
 from desktop.documents import charts
 from desktop.documents.data import BuildResult, KpiLine, PlanData
@@ -20,6 +20,7 @@ from desktop.documents.fonts import FontSet, find_fonts
 from desktop.documents.template import (
     CONTENT_WIDTH,
     GRID,
+    Para,
     ProgressMark,
     Styles,
     col_widths,
@@ -145,7 +146,7 @@ def _cover(data: PlanData, st: Styles) -> list[Flowable]:
 
 
 def _contents(st: Styles) -> list[Flowable]:
-    return [Paragraph("目　次", st.toc_title), toc(st, levels=2), PageBreak()]
+    return [Para("目　次", st.toc_title), toc(st, levels=2), PageBreak()]
 
 
 # --- chapters ------------------------------------------------------------------------------------------
@@ -318,7 +319,7 @@ def kpi_table(kpis: tuple[KpiLine, ...], years: list[int], st: Styles):
         base = escape(number(k.baseline))
         if k.baseline is not None and k.baseline_fy is not None:
             base += f"<br/><font size=7>（{escape(fiscal_year_label(k.baseline_fy))}）</font>"
-        row: list = [k.name, k.unit, Paragraph(base, st.cell_right)]
+        row: list = [k.name, k.unit, Para(base, st.cell_right)]
         for fy in years:
             y = k.year(fy)
             row += [number(y.target), number(y.actual)]

@@ -12,20 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
 from desktop.documents.template import (
     HEAD_FILL,
+    Para,
     ProgressMark,
     Styles,
     col_widths,
     data_table,
     heading,
     make_styles,
-    markup,
     number,
+    para,
     spacer,
     toc,
     write_pdf,
@@ -96,13 +97,13 @@ def _cover(data: SpecDocData, st: Styles) -> list[Flowable]:
     ]
     return [
         spacer(70),
-        Paragraph(markup(data.title), title),
-        Paragraph("調達仕様書", st.cover_title),
+        para(data.title, title),
+        Para("調達仕様書", st.cover_title),
         spacer(4),
-        *[Paragraph(markup(s), st.cover_line) for s in sub],
+        *[para(s, st.cover_line) for s in sub],
         spacer(95),
-        Paragraph(markup(wareki_year_month(data.meta.created_on)), st.cover_line),
-        Paragraph(markup(data.meta.municipality), st.cover_sub),
+        para(wareki_year_month(data.meta.created_on), st.cover_line),
+        para(data.meta.municipality, st.cover_sub),
         NextPageTemplate("body"),
         PageBreak(),
     ]
@@ -123,20 +124,20 @@ def chapter_flowables(text: str, st: Styles) -> list[Flowable]:
             out.append(heading(line, 3, st, toc=False))
             in_item = True
         elif LIST_ITEM.match(line):
-            out.append(Paragraph(markup(line), item))
+            out.append(para(line, item))
         else:
-            out.append(Paragraph(markup(line), body if in_item else st.body))
+            out.append(para(line, body if in_item else st.body))
     if not out:
-        out.append(Paragraph("（記載なし）", st.empty))
+        out.append(Para("（記載なし）", st.empty))
     return out
 
 
 def _participants(data: SpecDocData, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [heading("別表　参加団体一覧", 1, st)]
     lines = [f"代表団体：{data.lead_body or '（未定）'}", f"按分方法：{data.cost_split or '（未定）'}"]
-    out += [Paragraph(markup(s), st.body_flat) for s in lines]
+    out += [para(s, st.body_flat) for s in lines]
     if data.cost_split in SPLIT_EXPLANATION:
-        out.append(Paragraph(markup(SPLIT_EXPLANATION[data.cost_split]), st.note))
+        out.append(para(SPLIT_EXPLANATION[data.cost_split], st.note))
     out.append(spacer(3))
     people = data.participants
     rows: list[list[str]] = [
@@ -190,7 +191,7 @@ def _requirements(data: SpecDocData, st: Styles) -> list[Flowable]:
         f"本書は「{data.title} 調達仕様書」の別紙であり、受注者が満たすべき要件を定める。"
         "「必須」は必ず満たすべき要件を、「任意」は満たすことが望ましく、提案により評価する要件を示す。"
     )
-    out: list[Flowable] = [heading("別紙　要件定義書", 1, st), Paragraph(markup(intro), st.body)]
+    out: list[Flowable] = [heading("別紙　要件定義書", 1, st), para(intro, st.body)]
     for n, (kind, label, order) in enumerate(
         (
             ("functional", "機能要件", data.functional_categories),
@@ -223,7 +224,7 @@ def build_spec_pdf(
     total = len(data.chapters) + 2
     story: list[Flowable] = [
         *_cover(data, st),
-        Paragraph("目次", st.toc_title),
+        Para("目次", st.toc_title),
         toc(st, levels=1),
         PageBreak(),
     ]

@@ -5,12 +5,16 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from desktop.documents.data import DocMeta
 from desktop.documents.fonts import find_fonts
 from desktop.documents.glyphs import MissingGlyphsError
 from desktop.documents.template import (
+    Para,
     col_widths,
     data_table,
     form_table,
@@ -70,6 +74,91 @@ def test_cjk_wrapping_never_starts_a_line_with_closing_punctuation(st):
             assert line[0] not in CANNOT_START, (width, line)
         pulled_up += sum(1 for line in lines[:-1] if line[-1] in CANNOT_START)
     assert pulled_up > 0  # the widths tried do put 。 and 、 at line ends, where 禁則 keeps them
+
+
+OPENING = "「『（【〔［｛〈《‘“"
+BRACKETED = (
+    "本市は「自治体DX推進計画」（令和7年度改定）に基づき、『書かない窓口』の実現に向けて【重点取組】を"
+    "定め、（仮称）「デジタル推進本部」を設置します。各課は「業務の棚卸し」（全庁調査）を行い、"
+    "『標準化』と「ガバメントクラウド」（移行計画）の工程を〔別紙〕のとおり進めます。"
+)
+
+
+def test_an_opening_bracket_never_ends_a_line(st):
+    moved_down = 0
+    for width in range(40, 260, 3):
+        p = para(BRACKETED, st.body_flat)
+        p.wrap(width, 10_000)
+        lines = line_texts(p)
+        assert "".join(lines) == BRACKETED  # nothing lost, nothing doubled
+        assert all(lines), (width, lines)  # no empty line
+        for line in lines[:-1]:
+            assert line[-1] not in OPENING, (width, line)
+        for line in lines[1:]:
+            assert line[0] not in CANNOT_START, (width, line)
+        plain = Paragraph(BRACKETED, st.body_flat)  # reportlab alone, for comparison
+        plain.wrap(width, 10_000)
+        moved_down += sum(1 for line in line_texts(plain)[:-1] if line[-1] in OPENING)
+    assert moved_down > 0  # the widths tried do leave brackets at line ends without the fix
+
+
+def test_brackets_move_down_in_mixed_markup_too(st):
+    # several fragments (a coloured word) take reportlab's other CJK splitter
+    text = BRACKETED.replace("書かない窓口", '<font color="#c00000">書かない窓口</font>')
+    for width in range(40, 260, 3):
+        p = Para(text, st.body_flat)
+        p.wrap(width, 10_000)
+        assert p.blPara.kind == 1
+        lines = line_texts(p)
+        assert "".join(lines) == BRACKETED
+        for line in lines[:-1]:
+            assert line[-1] not in OPENING, (width, line)
+        for line in lines[1:]:
+            assert line[0] not in CANNOT_START, (width, line)
+
+
+def test_no_line_of_a_written_pdf_ends_with_an_opening_bracket(tmp_path, fonts, st):
+    story = []
+    for i in range(40):  # paragraphs that split across pages, and a table cell
+        story += paras(BRACKETED * (1 + i % 3), st.body)
+    story.append(form_table([("概要", BRACKETED * 12)], st))
+    out = tmp_path / "brackets.pdf"
+    write_pdf(out, meta(), fonts, story)
+    lines = [line for text in page_texts(out) for line in text.split("\n") if line.strip()]
+    assert sum(1 for line in lines if "本市は「自治体DX推進計画」" in line) > 20
+    assert [line for line in lines if line[-1] in OPENING] == []
+
+
+def test_a_line_shortened_for_a_bracket_is_still_centred(st):
+    title = "福井県内市町村 文書管理システム共同調達（デモ）"
+    style = ParagraphStyle("spec-cover-title", parent=st.cover_title, fontSize=22, leading=34)
+    p = para(title, style)
+    width = 160 * mm
+    p.wrap(width, 10_000)
+    assert line_texts(p) == ["福井県内市町村 文書管理システム共同調達", "（デモ）"]
+    for (extra, (text,)), avail in zip(p.blPara.lines, p._wrapWidths, strict=True):
+        # unused space is measured against the full width, so centring places the line right
+        assert extra == pytest.approx(avail - stringWidth(text, style.fontName, style.fontSize))
+
+
+def test_a_line_of_nothing_but_brackets_is_left_as_it_is(st):
+    p = para("「『（【〔「『（【〔「『（【〔「『（【〔", st.body_flat)
+    p.wrap(40, 10_000)
+    lines = line_texts(p)
+    assert len(lines) > 1 and "".join(lines) == "「『（【〔" * 4
+
+
+def test_line_breaking_is_reused_per_width_and_redone_for_another(st):
+    p = para(BRACKETED, st.body_flat)
+    p.wrap(100, 10_000)
+    narrow = line_texts(p)
+    p.wrap(200, 10_000)
+    wide = line_texts(p)
+    p.wrap(100, 10_000)
+    assert line_texts(p) == narrow != wide
+    fresh = para(BRACKETED, st.body_flat)
+    fresh.wrap(200, 10_000)
+    assert line_texts(fresh) == wide
 
 
 def test_paragraph_styles_wrap_japanese_as_cjk(st):
