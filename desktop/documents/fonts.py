@@ -179,6 +179,14 @@ def find_fonts(user_file: str | Path | None = None, search_dirs: list[Path] | No
     def first(names: tuple[str, ...]) -> Path | None:
         return next((index[n.lower()] for n in names if n.lower() in index), None)
 
+    def first_usable(*candidates: Path | None) -> tuple[str | None, Path | None]:
+        """The first candidate that registers, and its file (each one that fails is warned about)."""
+        for candidate in candidates:
+            name = _try(candidate, warnings)
+            if name:
+                return name, candidate
+        return None, None
+
     body_path = heading_path = None
     body = heading = None
     if user:
@@ -192,17 +200,9 @@ def find_fonts(user_file: str | Path | None = None, search_dirs: list[Path] | No
             if body:
                 body_path = heading_path = p
     if body is None:
-        for candidate in (first(BODY_FILES), first(IPAEX_BODY_FILES)):
-            body = _try(candidate, warnings)
-            if body:
-                body_path = candidate
-                break
+        body, body_path = first_usable(first(BODY_FILES), first(IPAEX_BODY_FILES))
     if heading is None:
-        for candidate in (first(HEADING_FILES), first(IPAEX_HEADING_FILES)):
-            heading = _try(candidate, warnings)
-            if heading:
-                heading_path = candidate
-                break
+        heading, heading_path = first_usable(first(HEADING_FILES), first(IPAEX_HEADING_FILES))
     if body is None and heading is not None:  # only a gothic font: use it for everything
         body, body_path = heading, heading_path
     if heading is None and body is not None:

@@ -6,7 +6,9 @@ document registry (desktop.services.documents) dispatches to these by name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.content import load_catalog
 from desktop.content.templates import load_spec_templates
@@ -33,7 +35,10 @@ from desktop.services.documents import doc_meta, fonts_for, kpi_lines
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
 
+T = TypeVar("T")
+
 NO_NEEDS = "支援ニーズがまだ登録されていません。"
+NO_NEED = "指定された支援ニーズが見つかりません（削除された可能性があります）。"
 NO_SPEC = "指定された調達仕様書が見つかりません（削除された可能性があります）。"
 NO_JOB = "指定された募集要項が見つかりません（削除された可能性があります）。"
 NO_KPI = "評価指標（KPI）がまだ登録されていません。DX推進計画に評価指標を登録してください。"
@@ -51,6 +56,14 @@ def _label(vocabulary: dict[str, str], key: str | None) -> str:
     return vocabulary.get(key or "", key or "")
 
 
+def _record_for_document(get: Callable[[Workspace, str], T], ws: Workspace, record_id: str, gone: str) -> T:
+    """The record a document is about; `gone` says which one when it was deleted since it was chosen."""
+    try:
+        return get(ws, record_id)
+    except NotFoundError:
+        raise NotFoundError(gone) from None
+
+
 # --- 支援ニーズ ----------------------------------------------------------------------------------------------
 
 
@@ -61,12 +74,7 @@ def needs_data(ws: Workspace, record_id: str | None = None, fingerprint: str = "
         if not rows:
             raise DomainError(NO_NEEDS)
     else:
-        try:
-            rows = [needs.get(ws, record_id)]
-        except NotFoundError:
-            raise NotFoundError(
-                "指定された支援ニーズが見つかりません（削除された可能性があります）。"
-            ) from None
+        rows = [_record_for_document(needs.get, ws, record_id, NO_NEED)]
     muni = get_municipality(ws)
     lines = tuple(
         needs_pdf.NeedLine(
@@ -128,10 +136,7 @@ def export_needs_xlsx(ws: Workspace, out: Path, progress: Progress = NO_PROGRESS
 
 def spec_data(ws: Workspace, record_id: str) -> spec_pdf.SpecDocData:
     """What the 調達仕様書 prints: chapters ア〜サ, 参加団体 (共同調達) and the 要件定義書 rows."""
-    try:
-        spec = procurement.get(ws, record_id)
-    except NotFoundError:
-        raise NotFoundError(NO_SPEC) from None
+    spec = _record_for_document(procurement.get, ws, record_id, NO_SPEC)
     defs = load_spec_templates()
     texts = spec.chapters or {}
     chapters = tuple(spec_pdf.ChapterBlock(c.title, texts.get(c.key, "")) for c in defs.chapters)
@@ -173,10 +178,7 @@ def build_spec_pdf(ws: Workspace, out: Path, record_id: str, progress: Progress 
 
 def job_data(ws: Workspace, record_id: str) -> jd_pdf.JobDocData:
     """What the 募集要項 prints."""
-    try:
-        job = jobs.get(ws, record_id)
-    except NotFoundError:
-        raise NotFoundError(NO_JOB) from None
+    job = _record_for_document(jobs.get, ws, record_id, NO_JOB)
     muni = get_municipality(ws)
     role = next((r for r in load_catalog().skill_roles if r.key == job.skill_role), None)
     return jd_pdf.JobDocData(

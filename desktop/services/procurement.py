@@ -183,11 +183,6 @@ def add_participant(
     )
 
 
-def remove_participant(ws: Workspace, participant_id: str) -> list[tuple[str, str]]:
-    """Tombstone a participant; returns the undo token."""
-    return records.delete(ws, ProcurementParticipant, participant_id)
-
-
 def compute_shares(cost_split: str, populations: list[int | None]) -> list[Fraction]:
     """Exact shares (fractions of 1) per 均等割 / 人口割 / 均等割＋人口割 (50:50); raises ValidationError if impossible."""
     n = len(populations)

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.content.templates import load_job_templates
 from desktop.models import JobDescription, vocab
@@ -26,6 +16,7 @@ from desktop.views.page import Page, page_layout, scrolling
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.style import SPACING, heading, hint
+from desktop.views.template_picker import TemplatePicker
 
 # 任用形態 (DOMAIN.md §5.3) offered as suggestions; the field stays free text for local variants.
 APPOINTMENT_HINT = QT_TRANSLATE_NOOP(
@@ -82,46 +73,6 @@ class JobDetail(QWidget):
     def show_record(self, record: JobDescription | None) -> None:
         """Show one job description."""
         self.form.show_record(record)
-
-
-class TemplateDialog(QDialog):
-    """Choose one of a list of templates (key, title, description)."""
-
-    def __init__(
-        self, title: str, intro: str, choices: list[tuple[str, str, str]], parent: QWidget | None = None
-    ):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING)
-        layout.addWidget(hint(intro))
-        self.list = QListWidget()
-        self.list.setAccessibleName(title)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(4)
-        for key, name, about in choices:
-            item = QListWidgetItem(f"{name}\n　{about}" if about else name)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        layout.addWidget(self.list, 1)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("作成"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("キャンセル"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def key(self) -> str | None:
-        """The chosen template key."""
-        item = self.list.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
 
 def _job_template_choices() -> list[tuple[str, str, str]]:
@@ -189,7 +140,7 @@ class JobsPage(Page):
 
     def choose_template(self) -> str | None:
         """Ask which template to start from (tests replace this)."""
-        dialog = TemplateDialog(
+        dialog = TemplatePicker(
             self.tr("テンプレートから作成"),
             self.tr("人材像を選んでください。職務内容・必要なスキルなどの記入例が入った募集要項を作ります。"),
             _job_template_choices(),
@@ -204,9 +155,7 @@ class JobsPage(Page):
             return
 
         def created(record: Any) -> None:
-            self.list._select_after_load = record.id
-            self.list.refresh()
-            self.ctx.say(self.tr("テンプレートから募集要項を作成しました。"))
+            self.list.show_created(record, self.tr("テンプレートから募集要項を作成しました。"))
 
         self.ctx.ops.edit(
             jobs.create_from_template, self.ctx.ws, key, changes={JobDescription.kind}, on_done=created

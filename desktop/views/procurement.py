@@ -25,7 +25,6 @@ from desktop.content.templates import CHAPTER_KEYS, load_spec_templates
 from desktop.models import ProcurementSpec, vocab
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
-from desktop.views.jobs import TemplateDialog
 from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout
 from desktop.views.procurement_chapters import ChaptersTab
@@ -34,6 +33,7 @@ from desktop.views.procurement_requirements import RequirementsTab
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.style import SPACING, heading, hint
+from desktop.views.template_picker import TemplatePicker
 
 
 def spec_label(spec: ProcurementSpec) -> str:
@@ -52,7 +52,7 @@ def template_title(key: str) -> str:
         return key
 
 
-class NewSpecDialog(TemplateDialog):
+class NewSpecDialog(TemplatePicker):
     """Choose a template and give the 調達件名."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -264,9 +264,7 @@ class ProcurementPage(Page):
             key, title = chosen
 
         def created(spec: Any) -> None:
-            self.list._select_after_load = spec.id
-            self.list.refresh()
-            self.ctx.say(self.tr("「{0}」を作成しました。").format(spec.title))
+            self.list.show_created(spec, self.tr("「{0}」を作成しました。").format(spec.title))
 
         self.ctx.ops.edit(
             procurement.create_from_template,

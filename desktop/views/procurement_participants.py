@@ -28,6 +28,7 @@ from desktop.models.errors import ValidationError
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
 from desktop.views.locale import vocab_label
+from desktop.views.record_list import delete_with_undo
 from desktop.views.style import SPACING, hint
 
 COLUMNS = (
@@ -282,18 +283,8 @@ class ParticipantsTab(QWidget):
         if not 0 <= row < len(self.rows):
             return
         record = self.rows[row]
-        kind = ProcurementParticipant.kind
-
-        def deleted(token: list) -> None:
-            self.reload()
-            self.ctx.offer_undo(
-                self.tr("参加団体「{0}」を削除しました。").format(record.name),
-                lambda: self.ctx.ops.edit(records.undelete, self.ctx.ws, token, changes={kind}),
-            )
-
-        self.ctx.ops.edit(
-            procurement.remove_participant, self.ctx.ws, record.id, changes=set(), on_done=deleted
-        )
+        message = self.tr("参加団体「{0}」を削除しました。").format(record.name)
+        delete_with_undo(self.ctx, ProcurementParticipant, record.id, message, on_deleted=self.reload)
 
     def recompute(self) -> None:
         """Set every 負担割合 by the 按分方法 (the total is exactly 100%)."""

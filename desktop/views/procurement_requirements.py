@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from desktop.content.templates import load_spec_templates
 from desktop.models import ProcurementRequirement, ProcurementSpec, vocab
-from desktop.models.errors import NotFoundError
-from desktop.services import procurement, records
+from desktop.services import procurement
 from desktop.views.context import ViewContext
 from desktop.views.fields import ChoiceField
 from desktop.views.locale import vocab_label
 from desktop.views.record_form import FieldSpec, RecordForm
+from desktop.views.record_list import delete_with_undo, show_selected_record
 from desktop.views.style import SPACING, hint
 
 COLUMNS = (
@@ -222,30 +222,11 @@ class RequirementsTab(QWidget):
             self.form.show_record(None)
         elif summary.id != self.form.record_id:
             # The table holds lightweight rows; the form gets the full record of the selected one.
-            record_id = summary.id
-            self.ctx.ops.query(
-                records.get,
-                self.ctx.ws,
-                ProcurementRequirement,
-                record_id,
-                on_done=self._show_record,
-                on_error=lambda exc: self._record_unreadable(record_id, exc),
-            )
+            show_selected_record(self.ctx, ProcurementRequirement, summary.id, self._is_current, self.form)
 
     def _is_current(self, record_id: str) -> bool:
         current = self.current()
         return current is not None and current.id == record_id
-
-    def _show_record(self, record: ProcurementRequirement) -> None:
-        if self._is_current(record.id):  # else the selection moved on while it was read
-            self.form.show_record(record)
-
-    def _record_unreadable(self, record_id: str, exc: BaseException) -> None:
-        if not self._is_current(record_id):
-            return
-        self.form.show_record(None)
-        if not isinstance(exc, NotFoundError):  # deleted elsewhere (sync): the next reload drops the row
-            self.ctx.ops.error_handler(exc, "")
 
     def _on_changed(self, kinds: frozenset) -> None:
         if ProcurementRequirement.kind not in kinds or self.spec_id is None:
@@ -297,16 +278,6 @@ class RequirementsTab(QWidget):
         if record is None:
             return
         text = record.text[:20] + ("…" if len(record.text) > 20 else "")
-        kind = ProcurementRequirement.kind
-
-        def deleted(token: list) -> None:
-            self.reload()
-            self.ctx.offer_undo(
-                self.tr("要件「{0}」を削除しました。").format(text),
-                lambda: self.ctx.ops.edit(records.undelete, self.ctx.ws, token, changes={kind}),
-            )
-
+        message = self.tr("要件「{0}」を削除しました。").format(text)
         self.form.show_record(None)
-        self.ctx.ops.edit(
-            records.delete, self.ctx.ws, ProcurementRequirement, record.id, changes=set(), on_done=deleted
-        )
+        delete_with_undo(self.ctx, ProcurementRequirement, record.id, message, on_deleted=self.reload)

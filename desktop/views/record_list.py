@@ -1,6 +1,7 @@
 """Master–detail editing: a list of records on the left, the selected record's form on the right.
 
-Adding creates a record at once (autosave); deleting is a tombstone with 「元に戻す」 offered.
+Adding creates a record at once (autosave); deleting is a tombstone with 「元に戻す」 offered. Tables of records
+elsewhere (procurement_*.py) read the selected record and delete with undo through the same functions here.
 """
 
 from collections.abc import Callable
@@ -147,30 +148,11 @@ class RecordList(QWidget):
             self.detail.show_record(None)
             return
         # The list holds lightweight rows; the full record is read for the selected row only.
-        record_id = summary.id
-        self.ctx.ops.query(
-            records.get,
-            self.ctx.ws,
-            self.cls,
-            record_id,
-            on_done=self._show_record,
-            on_error=lambda exc: self._record_unreadable(record_id, exc),
-        )
+        show_selected_record(self.ctx, self.cls, summary.id, self._is_current, self.detail)
 
     def _is_current(self, record_id: str) -> bool:
         current = self.current()
         return current is not None and current.id == record_id
-
-    def _show_record(self, record: Any) -> None:
-        if self._is_current(record.id):  # else the selection moved on while it was read
-            self.detail.show_record(record)
-
-    def _record_unreadable(self, record_id: str, exc: BaseException) -> None:
-        if not self._is_current(record_id):
-            return
-        self.detail.show_record(None)
-        if not isinstance(exc, NotFoundError):  # deleted elsewhere (sync): the next reload drops the row
-            self.ctx.ops.error_handler(exc, "")
 
     def _on_changed(self, kinds: frozenset) -> None:
         if self.cls.kind in kinds:
@@ -194,25 +176,56 @@ class RecordList(QWidget):
         """Create a new record (with `create`, else the list's own factory) and select it."""
 
         def created(record: Any) -> None:
-            self._select_after_load = record.id
-            self.refresh()
-            self.ctx.say(self.tr("{0}を追加しました。").format(self.noun))
+            self.show_created(record, self.tr("{0}を追加しました。").format(self.noun))
 
         self.ctx.ops.edit(create or self._create, changes=set(), on_done=created)
+
+    def show_created(self, record: Any, message: str) -> None:
+        """Reload with a record just created selected, and say `message` in the status bar."""
+        self._select_after_load = record.id
+        self.refresh()
+        self.ctx.say(message)
 
     def delete_current(self) -> None:
         """Delete the selected record (undo is offered)."""
         record = self.current()
         if record is None:
             return
-        name = self._label(record)
-
-        def deleted(token: list) -> None:
-            self.refresh()
-            self.ctx.offer_undo(
-                self.tr("{0}「{1}」を削除しました。").format(self.noun, name),
-                lambda: self.ctx.ops.edit(records.undelete, self.ctx.ws, token, changes={self.cls.kind}),
-            )
-
+        message = self.tr("{0}「{1}」を削除しました。").format(self.noun, self._label(record))
         self.detail.show_record(None)
-        self.ctx.ops.edit(records.delete, self.ctx.ws, self.cls, record.id, changes=set(), on_done=deleted)
+        delete_with_undo(self.ctx, self.cls, record.id, message, on_deleted=self.refresh)
+
+
+def show_selected_record(
+    ctx: ViewContext,
+    cls: type[Synced],
+    record_id: str,
+    is_current: Callable[[str], bool],
+    detail: QWidget,
+) -> None:
+    """Read the selected row's full record and hand it to `detail.show_record` if the row is still selected."""
+
+    def show(record: Any) -> None:
+        if is_current(record.id):  # else the selection moved on while it was read
+            detail.show_record(record)
+
+    def unreadable(exc: BaseException) -> None:
+        if not is_current(record_id):
+            return
+        detail.show_record(None)
+        if not isinstance(exc, NotFoundError):  # deleted elsewhere (sync): the next reload drops the row
+            ctx.ops.error_handler(exc, "")
+
+    ctx.ops.query(records.get, ctx.ws, cls, record_id, on_done=show, on_error=unreadable)
+
+
+def delete_with_undo(
+    ctx: ViewContext, cls: type[Synced], record_id: str, message: str, on_deleted: Callable[[], None]
+) -> None:
+    """Tombstone a record (and its children), call `on_deleted`, then offer 元に戻す with `message`."""
+
+    def deleted(token: list) -> None:
+        on_deleted()
+        ctx.offer_undo(message, lambda: ctx.ops.edit(records.undelete, ctx.ws, token, changes={cls.kind}))
+
+    ctx.ops.edit(records.delete, ctx.ws, cls, record_id, changes=set(), on_done=deleted)

@@ -2185,7 +2185,7 @@ Click or press Enter to open the step.</translation>
     </message>
 </context>
 <context>
-    <name>TemplateDialog</name>
+    <name>TemplatePicker</name>
     <message>
         <source>作成</source>
         <translation>Create</translation>

@@ -1,8 +1,13 @@
-"""GUI tests run Python's cyclic GC on the GUI thread only, exactly as the app does (operations.py)."""
+"""GUI tests run Python's cyclic GC on the GUI thread only, exactly as the app does (operations.py).
+
+Pages are built on a view context whose errors and undo offers are collected (`ctx.errors`, `ctx.undo`)
+instead of shown in a message box or the status bar.
+"""
 
 import pytest
 
-from desktop.operations import GuiThreadCollector
+from desktop.operations import GuiThreadCollector, Operations
+from desktop.views.context import ViewContext
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +16,31 @@ def gc_on_the_gui_thread(qapp):
     collector = GuiThreadCollector()
     yield
     collector.stop()
+
+
+@pytest.fixture
+def make_ctx(store):
+    """Build view contexts on workspaces of `store`; their background work ends before the store closes."""
+    made: list[ViewContext] = []
+
+    def make(ws) -> ViewContext:
+        ops = Operations()
+        errors: list[str] = []
+        ops.error_handler = lambda exc, tb: errors.append(str(exc))
+        context = ViewContext(ops, ws)
+        context.errors = errors  # type: ignore[attr-defined]
+        undo: list = []
+        context.notices.undo_offered.connect(lambda text, fn: undo.append(fn))
+        context.undo = undo  # type: ignore[attr-defined]
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.ops.wait_idle()
+
+
+@pytest.fixture
+def ctx(make_ctx, ws):
+    """A view context on the test municipality's workspace."""
+    return make_ctx(ws)

@@ -7,42 +7,21 @@ from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.operations import Operations
 from desktop.services import needs
 from desktop.services.demo import create_demo
 from desktop.services.documents import NO_PLAN_MESSAGE
 from desktop.services.workspace import Workspace
-from desktop.views.context import ViewContext
 from desktop.views.documents_page import DocumentsPage
 from desktop.views.pdf_preview import PdfPrintJob
 
 BUILD_MS = 120_000
 
 
-def make_ctx(ws):
-    ops = Operations()
-    errors: list[str] = []
-    ops.error_handler = lambda exc, tb: errors.append(str(exc))
-    context = ViewContext(ops, ws)
-    context.errors = errors  # type: ignore[attr-defined]
-    return context
-
-
 @pytest.fixture
-def demo_ctx(store):
+def demo_ctx(store, make_ctx):
     """The demo town (plan, needs, specs …) behind a view context that collects errors."""
     create_demo(store)
-    context = make_ctx(Workspace(store, actor="テスト担当"))
-    yield context
-    context.ops.wait_idle()
-
-
-@pytest.fixture
-def empty_ctx(ws):
-    """A municipality with nothing entered yet."""
-    context = make_ctx(ws)
-    yield context
-    context.ops.wait_idle()
+    return make_ctx(Workspace(store, actor="テスト担当"))
 
 
 def shown(qtbot, ctx) -> DocumentsPage:
@@ -175,12 +154,12 @@ def test_xlsx_is_not_previewed_but_can_be_saved(qtbot, demo_ctx, tmp_path):
     assert (tmp_path / "進捗表.xlsx").read_bytes()[:2] == b"PK"
 
 
-def test_a_plan_with_nothing_entered_is_explained_once(qtbot, empty_ctx):
-    page = shown(qtbot, empty_ctx)
+def test_a_plan_with_nothing_entered_is_explained_once(qtbot, ctx):
+    page = shown(qtbot, ctx)
     page.select("plan")
     page.build()
     qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
-    assert empty_ctx.errors == [NO_PLAN_MESSAGE]
+    assert ctx.errors == [NO_PLAN_MESSAGE]
     assert page.build_button.isEnabled()  # ready to try again
     assert page.result_path is None and page.stack.currentWidget() is page.placeholder
 
@@ -213,7 +192,7 @@ def test_each_printed_sheet_takes_the_orientation_of_its_page(qtbot, tmp_path):
     assert sheets[0][0] < sheets[0][1] and sheets[1][0] > sheets[1][1]
 
 
-def test_cancelled_build_says_so_and_shows_no_error(qtbot, empty_ctx, monkeypatch):
+def test_cancelled_build_says_so_and_shows_no_error(qtbot, ctx, monkeypatch):
     from desktop.services import documents
 
     def slow_build(ws, key, fmt, out, record_id=None, progress=None):
@@ -224,8 +203,8 @@ def test_cancelled_build_says_so_and_shows_no_error(qtbot, empty_ctx, monkeypatc
 
     monkeypatch.setattr(documents, "build_document", slow_build)
     messages: list[str] = []
-    empty_ctx.notices.message.connect(messages.append)
-    page = shown(qtbot, empty_ctx)
+    ctx.notices.message.connect(messages.append)
+    page = shown(qtbot, ctx)
     page.select("progress")
     page.build()
     qtbot.wait(100)
@@ -234,6 +213,6 @@ def test_cancelled_build_says_so_and_shows_no_error(qtbot, empty_ctx, monkeypatc
     page._task.cancel()  # what the progress dialog's キャンセル does
 
     qtbot.waitUntil(lambda: not page.is_building(), timeout=5000)
-    assert empty_ctx.errors == []
+    assert ctx.errors == []
     assert messages[-1] == "文書の作成を取り消しました。"
     assert page.build_button.isEnabled() and page.result_path is None

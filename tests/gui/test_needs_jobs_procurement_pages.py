@@ -5,30 +5,13 @@ from PySide6.QtCore import Qt
 
 from desktop.content.templates import CHAPTER_KEYS
 from desktop.models import ProcurementParticipant, ProcurementSpec
-from desktop.operations import Operations
 from desktop.services import jobs, needs, procurement, records
-from desktop.views.context import ViewContext
 from desktop.views.jobs import JobsPage
 from desktop.views.main_window import MainWindow
 from desktop.views.needs import NeedsPage
 from desktop.views.procurement import ProcurementPage
 
 WAIT_MS = 5000
-
-
-@pytest.fixture
-def ctx(ws):
-    """A view context whose errors are collected instead of shown in a message box."""
-    ops = Operations()
-    errors: list[str] = []
-    ops.error_handler = lambda exc, tb: errors.append(str(exc))
-    context = ViewContext(ops, ws)
-    context.errors = errors  # type: ignore[attr-defined]
-    undo: list = []
-    context.notices.undo_offered.connect(lambda text, fn: undo.append(fn))
-    context.undo = undo  # type: ignore[attr-defined]
-    yield context
-    ops.wait_idle()
 
 
 def shown(qtbot, page, loaded=lambda page: True):
@@ -243,6 +226,26 @@ def test_shares_are_recomputed_to_one_hundred_percent(qtbot, ctx, ws, joint_page
     qtbot.waitUntil(lambda: "100.00%" in tab.total_label.text(), timeout=WAIT_MS)
     shares = [p.share_percent for p in procurement.participants(ws, spec_id)]
     assert sum(shares) == pytest.approx(100.0)
+    assert ctx.errors == []
+
+
+def test_a_participant_is_removed_with_undo(qtbot, ctx, ws, joint_page):
+    tab = joint_page.detail.participants
+    spec_id = joint_page.detail.spec.id
+    procurement.add_participant(ws, spec_id, "182010", "福井市", 255000)
+    tab.reload()
+    qtbot.waitUntil(lambda: len(tab.rows) == 2, timeout=WAIT_MS)
+    undo_texts: list[str] = []
+    ctx.notices.undo_offered.connect(lambda text, _undo: undo_texts.append(text))
+    tab.table.setCurrentCell(next(i for i, p in enumerate(tab.rows) if p.code == "182010"), 0)
+
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(tab.rows) == 1 and bool(undo_texts), timeout=WAIT_MS)
+    assert undo_texts == ["参加団体「福井市」を削除しました。"]
+    assert [p.code for p in procurement.participants(ws, spec_id)] == ["182079"]
+
+    ctx.undo[-1]()
+    qtbot.waitUntil(lambda: len(tab.rows) == 2, timeout=WAIT_MS)
     assert ctx.errors == []
 
 

@@ -2,33 +2,18 @@
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.content import load_catalog
 from desktop.models import AwarenessActivity, Initiative, Kpi, KpiValue
-from desktop.operations import Operations
 from desktop.services import initiatives, plan, records, steps
-from desktop.views.context import ViewContext
 from desktop.views.steps.step0_awareness import Step0Page
 from desktop.views.steps.step1_policy import Step1Page
 from desktop.views.steps.step3_execution import Step3Page
 
 WAIT_MS = 5000
-
-
-@pytest.fixture
-def ctx(ws):
-    """A view context with its own background operations; errors are collected instead of shown."""
-    ops = Operations()
-    errors: list[str] = []
-    ops.error_handler = lambda exc, tb: errors.append(str(exc))
-    context = ViewContext(ops, ws)
-    context.errors = errors  # type: ignore[attr-defined]
-    yield context
-    ops.wait_idle()
 
 
 def shown(qtbot, page):
