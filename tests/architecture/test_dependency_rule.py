@@ -91,3 +91,12 @@ def test_a_view_never_opens_a_session_or_builds_sql():
     for path in (DESKTOP / "views").rglob("*.py"):
         for name in imports_of(path):
             assert name.split(".")[0] not in forbidden, f"{path.relative_to(DESKTOP)} imports {name}"
+
+
+def test_every_folder_of_the_app_is_a_regular_package():
+    # Pages are imported by name when first opened; PyInstaller (installers/dxnavi.spec) finds them only
+    # through collect_submodules, which skips namespace packages (a missing __init__.py dropped every page).
+    for folder in [DESKTOP, *(p for p in DESKTOP.rglob("*") if p.is_dir())]:
+        if folder.name == "__pycache__" or "migrations" in folder.parts:
+            continue
+        assert (folder / "__init__.py").exists(), f"{folder.relative_to(DESKTOP.parent)} has no __init__.py"
