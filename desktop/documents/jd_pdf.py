@@ -17,16 +17,11 @@ from reportlab.platypus import Flowable
 
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
-from desktop.documents.template import (
-    ProgressMark,
-    Styles,
-    form_table,
-    heading,
-    make_styles,
-    para,
-    spacer,
-    write_pdf,
-)
+from desktop.documents.headings import heading
+from desktop.documents.pages import ProgressMark, spacer, write_pdf
+from desktop.documents.styles import Styles, make_styles
+from desktop.documents.tables import form_table
+from desktop.documents.text import para
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import wareki_date
 

@@ -17,22 +17,11 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
-from desktop.documents.template import (
-    CONTENT_WIDTH,
-    GRID,
-    HEAD_FILL,
-    ProgressMark,
-    Styles,
-    col_widths,
-    data_table,
-    form_table,
-    heading,
-    make_styles,
-    number,
-    para,
-    spacer,
-    write_pdf,
-)
+from desktop.documents.headings import heading
+from desktop.documents.pages import ProgressMark, spacer, write_pdf
+from desktop.documents.styles import CONTENT_WIDTH, GRID, HEAD_FILL, Styles, make_styles
+from desktop.documents.tables import col_widths, data_table, form_table, number
+from desktop.documents.text import para
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import (
     fiscal_year_end,

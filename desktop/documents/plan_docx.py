@@ -20,7 +20,7 @@ from desktop.documents.data import BuildResult, PlanData
 from desktop.documents.fonts import FontSet, find_fonts
 from desktop.documents.output import atomic_output
 from desktop.documents.plan_pdf import CHAPTERS, period_text, status_line
-from desktop.documents.template import number
+from desktop.documents.tables import number
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import fiscal_year_label, fiscal_year_label_both
 

@@ -15,28 +15,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 
 from desktop.documents import charts
+from desktop.documents.contents import toc
 from desktop.documents.data import BuildResult, KpiLine, PlanData
 from desktop.documents.fonts import FontSet, find_fonts
-from desktop.documents.template import (
-    CONTENT_WIDTH,
-    GRID,
-    Para,
-    ProgressMark,
-    Styles,
-    col_widths,
-    data_table,
-    form_table,
-    heading,
-    keep_together,
-    lead_in,
-    make_styles,
-    number,
-    para,
-    paras,
-    spacer,
-    toc,
-    write_pdf,
-)
+from desktop.documents.headings import heading, keep_together, lead_in
+from desktop.documents.pages import ProgressMark, spacer, write_pdf
+from desktop.documents.styles import CONTENT_WIDTH, GRID, Styles, make_styles
+from desktop.documents.tables import col_widths, data_table, form_table, number
+from desktop.documents.text import Para, para, paras
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import fiscal_year_label, fiscal_year_label_both, wareki_date
 

@@ -13,20 +13,12 @@ from reportlab.platypus import Flowable
 from desktop.documents import charts
 from desktop.documents.data import BuildResult, ProgressData
 from desktop.documents.fonts import FontSet, find_fonts
+from desktop.documents.headings import heading
+from desktop.documents.pages import ProgressMark, spacer, write_pdf
 from desktop.documents.plan_pdf import step_bars
-from desktop.documents.template import (
-    CONTENT_WIDTH,
-    ProgressMark,
-    Styles,
-    col_widths,
-    data_table,
-    heading,
-    make_styles,
-    number,
-    para,
-    spacer,
-    write_pdf,
-)
+from desktop.documents.styles import CONTENT_WIDTH, Styles, make_styles
+from desktop.documents.tables import col_widths, data_table, number
+from desktop.documents.text import para
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import fiscal_year_label, wareki_date
 

@@ -14,23 +14,14 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from desktop.documents.contents import toc
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
-from desktop.documents.template import (
-    HEAD_FILL,
-    Para,
-    ProgressMark,
-    Styles,
-    col_widths,
-    data_table,
-    heading,
-    make_styles,
-    number,
-    para,
-    spacer,
-    toc,
-    write_pdf,
-)
+from desktop.documents.headings import heading
+from desktop.documents.pages import ProgressMark, spacer, write_pdf
+from desktop.documents.styles import HEAD_FILL, Styles, make_styles
+from desktop.documents.tables import col_widths, data_table, number
+from desktop.documents.text import Para, para
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import wareki_year_month
 

@@ -12,7 +12,9 @@ from pypdf import PdfReader
 from desktop.documents.data import DocMeta
 from desktop.documents.fonts import CID_WARNING, default_search_dirs, find_fonts
 from desktop.documents.glyphs import MissingGlyphsError, check_glyphs, missing_glyphs
-from desktop.documents.template import make_styles, para, write_pdf
+from desktop.documents.pages import write_pdf
+from desktop.documents.styles import make_styles
+from desktop.documents.text import para
 
 BIZ_MINCHO = shutil.which("fc-list") and next(
     (p for d in default_search_dirs() if d.is_dir() for p in d.rglob("BIZUDMincho-Regular.ttf")), None

@@ -10,21 +10,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from desktop.documents.contents import toc
 from desktop.documents.data import DocMeta
 from desktop.documents.fonts import find_fonts
 from desktop.documents.glyphs import MissingGlyphsError
-from desktop.documents.template import (
-    Para,
-    col_widths,
-    data_table,
-    form_table,
-    heading,
-    make_styles,
-    para,
-    paras,
-    toc,
-    write_pdf,
-)
+from desktop.documents.headings import heading
+from desktop.documents.pages import write_pdf
+from desktop.documents.styles import make_styles
+from desktop.documents.tables import col_widths, data_table, form_table
+from desktop.documents.text import Para, para, paras
 from desktop.models.errors import Cancelled
 from desktop.models.progress import Progress
 
@@ -256,7 +250,7 @@ def test_cancel_removes_the_temp_file_and_keeps_an_existing_file(tmp_path, fonts
     out = tmp_path / "cancel.pdf"
     out.write_bytes(b"old")
     progress = Progress(lambda done, total, label: progress.cancel())
-    from desktop.documents.template import ProgressMark
+    from desktop.documents.pages import ProgressMark
 
     story = [
         ProgressMark(0, 2, "a"),
