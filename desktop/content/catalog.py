@@ -69,6 +69,7 @@ class MigrationPhase:
     source: str
     confidence: str = "primary"  # primary | general ([GK]) | third_party ([3rd-party])
     detail: str = ""
+    short: str = ""  # a few characters for narrow table cells (the title is shown in the tooltip)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ DEADLINE_KEY = "standard_migration"
 
 # Initial column widths: the text each column should show in full (the user can resize them; 備考 stretches).
 COLUMN_SAMPLES = {  # i18n: data
-    "number": "No.20", "business": "子ども・子育て支援", "phase_key": "②現行システムの概要調査",  # i18n: data
+    "number": "No.20", "business": "子ども・子育て支援", "phase_key": "⑫本稼働・旧契約解約",  # i18n: data
     "vendor": "富士通Japan", "planned_go_live": "令和10年10月31日", "specific_support": "支援システム",  # i18n: data
     "specific_reason": "事業者のリソースひっ迫", "gov_cloud": "ガバクラ", "contract_end": "令和10年10月31日",  # i18n: data
 }  # fmt: skip

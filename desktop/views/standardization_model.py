@@ -115,6 +115,7 @@ class StandardizationModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[TrackerRow] = []
         self.phases: dict[str, str] = {"": self.tr("（未着手）")}
+        self.short_phases: dict[str, str] = dict(self.phases)  # what the narrow cell shows
         self.deadline: date | None = None
         self.deadline_label = ""
 
@@ -124,6 +125,10 @@ class StandardizationModel(QAbstractTableModel):
     ) -> None:
         """Phase vocabulary and the national target date used for highlighting."""
         self.phases = phase_choices(phases)
+        self.short_phases = {
+            "": self.phases[""],
+            **{p.key: f"{circled(p.number)}{p.short or p.title}" for p in phases},
+        }
         self.deadline = deadline
         self.deadline_label = deadline_label
         if self.rows:
@@ -215,7 +220,7 @@ class StandardizationModel(QAbstractTableModel):
             case "name":
                 return row.business.name
             case "phase":
-                return self.phases.get(system.phase_key, system.phase_key)
+                return self.short_phases.get(system.phase_key, system.phase_key)
             case "reason":
                 return (
                     vocab_label(vocab.SPECIFIC_SUPPORT_REASON.get(system.specific_reason, ""))
@@ -246,7 +251,9 @@ class StandardizationModel(QAbstractTableModel):
                 "期限内の移行が難しい場合は、特定移行支援システムに該当するかを確認し、"
                 "該当すれば「特定移行支援システム」に印を付けて理由を選んでください。"
             ).format(go_live, self.deadline_label)
-        if column.kind in ("phase", "reason", "text"):
+        if column.kind == "phase":
+            return self.phases.get(row.system.phase_key) or None  # the full name of the work item
+        if column.kind in ("reason", "text"):
             text = self._display(row, column)
             return text or None
         if column.kind == "date":
