@@ -73,11 +73,11 @@ def _load_cached(directory: Path) -> Catalog:
 
 def read_catalog(directory: Path) -> Catalog:
     """Read and validate every content file (uncached); raises ContentError on the first problem."""
-    steps = _read_steps(_TomlFile(directory / "steps.toml"))
-    priorities = _read_priorities(_TomlFile(directory / "priorities.toml"))
-    businesses, phases = _read_standardization(_TomlFile(directory / "standardization.toml"))
-    skill_roles, appointment_types, org_roles = _read_talent(_TomlFile(directory / "talent.toml"))
-    deadlines = _read_deadlines(_TomlFile(directory / "deadlines.toml"), {p.key for p in priorities})
+    steps = _read_steps(TomlFile(directory / "steps.toml"))
+    priorities = _read_priorities(TomlFile(directory / "priorities.toml"))
+    businesses, phases = _read_standardization(TomlFile(directory / "standardization.toml"))
+    skill_roles, appointment_types, org_roles = _read_talent(TomlFile(directory / "talent.toml"))
+    deadlines = _read_deadlines(TomlFile(directory / "deadlines.toml"), {p.key for p in priorities})
     return Catalog(
         steps=steps,
         priorities=priorities,
@@ -90,7 +90,7 @@ def read_catalog(directory: Path) -> Catalog:
     )
 
 
-class _TomlFile:
+class TomlFile:
     """One parsed content file; knows its path so every error can name it."""
 
     def __init__(self, path: Path) -> None:
@@ -132,7 +132,7 @@ def _label(row: dict[str, Any], table: str, index: int) -> str:
 
 def _record(
     cls: type[T],
-    file: _TomlFile,
+    file: TomlFile,
     table: str,
     index: int,
     row: dict[str, Any],
@@ -163,7 +163,7 @@ def _record(
     return cls(**values)
 
 
-def _typed(file: _TomlFile, label: str, name: str, kind: Any, value: Any, required: bool) -> Any:
+def _typed(file: TomlFile, label: str, name: str, kind: Any, value: Any, required: bool) -> Any:
     """Check one value against the dataclass field type."""
     if kind is str:
         if not isinstance(value, str):
@@ -184,7 +184,7 @@ def _typed(file: _TomlFile, label: str, name: str, kind: Any, value: Any, requir
     raise file.fail(f"「{name}」はファイルには書けない項目です。", label)
 
 
-def _as_date(file: _TomlFile, label: str, name: str, value: Any) -> date:
+def _as_date(file: TomlFile, label: str, name: str, value: Any) -> date:
     """Accept a TOML date (2026-03-31) or an ISO string; a date-time is a mistake."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
@@ -196,7 +196,7 @@ def _as_date(file: _TomlFile, label: str, name: str, value: Any) -> date:
     raise file.fail(f"「{name}」の日付「{value}」が正しくありません（例: 2026-03-31）。", label)
 
 
-def _check_unique(file: _TomlFile, items: Any, attr: str, what: str) -> None:
+def _check_unique(file: TomlFile, items: Any, attr: str, what: str) -> None:
     seen: set[Any] = set()
     for item in items:
         value = getattr(item, attr)
@@ -205,14 +205,14 @@ def _check_unique(file: _TomlFile, items: Any, attr: str, what: str) -> None:
         seen.add(value)
 
 
-def _check_keys(file: _TomlFile, items: Any) -> None:
+def _check_keys(file: TomlFile, items: Any) -> None:
     for item in items:
         if not ITEM_KEY.match(item.key):
             raise file.fail("key は英小文字・数字・_ で書いてください（例: front_yard）。", item.key)
     _check_unique(file, items, "key", "key")
 
 
-def _read_steps(file: _TomlFile) -> tuple[Step, ...]:
+def _read_steps(file: TomlFile) -> tuple[Step, ...]:
     step_rows, checkpoint_rows = file.tables("step", "checkpoint")
     checkpoints = [
         _record(Checkpoint, file, "checkpoint", i, row, require=("title_en",))
@@ -236,7 +236,7 @@ def _read_steps(file: _TomlFile) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def _read_priorities(file: _TomlFile) -> tuple[PriorityItem, ...]:
+def _read_priorities(file: TomlFile) -> tuple[PriorityItem, ...]:
     (rows,) = file.tables("priority")
     items = tuple(_record(PriorityItem, file, "priority", i, row) for i, row in enumerate(rows))
     _check_keys(file, items)
@@ -248,7 +248,7 @@ def _read_priorities(file: _TomlFile) -> tuple[PriorityItem, ...]:
     return items
 
 
-def _read_standardization(file: _TomlFile) -> tuple[tuple[Business, ...], tuple[MigrationPhase, ...]]:
+def _read_standardization(file: TomlFile) -> tuple[tuple[Business, ...], tuple[MigrationPhase, ...]]:
     group_rows, business_rows, stage_rows, phase_rows = file.tables("group", "business", "stage", "phase")
     groups = _named_provenance(file, "group", group_rows)
     businesses = []
@@ -273,7 +273,7 @@ def _read_standardization(file: _TomlFile) -> tuple[tuple[Business, ...], tuple[
     return tuple(sorted(businesses, key=lambda b: b.number)), tuple(sorted(phases, key=lambda p: p.number))
 
 
-def _named_provenance(file: _TomlFile, table: str, rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+def _named_provenance(file: TomlFile, table: str, rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
     """{name: (source, confidence)} for the [[group]] / [[stage]] tables that other rows refer to by name."""
     result: dict[str, tuple[str, str]] = {}
     for i, row in enumerate(rows):
@@ -296,7 +296,7 @@ def _named_provenance(file: _TomlFile, table: str, rows: list[dict[str, Any]]) -
 
 
 def _read_talent(
-    file: _TomlFile,
+    file: TomlFile,
 ) -> tuple[tuple[SkillRole, ...], tuple[AppointmentType, ...], tuple[OrgRoleTemplate, ...]]:
     role_rows, appointment_rows, org_rows = file.tables("skill_role", "appointment_type", "org_role")
     roles = tuple(_record(SkillRole, file, "skill_role", i, row) for i, row in enumerate(role_rows))
@@ -309,7 +309,7 @@ def _read_talent(
     return roles, appointments, org_roles
 
 
-def _read_deadlines(file: _TomlFile, priority_keys: set[str]) -> tuple[Deadline, ...]:
+def _read_deadlines(file: TomlFile, priority_keys: set[str]) -> tuple[Deadline, ...]:
     (rows,) = file.tables("deadline")
     deadlines = tuple(_record(Deadline, file, "deadline", i, row) for i, row in enumerate(rows))
     _check_keys(file, deadlines)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.content.loader import ContentError, resources_dir
+from desktop.content.loader import TomlFile, resources_dir
 from desktop.models import vocab
 
 # 調達仕様書の章 ア〜サ (実務手引書 第3編第6章): the keys ProcurementSpec.chapters uses, in print order.
@@ -166,22 +165,8 @@ def _job_cached(directory: Path) -> tuple[JobTemplate, ...]:
     return read_job_templates(directory / "job_templates.toml")
 
 
-class _File:
-    """A parsed template file that names itself in every error."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ContentError(path, f"ファイルが見つかりません（{path}）。") from None
-        except UnicodeDecodeError:
-            raise ContentError(path, "UTF-8で保存されていません。") from None
-        except tomllib.TOMLDecodeError as err:
-            raise ContentError(path, f"TOMLの書式が正しくありません（{err}）。") from None
-
-    def fail(self, message: str, item: str | None = None) -> ContentError:
-        return ContentError(self.path, message, item)
+class _File(TomlFile):
+    """A parsed template file that names itself in every error (with the template-specific readers)."""
 
     def rows(self, name: str) -> list[dict[str, Any]]:
         rows = self.data.get(name)
