@@ -4,6 +4,7 @@ The floor is the peak of a bare PySide6 window in the same run. Records are bulk
 (fast set-up), in the same shape the services write, so the app reads them as it would real data.
 """
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -13,50 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 RECORDS = 50_000
-
-# VmHWM (peak resident set of this process image): ru_maxrss would carry over the parent's peak across fork.
-PEAK = """
-hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(int(hwm.split()[1]) / 1024, flush=True)
-"""
-
-BARE = (
-    """
-from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
-app = QApplication([])
-w = QMainWindow(); w.setCentralWidget(QLabel("bare")); w.resize(1280, 820); w.show()
-for _ in range(10): app.processEvents()
-"""
-    + PEAK
-)
-
-APP = (
-    """
-import sys
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from desktop.operations import Operations
-from desktop.services import municipality
-from desktop.services.workspace import Workspace
-from desktop.store import Store
-from desktop.views.context import ViewContext
-from desktop.views.main_window import MainWindow
-
-app = QApplication([])
-store = Store.open(Path(sys.argv[1]), auto_backup=False)
-ws = Workspace(store)
-window = MainWindow(ViewContext(Operations(), ws), municipality.get_municipality(ws).name)
-window.show()
-for row in range(window.nav.count()):
-    window.nav.setCurrentRow(row)
-    for _ in range(3):
-        app.processEvents()
-        window.ctx.ops.wait_idle()
-    app.processEvents()
-store.close()
-"""
-    + PEAK
-)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def fill(db: Path, owner: str) -> None:
@@ -92,10 +50,16 @@ def fill(db: Path, owner: str) -> None:
     con.close()
 
 
-def peak(code: str, *args: str) -> float:
-    """Peak RSS (MiB) a fresh process reports."""
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
-    return float(out.stdout.strip().splitlines()[-1])
+def peak(*args: str) -> float:
+    """Peak resident memory (MiB) bench.app_process reports."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.app_process", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])["peak_mib"]
 
 
 def main() -> None:
@@ -110,8 +74,8 @@ def main() -> None:
         town = create_demo(store)
         store.close()
         fill(db_path(data), town.code)
-        bare = peak(BARE)
-        app = peak(APP, str(data))
+        bare = peak("--bare")
+        app = peak("--all-pages", str(data))
     body = (
         "| measurement | peak RSS (MiB) |\n|---|---|\n"
         f"| floor: bare PySide6 window | {bare:.0f} |\n"
