@@ -3,7 +3,7 @@
 Everything goes through `records` and the domain services, so the demo passes the same validation as user
 input. Dates are relative to `today`: the plan period runs from the previous 年度 to the next, activities and
 reviews lie in the past, and the 20-業務 tracker shows each 業務 at the phase its planned go-live implies.
-The texts live in demo_texts.
+The texts live in demo_texts (steps) and demo_document_texts (needs, job descriptions, specs).
 """
 
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ from desktop.models.wareki import (
     wareki_date,
     wareki_year_month,
 )
+from desktop.services import demo_document_texts as D
 from desktop.services import demo_texts as T
 from desktop.services import records, standardization, structure
 from desktop.services.municipality import AlreadyRegisteredError, has_municipality, init_municipality
@@ -385,7 +386,7 @@ def _month_end(day: date) -> date:
 
 def _needs(ws: Workspace, cal: _Calendar) -> None:
     words = {"next": cal.label(1), "next_end": wareki_date(fiscal_year_end(cal.fy + 1))}
-    for need in T.NEEDS:
+    for need in D.NEEDS:
         fields = {k: v for k, v in need.items() if k != "period"}
         start_off, sm, sd, end_off, em, ed = need["period"]
         fields["purpose"] = need["purpose"].format(**words)
@@ -408,12 +409,12 @@ def _needs(ws: Workspace, cal: _Calendar) -> None:
                 row.id,
                 status="answered",
                 responded_at=datetime(responded.year, responded.month, responded.day, 1, 30, tzinfo=UTC),
-                **T.NEEDS_RESPONSE,
+                **D.NEEDS_RESPONSE,
             )
 
 
 def _job_descriptions(ws: Workspace) -> None:
-    for jd in T.JOB_DESCRIPTIONS:
+    for jd in D.JOB_DESCRIPTIONS:
         records.create(ws, JobDescription, **jd)
 
 
@@ -433,16 +434,16 @@ def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality) -> None:
     }
     _spec(
         ws,
-        T.SINGLE_SPEC_TITLE,
+        D.SINGLE_SPEC_TITLE,
         "single",
         "saas",
-        T.SINGLE_SPEC_CHAPTERS,
+        D.SINGLE_SPEC_CHAPTERS,
         single_words,
-        T.SINGLE_SPEC_REQUIREMENTS,
+        D.SINGLE_SPEC_REQUIREMENTS,
     )
 
     pref = muni.prefecture
-    lead = T.JOINT_LEAD_BODY.format(pref=pref)
+    lead = D.JOINT_LEAD_BODY.format(pref=pref)
     joint_words = {
         "pref": pref,
         "lead": lead,
@@ -455,18 +456,18 @@ def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality) -> None:
     }
     spec = _spec(
         ws,
-        T.JOINT_SPEC_TITLE.format(pref=pref),
+        D.JOINT_SPEC_TITLE.format(pref=pref),
         "joint",
         "joint",
-        T.JOINT_SPEC_CHAPTERS,
+        D.JOINT_SPEC_CHAPTERS,
         joint_words,
-        T.JOINT_SPEC_REQUIREMENTS,
+        D.JOINT_SPEC_REQUIREMENTS,
         lead_body=lead,
         cost_split="mixed",
     )
     prefix = muni.code[:2]
     bodies = [(muni.code, muni.name, muni.population or T.POPULATION)]
-    for number, name, population in T.JOINT_PARTNERS:
+    for number, name, population in D.JOINT_PARTNERS:
         body = prefix + number
         bodies.append((body + str(check_digit(body)), name, population))
     for (code, name, population), share in zip(bodies, _mixed_shares([b[2] for b in bodies]), strict=True):
