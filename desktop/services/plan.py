@@ -93,3 +93,30 @@ def plan_years(plan: Plan) -> list[int]:
     if plan.start_fy is None or plan.end_fy is None:
         return []
     return list(range(plan.start_fy, plan.end_fy + 1))
+
+
+# -- The municipality's own plan (made on first use); what the step-1 page works on. -----------------------
+def own_priority_rows(ws: Workspace) -> list:
+    """List rows of the plan's 重点取組事項."""
+    return priority_summaries(ws, get_or_create_plan(ws).id)
+
+
+def add_own_priority(ws: Workspace, catalog_key: str = "", title: str = "") -> PlanPriority:
+    """Add a catalog item or an own item to the municipality's plan."""
+    return add_priority(ws, get_or_create_plan(ws).id, catalog_key=catalog_key, title=title)
+
+
+def own_kpi_rows(ws: Workspace) -> list:
+    """List rows of the plan's KPIs in order."""
+    return kpi_summaries(ws, get_or_create_plan(ws).id)
+
+
+def add_blank_kpi(ws: Workspace) -> Kpi:
+    """A new, still unnamed KPI at the end of the plan's list."""
+    return add_kpi(ws, get_or_create_plan(ws).id, name="")
+
+
+def kpi_year_values(ws: Workspace, kpi_id: str) -> tuple[list[int], dict[int, KpiValue]]:
+    """The plan's 年度 and this KPI's stored values by 年度 (the target/actual grid)."""
+    years = plan_years(get_or_create_plan(ws))
+    return years, {v.fiscal_year: v for v in records.find(ws, KpiValue, kpi_id=kpi_id)}

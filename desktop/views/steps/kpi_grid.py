@@ -6,19 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.models import Kpi, KpiValue, wareki
-from desktop.services import plan, records
-from desktop.services.workspace import Workspace
+from desktop.services import plan
 from desktop.views.context import ViewContext
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.style import SPACING, heading, hint
 
 COLUMNS = ("target", "actual")
-
-
-def grid_data(ws: Workspace, kpi_id: str) -> tuple[list[int], dict[int, KpiValue]]:
-    """The plan's 年度 and this KPI's stored values by 年度."""
-    years = plan.plan_years(plan.get_or_create_plan(ws))
-    return years, {v.fiscal_year: v for v in records.find(ws, KpiValue, kpi_id=kpi_id)}
 
 
 def number_text(value: float | None) -> str:
@@ -92,7 +85,7 @@ class KpiDetail(QWidget):
             return
         kpi_id = self.kpi_id
         self.ctx.ops.query(
-            grid_data,
+            plan.kpi_year_values,
             self.ctx.ws,
             kpi_id,
             on_done=lambda data: self._fill(*data) if kpi_id == self.kpi_id else None,

@@ -1,7 +1,5 @@
 """ステップ1 全体方針の決定: the plan (vision, period, approval), its 重点取組事項 with アクションプラン, and KPIs."""
 
-from typing import Any
-
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.content import load_catalog
@@ -9,33 +7,12 @@ from desktop.content.catalog import Catalog, PriorityItem
 from desktop.models import Kpi, Plan, PlanPriority
 from desktop.models.vocab import PLAN_STATUS
 from desktop.services import plan
-from desktop.services.workspace import Workspace
 from desktop.views.context import ViewContext
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.steps.kpi_grid import KpiDetail
 from desktop.views.steps.step_page import DetailPane, StepPage, master_list, tab_body
 from desktop.views.style import hint
-
-
-def plan_priorities(ws: Workspace) -> list[Any]:
-    """List rows of the plan's 重点取組事項 (the plan is made on first use)."""
-    return plan.priority_summaries(ws, plan.get_or_create_plan(ws).id)
-
-
-def add_priority(ws: Workspace, catalog_key: str = "", title: str = "") -> PlanPriority:
-    """Add a catalog item or an own item to the plan."""
-    return plan.add_priority(ws, plan.get_or_create_plan(ws).id, catalog_key=catalog_key, title=title)
-
-
-def plan_kpis(ws: Workspace) -> list[Any]:
-    """List rows of the plan's KPIs in order."""
-    return plan.kpi_summaries(ws, plan.get_or_create_plan(ws).id)
-
-
-def add_kpi(ws: Workspace) -> Kpi:
-    """A new, still unnamed KPI at the end of the list."""
-    return plan.add_kpi(ws, plan.get_or_create_plan(ws).id, name="")
 
 
 class Step1Page(StepPage):
@@ -68,10 +45,10 @@ class Step1Page(StepPage):
             RecordList(
                 ctx,
                 PlanPriority,
-                load=lambda: plan_priorities(ctx.ws),
+                load=lambda: plan.own_priority_rows(ctx.ws),
                 label=self._priority_label,
                 detail=DetailPane(RecordForm(ctx, PlanPriority, self._priority_specs())),
-                create=lambda: add_priority(ctx.ws, title=own_title),
+                create=lambda: plan.add_own_priority(ctx.ws, title=own_title),
                 noun=self.tr("重点取組事項", "record noun"),
             )
         )
@@ -97,12 +74,12 @@ class Step1Page(StepPage):
             RecordList(
                 ctx,
                 Kpi,
-                load=lambda: plan_kpis(ctx.ws),
+                load=lambda: plan.own_kpi_rows(ctx.ws),
                 label=lambda k: (
                     k.name + (f"（{k.unit}）" if k.unit else "") if k.name else self.tr("（指標名未入力）")
                 ),
                 detail=DetailPane(self.kpi_detail),
-                create=lambda: add_kpi(ctx.ws),
+                create=lambda: plan.add_blank_kpi(ctx.ws),
                 noun=self.tr("KPI", "record noun"),
             )
         )
@@ -184,7 +161,7 @@ class Step1Page(StepPage):
 
     def add_catalog_priority(self, key: str) -> None:
         """Add a 重点取組事項 of the 自治体DX推進計画 to the plan."""
-        self.priorities.add(lambda: add_priority(self.ctx.ws, catalog_key=key))
+        self.priorities.add(lambda: plan.add_own_priority(self.ctx.ws, catalog_key=key))
 
     def add_own_priority(self) -> None:
         """Add the municipality's own item (named afterwards in the form)."""
