@@ -66,6 +66,7 @@ def dx_navi(data_dir: Path, all_pages: bool) -> dict:
 
     configure_mappers()
     marks.append(time.perf_counter())
+    from desktop.models.clock import system_clock
     from desktop.operations import Operations
     from desktop.services import municipality
     from desktop.services.workspace import Workspace
@@ -75,7 +76,8 @@ def dx_navi(data_dir: Path, all_pages: bool) -> dict:
 
     marks.append(time.perf_counter())
     app = QApplication([])
-    store = Store.open(data_dir)  # as desktop.app opens it (the daily backup is already taken)
+    # As desktop.app opens it (the daily backup is already taken).
+    store = Store.open(data_dir, clock=system_clock)
     marks.append(time.perf_counter())
     ws = Workspace(store)
     window = MainWindow(ViewContext(Operations(), ws), municipality.get_municipality(ws).name)

@@ -64,13 +64,14 @@ def peak(*args: str) -> float:
 
 def main() -> None:
     """Build the store, measure, print and record."""
+    from desktop.models.clock import system_clock
     from desktop.services.demo import create_demo
     from desktop.store import Store
     from desktop.store.paths import db_path
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        store = Store.open(data)
+        store = Store.open(data, clock=system_clock)
         town = create_demo(store)
         store.close()
         fill(db_path(data), town.code)

@@ -121,6 +121,7 @@ def main() -> None:
     from bench.results import record
     from desktop.documents.fonts import find_fonts
     from desktop.documents.plan_pdf import build_plan_pdf
+    from desktop.models.clock import system_clock
     from desktop.services import documents
     from desktop.services.demo import create_demo
     from desktop.services.workspace import Workspace
@@ -128,7 +129,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        store = Store.open(tmp / "data")
+        store = Store.open(tmp / "data", clock=system_clock)
         try:
             create_demo(store)
             ws = Workspace(store)

@@ -36,12 +36,13 @@ def sample(*args: str) -> tuple[float, dict]:
 
 def main() -> None:
     """Run both, print and record the medians."""
+    from desktop.models.clock import system_clock
     from desktop.services.demo import create_demo
     from desktop.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        store = Store.open(data)
+        store = Store.open(data, clock=system_clock)
         create_demo(store)
         store.close()
         sample("--bare")  # warm the file cache for both

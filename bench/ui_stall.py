@@ -97,6 +97,7 @@ def measure(runs: int = RUNS) -> dict:
     """
     from PySide6.QtWidgets import QApplication
 
+    from desktop.models.clock import system_clock
     from desktop.operations import GuiThreadCollector, Operations
     from desktop.services.demo import create_demo
     from desktop.services.workspace import Workspace
@@ -107,7 +108,7 @@ def measure(runs: int = RUNS) -> dict:
     _app = QApplication.instance() or QApplication([])  # kept alive for the whole measurement
     results: dict = {"stall": [], "floor": [], "build": [], "preview": [], "pages": 0, "errors": []}
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "data")
+        store = Store.open(Path(tmp) / "data", clock=system_clock)
         try:
             create_demo(store)
             ops = Operations()

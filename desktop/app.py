@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.content import resources_dir
+from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.operations import GuiThreadCollector, Operations
 from desktop.services import municipality, settings
@@ -71,14 +72,14 @@ def _excepthook(exc_type, exc, tb) -> None:
     )
 
 
-def run_gui(data_dir: Path, lang: str | None = None) -> int:
+def run_gui(data_dir: Path, lang: str | None = None, *, clock: Clock = system_clock) -> int:
     """Open the store in `data_dir` and run the app until the window closes."""
     _configure_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("自治体DXナビ")  # i18n: data (an identifier, the same in every language)
     app.setOrganizationName("dxnavi")
     try:
-        store = Store.open(data_dir)
+        store = Store.open(data_dir, clock=clock)
     except DomainError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "自治体DXナビ"), str(exc))
         return 1

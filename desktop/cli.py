@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__, cli_documents
+from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.services import maintenance
 from desktop.services.export import export_changes, write_json
@@ -137,7 +138,7 @@ def run_gui(args: argparse.Namespace, _store: Store | None) -> int:
     """Start the desktop app (it opens the store and shows its own errors)."""
     from desktop.app import run_gui as start  # Qt is imported only when the window is wanted
 
-    return start(args.data_dir, args.lang)
+    return start(args.data_dir, args.lang, clock=args.clock)
 
 
 def precheck_init(args: argparse.Namespace) -> None:
@@ -206,8 +207,8 @@ def _open(args: argparse.Namespace) -> Store | None:
     if warning:
         print(f"警告: {warning}", file=sys.stderr)
     if args.store_mode == "inspect":
-        return Store.open(args.data_dir, auto_backup=False, migrate_schema=False)
-    return Store.open(args.data_dir)
+        return Store.open(args.data_dir, clock=args.clock, auto_backup=False, migrate_schema=False)
+    return Store.open(args.data_dir, clock=args.clock)
 
 
 def _tolerant_streams() -> None:
@@ -218,8 +219,11 @@ def _tolerant_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 refused or failed, 2 usage)."""
+def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 refused or failed, 2 usage).
+
+    `clock` stamps everything the command does (tests pass a fixed one).
+    """
     _tolerant_streams()
     parser = build_parser()
     try:
@@ -227,6 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     args.data_dir = args.data_dir or default_data_dir()
+    args.clock = clock
     store: Store | None = None
     try:
         if hasattr(args, "precheck"):

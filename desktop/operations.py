@@ -106,6 +106,7 @@ class Operations(QObject):
         self._long_pool = QThreadPool(self)
         self._long_pool.setMaxThreadCount(2)
         self._relays: set[_Relay] = set()
+        self._pending = 0  # jobs submitted whose result has not yet been handed to its callback
         self.error_handler: Callable[[BaseException, str], None] = self._show_error
 
     # -- plumbing -----------------------------------------------------------------------------------------
@@ -118,20 +119,27 @@ class Operations(QObject):
     ) -> _Relay:
         relay = _Relay()
         self._relays.add(relay)
+        self._pending += 1
 
         def finish(result: Any) -> None:
             self._relays.discard(relay)
             relay.deleteLater()  # drops its connections, so relay and callbacks do not wait for the GC
-            if on_done is not None:
-                on_done(result)
+            try:
+                if on_done is not None:
+                    on_done(result)
+            finally:
+                self._pending -= 1  # after the callback, so work it chains keeps the count above zero
 
         def fail(exc: BaseException, tb: str) -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            if on_error is not None:
-                on_error(exc)
-            elif not isinstance(exc, Cancelled):
-                self.error_handler(exc, tb)
+            try:
+                if on_error is not None:
+                    on_error(exc)
+                elif not isinstance(exc, Cancelled):
+                    self.error_handler(exc, tb)
+            finally:
+                self._pending -= 1
 
         relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(fail, Qt.ConnectionType.QueuedConnection)
@@ -232,6 +240,11 @@ class Operations(QObject):
         pool = self._db_pool if uses_store else self._long_pool
         self._submit(pool, lambda: fn(*args, progress=progress, **kwargs), done, fail)
         return task
+
+    @property
+    def idle(self) -> bool:
+        """True when every job submitted so far has finished and its callback has run on the UI thread."""
+        return self._pending == 0
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Block until queued work has finished (used at shutdown and in tests)."""

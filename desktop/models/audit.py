@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base
 
 
 class AuditEntry(Base):
@@ -14,7 +14,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_entry"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]  # stamped by the service from the store's clock
     actor: Mapped[str] = mapped_column(String(100), default="")
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(36))

@@ -1,7 +1,7 @@
 """Declarative base and the columns every synced record carries (DESIGN.md §3)."""
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, String
@@ -14,11 +14,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def utcnow() -> datetime:
-    """Timezone-aware now; stored as UTC."""
-    return datetime.now(UTC)
 
 
 def new_id() -> str:
@@ -42,7 +37,7 @@ class Synced:
     owner_code: Mapped[str] = mapped_column(String(6), index=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
     dirty: Mapped[bool] = mapped_column(Boolean, default=True)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime]  # stamped by the service from the store's clock
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
 

@@ -29,6 +29,7 @@ from desktop.models import (
     StandardizationSystem,
     TalentGap,
 )
+from desktop.models.clock import local_date
 from desktop.models.municipal_code import check_digit
 from desktop.models.wareki import (
     fiscal_year_end,
@@ -87,7 +88,7 @@ def create_demo(store: Store, today: date | None = None) -> Municipality:
             "このデータには既に団体が登録されているため、デモデータを作成できません。"
             "デモを試すときは、新しい（空の）データフォルダを指定してください。"
         )
-    cal = _Calendar(today or date.today())
+    cal = _Calendar(today or local_date(store.clock()))
     muni = init_municipality(
         store,
         demo_code(),

@@ -154,7 +154,7 @@ def doc_meta(ws: Workspace, title: str, draft: bool = False, today: date | None 
     from desktop.services.form_documents import printed_name  # one rule for the printed 団体名
 
     muni = get_municipality(ws)
-    return DocMeta(printed_name(muni), title, today or date.today(), draft, muni.department)
+    return DocMeta(printed_name(muni), title, today or ws.today(), draft, muni.department)
 
 
 # --- DX推進計画 -----------------------------------------------------------------------------------------
@@ -261,7 +261,7 @@ def phase_label(phase_key: str) -> str:
 
 def progress_data(ws: Workspace, today: date | None = None, progress: Progress = NO_PROGRESS) -> ProgressData:
     """Everything the 進捗報告 prints: steps, checkpoints, KPIs of the current 年度, the 20業務."""
-    today = today or date.today()
+    today = today or ws.today()
     fy = fiscal_year_of(today)
     progress.report(0, 4, "進捗状況を読み込んでいます")
     checks = []

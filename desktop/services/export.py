@@ -3,7 +3,6 @@
 import json
 import os
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ def export_changes(ws: Workspace) -> dict[str, Any]:
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "owner_code": owner,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported_at": ws.now().isoformat(timespec="seconds"),
         "changes": changes,
     }
 

@@ -31,7 +31,7 @@ class Dashboard:
 
 def dashboard(ws: Workspace, today: date | None = None) -> Dashboard:
     """Compute the home page."""
-    today = today or date.today()
+    today = today or ws.today()
     municipality = records.find(ws, Municipality)[0]
     deadlines = sorted(
         (UpcomingDeadline(d, (d.due - today).days) for d in load_catalog().deadlines),

@@ -43,5 +43,5 @@ def review_summaries(ws: Workspace, initiative_id: str) -> list[Row[Any]]:
 def add_review(ws: Workspace, initiative_id: str, **fields) -> PdcaReview:
     """Record a PDCA review (dated today unless given)."""
     records.get(ws, Initiative, initiative_id)
-    fields.setdefault("reviewed_on", date.today())
+    fields.setdefault("reviewed_on", ws.today())
     return records.create(ws, PdcaReview, initiative_id=initiative_id, **fields)

@@ -5,7 +5,6 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, Municipality
-from desktop.models.base import utcnow
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.municipal_code import is_prefecture, prefecture_of, validate
 from desktop.models.rules import clean
@@ -54,6 +53,7 @@ def init_municipality(
         if key in FIXED_FIELDS or key in ("name", "is_demo"):
             raise ValidationError(f"項目「{key}」はここでは指定できません。", key)
     values = clean(Municipality, contact)
+    now = store.clock()
     with store.write() as s:
         existing = s.scalar(select(Municipality).where(Municipality.deleted.is_(False)).limit(1))
         if existing is not None:
@@ -67,7 +67,7 @@ def init_municipality(
             is_demo=is_demo,
             owner_code=code,
             updated_by=actor,
-            updated_at=utcnow(),
+            updated_at=now,
             dirty=True,
             **values,
         )
@@ -75,7 +75,12 @@ def init_municipality(
         s.flush()
         s.add(
             AuditEntry(
-                actor=actor, entity=Municipality.kind, entity_id=muni.id, action="create", summary=code
+                at=now,
+                actor=actor,
+                entity=Municipality.kind,
+                entity_id=muni.id,
+                action="create",
+                summary=code,
             )
         )
     return muni

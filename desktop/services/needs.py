@@ -43,9 +43,9 @@ def get(ws: Workspace, need_id: str) -> NeedsRequest:
     return records.get(ws, NeedsRequest, need_id)
 
 
-def default_period(today: date | None = None) -> tuple[date, date]:
+def default_period(today: date) -> tuple[date, date]:
     """The next 年度: needs surveys run in the autumn for the following year's budget."""
-    fy = fiscal_year_of(today or date.today()) + 1
+    fy = fiscal_year_of(today) + 1
     return fiscal_year_start(fy), fiscal_year_end(fy)
 
 
@@ -56,7 +56,7 @@ def create(ws: Workspace, title: str = "", category: str = "talent", **fields: A
         raise ValidationError(
             "新しい支援ニーズは「作成中」で作成されます。提出は「提出」操作で行ってください。", "status"
         )
-    start, end = default_period()
+    start, end = default_period(ws.today())
     values: dict[str, Any] = {
         "title": title.strip() or "新しい支援ニーズ",
         "category": category,

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 from sqlalchemy import Row, select
 
 from desktop.models import AuditEntry, Synced
-from desktop.models.base import utcnow
 from desktop.models.errors import NotFoundError
 from desktop.models.rules import clean
 from desktop.services.workspace import Workspace
@@ -77,13 +76,19 @@ def summaries(
 def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
     """Insert a new record (validated) and return it."""
     values = clean(cls, fields)
+    now = ws.now()
     with ws.store.write() as s:
-        obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=utcnow(), dirty=True, **values)
+        obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values)
         s.add(obj)
         s.flush()
         s.add(
             AuditEntry(
-                actor=ws.actor, entity=cls.kind, entity_id=obj.id, action="create", summary=_summary(values)
+                at=now,
+                actor=ws.actor,
+                entity=cls.kind,
+                entity_id=obj.id,
+                action="create",
+                summary=_summary(values),
             )
         )
     return obj
@@ -91,6 +96,7 @@ def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
 
 def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
     """Change fields of a record; unchanged values do not mark it dirty."""
+    now = ws.now()
     with ws.store.write() as s:
         obj = s.get(cls, record_id)
         if obj is None or obj.deleted or obj.owner_code != ws.owner_code:
@@ -102,10 +108,11 @@ def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
             for k, v in changed.items():
                 setattr(obj, k, v)
             obj.dirty = True
-            obj.updated_at = utcnow()
+            obj.updated_at = now
             obj.updated_by = ws.actor
             s.add(
                 AuditEntry(
+                    at=now,
                     actor=ws.actor,
                     entity=cls.kind,
                     entity_id=obj.id,
@@ -119,6 +126,7 @@ def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
 def delete(ws: Workspace, cls: type[Synced], record_id: str) -> list[tuple[str, str]]:
     """Tombstone a record and its live children; returns exactly what was deleted (the undo token)."""
     touched: list[tuple[str, str]] = []
+    now = ws.now()
     with ws.store.write() as s:
         pending: list[tuple[type[Synced], str]] = [(cls, record_id)]
         while pending:
@@ -130,10 +138,10 @@ def delete(ws: Workspace, cls: type[Synced], record_id: str) -> list[tuple[str, 
                 continue
             obj.deleted = True
             obj.dirty = True
-            obj.updated_at = utcnow()
+            obj.updated_at = now
             obj.updated_by = ws.actor
             touched.append((kind_cls.kind, rid))
-            s.add(AuditEntry(actor=ws.actor, entity=kind_cls.kind, entity_id=rid, action="delete"))
+            s.add(AuditEntry(at=now, actor=ws.actor, entity=kind_cls.kind, entity_id=rid, action="delete"))
             for child_kind, fk in CHILDREN.get(kind_cls.kind, ()):
                 child = _entity(child_kind)
                 ids = s.scalars(select(child.id).where(getattr(child, fk) == rid, child.deleted.is_(False)))
@@ -143,12 +151,13 @@ def delete(ws: Workspace, cls: type[Synced], record_id: str) -> list[tuple[str, 
 
 def undelete(ws: Workspace, deleted: list[tuple[str, str]]) -> None:
     """Undo a delete: bring back exactly the records a delete() returned, in one transaction."""
+    now = ws.now()
     with ws.store.write() as s:
         for kind, rid in deleted:
             obj = s.get(_entity(kind), rid)
             if obj is not None and obj.deleted and obj.owner_code == ws.owner_code:
                 obj.deleted = False
                 obj.dirty = True
-                obj.updated_at = utcnow()
+                obj.updated_at = now
                 obj.updated_by = ws.actor
-                s.add(AuditEntry(actor=ws.actor, entity=kind, entity_id=rid, action="undelete"))
+                s.add(AuditEntry(at=now, actor=ws.actor, entity=kind, entity_id=rid, action="undelete"))

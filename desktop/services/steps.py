@@ -68,7 +68,7 @@ def set_check(ws: Workspace, item_key: str, **fields) -> ChecklistState:
     if fields.get("status") == "done" and "done_on" not in fields:
         existing = _states(ws).get(item_key)
         if existing is None or existing.done_on is None:
-            fields["done_on"] = date.today()
+            fields["done_on"] = ws.today()
     with ws.store.read() as s:
         existing_id = s.scalar(
             select(ChecklistState.id).where(

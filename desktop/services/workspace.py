@@ -1,10 +1,12 @@
 """Workspace: what every service call needs — the open store and who is acting."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from sqlalchemy import select
 
 from desktop.models import Municipality
+from desktop.models.clock import local_date
 from desktop.models.errors import DomainError
 from desktop.store import Store
 
@@ -33,6 +35,14 @@ class Workspace:
                 )
             self._owner_code = code
         return self._owner_code
+
+    def now(self) -> datetime:
+        """The current moment, from the store's clock (never the machine's directly)."""
+        return self.store.clock()
+
+    def today(self) -> date:
+        """Today's date on this PC, from the store's clock."""
+        return local_date(self.store.clock())
 
     def forget_owner(self) -> None:
         """Drop the cached code (after init or restore)."""

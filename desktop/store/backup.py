@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop.models.clock import Clock
 from desktop.models.errors import DomainError
 from desktop.store.engine import BUSY_TIMEOUT_MS, Database
 
@@ -125,9 +125,10 @@ def select_kept(backups: list[BackupFile]) -> set[Path]:
 class Backups:
     """Create, list and rotate the backups of one database (restore lives on Store)."""
 
-    def __init__(self, db: Database, folder: Path):
+    def __init__(self, db: Database, folder: Path, clock: Clock):
         self.db = db
         self.folder = Path(folder)
+        self.clock = clock
 
     def create(self, reason: str = "manual", out: Path | None = None, *, now: datetime | None = None) -> Path:
         """Copy the live database consistently (safe while the app writes); returns the file written."""
@@ -136,9 +137,9 @@ class Backups:
         if not self.db.path.exists():
             raise DomainError("バックアップするデータがまだありません。")
         if out is None:
-            out = self._new_path(now or datetime.now(UTC), reason)
+            out = self._new_path(now or self.clock(), reason)
         else:
-            out = self._check_out(Path(out), now or datetime.now(UTC), reason)
+            out = self._check_out(Path(out), now or self.clock(), reason)
         copy_database(self.db.path, out)
         if out.parent.resolve() == self.folder.resolve():
             self.rotate()
@@ -154,7 +155,7 @@ class Backups:
             if getattr(err, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
                 raise
         # Unreadable: keep the raw bytes (and the WAL) so nothing is lost for a later rescue.
-        out = self._new_path(now or datetime.now(UTC), reason)
+        out = self._new_path(now or self.clock(), reason)
         for suffix in ("", "-wal"):
             src = Path(f"{self.db.path}{suffix}")
             if src.exists():
@@ -170,7 +171,7 @@ class Backups:
 
     def daily(self, *, now: datetime | None = None) -> Path | None:
         """Take the start-of-day backup when the newest one is a day old or more."""
-        now = now or datetime.now(UTC)
+        now = now or self.clock()
         existing = self.list()
         if existing and now - existing[0].taken_at < timedelta(days=1):
             return None
@@ -185,7 +186,7 @@ class Backups:
         removed = [b.path for b in backups if b.path not in keep]
         for path in removed:
             remove_with_companions(path)
-        cutoff = time.time() - PART_MAX_AGE_S
+        cutoff = self.clock().timestamp() - PART_MAX_AGE_S
         for part in self.folder.glob(f"{PREFIX}*.part"):
             if part.stat().st_mtime < cutoff:
                 remove_with_companions(part)

@@ -10,6 +10,7 @@ from types import TracebackType
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from desktop.models.clock import Clock
 from desktop.models.errors import DomainError
 from desktop.store import migrate, restore
 from desktop.store.backup import Backups, remove_with_companions
@@ -33,13 +34,17 @@ def _unreadable(err: BaseException) -> bool:
 
 
 class Store:
-    """An open data dir. Use `write()` / `read()` for short sessions; close() when done."""
+    """An open data dir. Use `write()` / `read()` for short sessions; close() when done.
 
-    def __init__(self, data_dir: Path, db: Database, lock: InstanceLock | None):
+    `clock` is the one source of the current time for everything done with this store (see models/clock.py).
+    """
+
+    def __init__(self, data_dir: Path, db: Database, lock: InstanceLock | None, clock: Clock):
         self.data_dir = Path(data_dir)
         self.db = db
         self._lock = lock
-        self.backups = Backups(db, backup_dir(self.data_dir))
+        self.clock = clock
+        self.backups = Backups(db, backup_dir(self.data_dir), clock)
 
     @property
     def path(self) -> Path:
@@ -48,7 +53,13 @@ class Store:
 
     @classmethod
     def open(
-        cls, data_dir: Path, *, exclusive: bool = True, auto_backup: bool = True, migrate_schema: bool = True
+        cls,
+        data_dir: Path,
+        *,
+        clock: Clock,
+        exclusive: bool = True,
+        auto_backup: bool = True,
+        migrate_schema: bool = True,
     ) -> Store:
         """Open (creating if needed) the store in `data_dir`, migrate it and take the daily backup.
 
@@ -70,7 +81,7 @@ class Store:
             raise DomainError(
                 f"データフォルダ（{data_dir}）を作成または書き込みできません: {err.strerror or err}"
             ) from err
-        store = cls(data_dir, Database(db_path(data_dir)), lock)
+        store = cls(data_dir, Database(db_path(data_dir)), lock, clock)
         if not migrate_schema:
             return store
         try:

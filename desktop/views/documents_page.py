@@ -7,8 +7,8 @@ new file name, so the preview of the previous document never holds the file bein
 from __future__ import annotations
 
 import contextlib
+import itertools
 import shutil
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,7 @@ class DocumentsPage(Page):
         super().__init__(ctx, parent)
         temp_root = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
         self._tmp = QTemporaryDir(str(Path(temp_root) / "dxnavi-documents-XXXXXX"))
+        self._made = itertools.count(1)  # numbers the files made in this folder, so none overwrites another
         self._task: Any = None
         self._print_job: PdfPrintJob | None = None
         self._pending_record: str | None = None
@@ -367,8 +368,7 @@ class DocumentsPage(Page):
         title = kind.title
         if needed:
             title = f"{kind.title}_{self.record_box.currentText()}"
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        out = Path(self._tmp.path()) / f"{_safe_name(title)}_{stamp}.{fmt}"
+        out = Path(self._tmp.path()) / f"{_safe_name(title)}_{next(self._made)}.{fmt}"
         self.warnings.setVisible(False)
         self.ctx.say(self.tr("「{0}」を作成しています…").format(self.kind_title(key)))
 

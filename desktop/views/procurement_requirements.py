@@ -94,6 +94,7 @@ class RequirementsTab(QWidget):
         self.spec_id: str | None = None
         self.rows: list[Any] = []  # lightweight rows (procurement.requirement_summaries)
         self._select_after_load: str | None = None
+        self._type_into_when_shown: str | None = None  # a row just added: its 要件 gets the focus once shown
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -113,6 +114,7 @@ class RequirementsTab(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_current)
 
         self.form = RequirementForm(ctx)
+        self.form.shown.connect(self._form_shown)
         self.add_functional = QPushButton(self.tr("機能要件を追加"))
         self.add_functional.clicked.connect(lambda: self.add("functional"))
         self.add_non_functional = QPushButton(self.tr("非機能要件を追加"))
@@ -192,11 +194,11 @@ class RequirementsTab(QWidget):
             self._set_row(i, r)
             if r.id == want:
                 select = i
-        self.table.resizeRowsToContents()
-        self.table.blockSignals(False)
         if select >= 0:
             self.table.setCurrentCell(select, 2)
-        self._row_changed(select)
+        self.table.resizeRowsToContents()
+        self.table.blockSignals(False)
+        self._row_changed(select)  # once, so the selected row's record is read once
         functional = sum(r.req_kind == "functional" for r in rows)
         self.count_label.setText(
             self.tr("機能要件 {0}件・非機能要件 {1}件").format(functional, len(rows) - functional)
@@ -223,6 +225,13 @@ class RequirementsTab(QWidget):
         elif summary.id != self.form.record_id:
             # The table holds lightweight rows; the form gets the full record of the selected one.
             show_selected_record(self.ctx, ProcurementRequirement, summary.id, self._is_current, self.form)
+
+    def _form_shown(self, record_id: str | None) -> None:
+        # Typing starts only once the form holds the new row, never while it still shows the previous one.
+        if record_id is not None and record_id == self._type_into_when_shown:
+            self._type_into_when_shown = None
+            self.form.widgets["text"].setFocus()
+            self.form.widgets["text"].selectAll()
 
     def _is_current(self, record_id: str) -> bool:
         current = self.current()
@@ -256,9 +265,8 @@ class RequirementsTab(QWidget):
 
         def added(record: ProcurementRequirement) -> None:
             self._select_after_load = record.id
+            self._type_into_when_shown = record.id
             self.reload()
-            self.form.widgets["text"].setFocus()
-            self.form.widgets["text"].selectAll()
             self.ctx.say(self.tr("要件を追加しました。内容を入力してください。"))
 
         self.ctx.ops.edit(

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from desktop.models import Synced
@@ -46,6 +47,8 @@ def make_field(spec: FieldSpec) -> QWidget:
 class RecordForm(QWidget):
     """Shows one record of `cls`; every committed field is saved at once (no Save button)."""
 
+    shown = Signal(object)  # id of the record now in the form (None when cleared)
+
     def __init__(
         self, ctx: ViewContext, cls: type[Synced], specs: list[FieldSpec], parent: QWidget | None = None
     ):
@@ -77,6 +80,7 @@ class RecordForm(QWidget):
         for name, w in self.widgets.items():
             w.set_value(None if record is None else getattr(record, name))
         self.setEnabled(record is not None)
+        self.shown.emit(self.record_id)
 
     def commit_pending(self) -> None:
         """Save a half-finished multi-line edit before the form changes record."""

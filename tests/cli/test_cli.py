@@ -17,27 +17,28 @@ from desktop.models import AwarenessActivity, Municipality
 from desktop.services import records
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
-from desktop.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def registered(data_dir):
+def registered(open_store, data_dir):
     """A data dir holding 鯖江市 and one activity, closed again (as between two CLI runs)."""
-    with Store.open(data_dir) as store:
+    with open_store(data_dir) as store:
         init_municipality(store, "182079", "鯖江市")
         records.create(Workspace(store), AwarenessActivity, title="DX研修")
     return data_dir
 
 
-def dx(data_dir, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
+@pytest.fixture
+def stored_titles(open_store):
+    """Titles of the live activities in a data dir, read without taking its lock."""
 
+    def read(data_dir) -> set[str]:
+        with open_store(data_dir, exclusive=False, auto_backup=False) as store, store.read() as s:
+            return set(s.scalars(select(AwarenessActivity.title).where(AwarenessActivity.deleted.is_(False))))
 
-def stored_titles(data_dir) -> set[str]:
-    with Store.open(data_dir, exclusive=False, auto_backup=False) as store, store.read() as s:
-        return set(s.scalars(select(AwarenessActivity.title).where(AwarenessActivity.deleted.is_(False))))
+    return read
 
 
 # --- version, help, usage ------------------------------------------------------------------------------
@@ -79,7 +80,7 @@ def test_help_is_in_japanese(capsys):
         (["check", "--bogus"], "認識できない引数があります: --bogus"),
     ],
 )
-def test_bad_arguments_exit_2_with_a_japanese_message_and_touch_nothing(tmp_path, capsys, argv, message):
+def test_bad_arguments_exit_2_with_a_japanese_message_and_touch_nothing(dx, tmp_path, capsys, argv, message):
     data_dir = tmp_path / "data"
     assert dx(data_dir, *argv) == 2
     err = capsys.readouterr().err
@@ -95,7 +96,7 @@ def fake_app(monkeypatch):
     """Stands in for desktop.app so no window opens; records how it was started."""
     calls = []
     module = types.ModuleType("desktop.app")
-    module.run_gui = lambda data_dir, lang: calls.append((data_dir, lang)) or 0
+    module.run_gui = lambda data_dir, lang, clock: calls.append((data_dir, lang)) or 0
     monkeypatch.setitem(sys.modules, "desktop.app", module)
     return calls
 
@@ -112,7 +113,7 @@ def test_the_default_data_dir_follows_dxnavi_home(tmp_path, monkeypatch, fake_ap
     assert fake_app == [(tmp_path / "home", None)]
 
 
-def test_demo_creates_the_demo_municipality(data_dir, monkeypatch, capsys):
+def test_demo_creates_the_demo_municipality(dx, data_dir, monkeypatch, capsys):
     def create_demo(store):
         return init_municipality(store, "182079", "デモ市", is_demo=True)
 
@@ -126,10 +127,10 @@ def test_demo_creates_the_demo_municipality(data_dir, monkeypatch, capsys):
 # --- init ----------------------------------------------------------------------------------------------------
 
 
-def test_init_registers_the_municipality(data_dir, capsys):
-    assert main(["init", "--code", "182079", "--name", "鯖江市", "--data-dir", str(data_dir)]) == 0
+def test_init_registers_the_municipality(dx, open_store, data_dir, capsys):
+    assert dx(data_dir, "init", "--code", "182079", "--name", "鯖江市") == 0
     assert "団体を登録しました: 182079 福井県 鯖江市" in capsys.readouterr().out
-    with Store.open(data_dir) as store, store.read() as s:
+    with open_store(data_dir) as store, store.read() as s:
         assert s.scalar(select(Municipality.name)) == "鯖江市"
 
 
@@ -137,14 +138,14 @@ def test_init_registers_the_municipality(data_dir, capsys):
     ("code", "message"),
     [("182078", "検査数字が一致しません"), ("18207", "6桁の数字"), ("180009", "都道府県のコード")],
 )
-def test_init_with_an_invalid_code_exits_1_and_creates_nothing(tmp_path, capsys, code, message):
+def test_init_with_an_invalid_code_exits_1_and_creates_nothing(dx, tmp_path, capsys, code, message):
     data_dir = tmp_path / "data"
     assert dx(data_dir, "init", "--code", code, "--name", "鯖江市") == 1
     assert message in capsys.readouterr().err
     assert not data_dir.exists()
 
 
-def test_init_refuses_a_data_dir_that_already_has_a_municipality(registered, capsys):
+def test_init_refuses_a_data_dir_that_already_has_a_municipality(dx, registered, capsys):
     assert dx(registered, "init", "--code", "131041", "--name", "新宿区") == 1
     assert "既に団体（182079 鯖江市）が登録されています" in capsys.readouterr().err
 
@@ -152,20 +153,20 @@ def test_init_refuses_a_data_dir_that_already_has_a_municipality(registered, cap
 # --- check, backup, restore, export -------------------------------------------------------------------------
 
 
-def test_check_exits_0_and_prints_the_report_when_the_data_is_sound(registered, capsys):
+def test_check_exits_0_and_prints_the_report_when_the_data_is_sound(dx, registered, capsys):
     assert dx(registered, "check") == 0
     out = capsys.readouterr().out
     assert "integrity_check" in out and "結果: データベースは正常です。" in out
 
 
-def test_check_exits_1_when_the_data_is_damaged(registered, capsys):
+def test_check_exits_1_when_the_data_is_damaged(dx, registered, capsys):
     with open(registered / "dxnavi.sqlite3", "r+b") as fh:
         fh.write(b"garbage garbage garbage garbage!")
     assert dx(registered, "check") == 1
     assert "読み取れません" in capsys.readouterr().out
 
 
-def test_backup_writes_a_copy_and_lists_it(registered, tmp_path, capsys):
+def test_backup_writes_a_copy_and_lists_it(dx, registered, tmp_path, capsys):
     assert dx(registered, "backup") == 0
     assert dx(registered, "backup", "--out", str(tmp_path / "持ち出し.sqlite3")) == 0
     assert (tmp_path / "持ち出し.sqlite3").exists()
@@ -174,10 +175,10 @@ def test_backup_writes_a_copy_and_lists_it(registered, tmp_path, capsys):
     assert "バックアップを作成しました" in out and "手動" in out
 
 
-def test_restore_brings_back_a_backup(registered, tmp_path, capsys):
+def test_restore_brings_back_a_backup(dx, open_store, stored_titles, registered, tmp_path, capsys):
     backup = tmp_path / "before.sqlite3"
     assert dx(registered, "backup", "--out", str(backup)) == 0
-    with Store.open(registered) as store:
+    with open_store(registered) as store:
         records.create(Workspace(store), AwarenessActivity, title="後から追加")
     assert dx(registered, "restore", str(backup)) == 0
     out = capsys.readouterr().out
@@ -185,7 +186,7 @@ def test_restore_brings_back_a_backup(registered, tmp_path, capsys):
     assert stored_titles(registered) == {"DX研修"}
 
 
-def test_restore_of_a_bad_file_exits_1_and_changes_nothing(registered, tmp_path, capsys):
+def test_restore_of_a_bad_file_exits_1_and_changes_nothing(dx, registered, tmp_path, capsys):
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_bytes(b"PK\x03\x04 not a database")
     before = (registered / "dxnavi.sqlite3").read_bytes()
@@ -194,7 +195,7 @@ def test_restore_of_a_bad_file_exits_1_and_changes_nothing(registered, tmp_path,
     assert (registered / "dxnavi.sqlite3").read_bytes() == before
 
 
-def test_export_json_writes_the_whole_dataset(registered, tmp_path, capsys):
+def test_export_json_writes_the_whole_dataset(dx, registered, tmp_path, capsys):
     out = tmp_path / "export.json"
     assert dx(registered, "export", "json", "--out", str(out)) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -203,12 +204,12 @@ def test_export_json_writes_the_whole_dataset(registered, tmp_path, capsys):
     assert "2 件の記録を書き出しました" in capsys.readouterr().out
 
 
-def test_export_into_a_missing_folder_exits_1_with_a_message(registered, tmp_path, capsys):
+def test_export_into_a_missing_folder_exits_1_with_a_message(dx, registered, tmp_path, capsys):
     assert dx(registered, "export", "json", "--out", str(tmp_path / "nowhere" / "x.json")) == 1
     assert "ファイルを読み書きできませんでした" in capsys.readouterr().err
 
 
-def test_export_before_registration_says_what_to_do(data_dir, capsys):
+def test_export_before_registration_says_what_to_do(dx, data_dir, capsys):
     assert dx(data_dir, "export", "json", "--out", str(data_dir / "x.json")) == 1
     assert "団体がまだ登録されていません" in capsys.readouterr().err
 
@@ -216,8 +217,8 @@ def test_export_before_registration_says_what_to_do(data_dir, capsys):
 # --- one instance ----------------------------------------------------------------------------------------------
 
 
-def test_a_data_dir_in_use_by_the_app_exits_1_with_a_japanese_message(registered, capsys):
-    with Store.open(registered):
+def test_a_data_dir_in_use_by_the_app_exits_1_with_a_japanese_message(dx, open_store, registered, capsys):
+    with open_store(registered):
         for argv in (
             ["check"],
             ["backup"],
@@ -228,10 +229,10 @@ def test_a_data_dir_in_use_by_the_app_exits_1_with_a_japanese_message(registered
             assert "別の自治体DXナビで使用中" in capsys.readouterr().err
 
 
-def test_the_store_is_closed_after_every_command(registered):
+def test_the_store_is_closed_after_every_command(dx, open_store, registered):
     assert dx(registered, "check") == 0
     assert dx(registered, "backup") == 0
-    Store.open(registered).close()  # would raise StoreLockedError if a command had kept the lock
+    open_store(registered).close()  # would raise StoreLockedError if a command had kept the lock
     conn = sqlite3.connect(registered / "dxnavi.sqlite3")
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()

@@ -75,14 +75,14 @@ def built(ws, tmp_path):
     return out, result, text_of(out)
 
 
-def test_plan_has_cover_contents_and_all_chapters_with_own_entries(built):
+def test_plan_has_cover_contents_and_all_chapters_with_own_entries(built, ws):
     out, result, pages = built
     assert result.path == out and result.pages == len(pages) and result.warnings == []
     cover, contents, body = pages[0], pages[1], "\n".join(pages[2:])
     flat = re.sub(r"\s+", "", body)
     assert "鯖江市DX推進計画" in cover and "鯖江市" in cover
     assert "令和7年度（2025年度）〜令和9年度（2027年度）" in cover
-    assert f"{wareki_date(date.today())}" in cover and "作成（案）" in cover
+    assert f"{wareki_date(ws.today())}" in cover and "作成（案）" in cover
     assert "目" in contents and "次" in contents
     for chapter in CHAPTERS:
         assert re.sub(r"\s", "", chapter) in re.sub(r"\s", "", contents)

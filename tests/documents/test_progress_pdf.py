@@ -24,7 +24,7 @@ def test_progress_report_shows_steps_checks_kpis_and_the_20_businesses(ws, tmp_p
     steps.set_check(ws, "s0.top_seminar", status="done", done_on=date(2025, 6, 2), assignee="総務課 佐藤")
     steps.set_check(ws, catalog.step(1).checkpoints[0].key, status="doing")
     p = plan.get_or_create_plan(ws)
-    fy = fiscal_year_of(date.today())
+    fy = fiscal_year_of(ws.today())
     kpi = plan.add_kpi(ws, p.id, "オンライン申請率", unit="%", baseline=30)
     plan.set_kpi_value(ws, kpi.id, fy, target=60, actual=45)
     rows = standardization.tracker(ws)
@@ -40,7 +40,7 @@ def test_progress_report_shows_steps_checks_kpis_and_the_20_businesses(ws, tmp_p
     body = re.sub(r"[ \t]+", "", "\n".join(pages))
     assert result.pages == len(pages) and result.warnings == []
     assert "自治体DX進捗報告" in body and "鯖江市" in body
-    assert wareki_date(date.today()) in body
+    assert wareki_date(ws.today()) in body
     for section in SECTIONS:
         assert re.sub(r"\s", "", section) in body
     for s in catalog.steps:

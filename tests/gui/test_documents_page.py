@@ -1,5 +1,6 @@
 """文書出力: documents are built in the background (the window keeps working), previewed, printed and saved."""
 
+import threading
 import time
 
 import pytest
@@ -136,8 +137,7 @@ def test_preselecting_again_on_a_page_shown_anew_keeps_the_new_record(qtbot, dem
     page.select("needs", second.id)  # … while another page asks for a different record
 
     qtbot.waitUntil(lambda: page.record_box.currentData() == second.id, timeout=5000)
-    demo_ctx.ops.wait_idle()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: demo_ctx.ops.idle, timeout=5000)
     assert page.record_box.currentData() == second.id
 
 
@@ -195,9 +195,12 @@ def test_each_printed_sheet_takes_the_orientation_of_its_page(qtbot, tmp_path):
 def test_cancelled_build_says_so_and_shows_no_error(qtbot, ctx, monkeypatch):
     from desktop.services import documents
 
+    building = threading.Event()
+
     def slow_build(ws, key, fmt, out, record_id=None, progress=None):
-        for i in range(500):  # about 5 s unless cancelled
-            progress.report(i, 500, "組版しています")
+        building.set()
+        for i in range(3000):  # about 30 s unless cancelled
+            progress.report(i, 3000, "組版しています")  # raises Cancelled once キャンセル was pressed
             time.sleep(0.01)
         raise AssertionError("not cancelled")
 
@@ -207,7 +210,7 @@ def test_cancelled_build_says_so_and_shows_no_error(qtbot, ctx, monkeypatch):
     page = shown(qtbot, ctx)
     page.select("progress")
     page.build()
-    qtbot.wait(100)
+    qtbot.waitUntil(building.is_set, timeout=5000)
     assert page.is_building()
 
     page._task.cancel()  # what the progress dialog's キャンセル does

@@ -14,7 +14,8 @@ from desktop.views.home import HomePage
 def _dialog(qtbot, store) -> FirstRunDialog:
     dialog = FirstRunDialog(store)
     qtbot.addWidget(dialog)
-    dialog.show()
+    with qtbot.waitActive(dialog):  # the focus a refusal moves is only seen in an active window
+        dialog.show()
     return dialog
 
 
@@ -27,7 +28,7 @@ def test_wrong_check_digit_is_explained_live_and_nothing_is_stored(qtbot, store)
     assert "182079" in dialog.code_status.text()  # tells the user the right code
     dialog.name_edit.insert("鯖江市")  # typed through an IME; keyClicks is ASCII-only
     qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: dialog.ops.idle, timeout=5000)
     assert "検査数字が一致しません" in dialog.code_status.text()
     assert dialog.code_edit.hasFocus()  # back to the field to correct
     assert dialog.result() != FirstRunDialog.DialogCode.Accepted
@@ -38,7 +39,7 @@ def test_missing_name_is_refused(qtbot, store):
     dialog = _dialog(qtbot, store)
     qtbot.keyClicks(dialog.code_edit, "182079")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: dialog.ops.idle, timeout=5000)
     assert dialog.name_status.isVisible()
     assert "団体名を入力してください" in dialog.name_status.text()
     assert not has_municipality(store)
@@ -105,7 +106,6 @@ def test_home_shows_four_steps_next_actions_deadlines_and_standardization(qtbot,
 
 
 def test_passed_deadlines_are_red_and_future_ones_count_days(qtbot, ws):
-    from datetime import date
 
     from desktop.content import load_catalog
     from desktop.views.home import OVERDUE_COLOR
@@ -114,7 +114,7 @@ def test_passed_deadlines_are_red_and_future_ones_count_days(qtbot, ws):
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: len(page.deadline_rows) == len(load_catalog().deadlines), timeout=5000)
-    today = date.today()
+    today = ws.today()
     rows = {}
     for row in page.deadline_rows:
         labels = {lbl.text(): lbl for lbl in row.findChildren(type(page.name_label))}

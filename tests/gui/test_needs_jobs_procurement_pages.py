@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.content.templates import CHAPTER_KEYS
 from desktop.models import ProcurementParticipant, ProcurementSpec
@@ -95,7 +96,7 @@ def test_complete_need_is_submitted_after_confirmation(qtbot, ctx, ws):
     page = shown(qtbot, NeedsPage(ctx), lambda p: p.detail.form.record_id == need.id)
     page.confirm = lambda title, question: False
     qtbot.mouseClick(page.detail.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: ctx.ops.idle, timeout=WAIT_MS)
     assert needs.get(ws, need.id).status == "draft"  # 「いいえ」 changes nothing
 
     page.confirm = lambda title, question: True
@@ -256,9 +257,11 @@ def test_requirement_rows_are_added_and_deleted_with_undo(qtbot, ctx, ws, joint_
     count = len(tab.rows)
 
     qtbot.mouseClick(tab.add_non_functional, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(tab.rows) == count + 1, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: len(tab.rows) == count + 1 and tab.form.record_id == tab.current().id, timeout=WAIT_MS
+    )
     added = tab.current()
-    assert added.req_kind == "non_functional" and tab.form.record_id == added.id
+    assert added.req_kind == "non_functional"
     tab.form.widgets["text"].setPlainText("障害時は4時間以内に復旧すること。")
     tab.form.commit_pending()
     qtbot.waitUntil(
@@ -273,6 +276,24 @@ def test_requirement_rows_are_added_and_deleted_with_undo(qtbot, ctx, ws, joint_
     ctx.undo[-1]()
     qtbot.waitUntil(lambda: len(tab.rows) == count + 1, timeout=WAIT_MS)
     assert any(r.text.startswith("障害時") for r in procurement.requirements(ws, spec_id))
+
+
+def test_typing_goes_to_a_new_requirement_only_once_its_form_shows_it(qtbot, ctx, ws, joint_page):
+    tab = joint_page.detail.requirements
+    qtbot.waitUntil(lambda: tab.form.record_id is not None, timeout=WAIT_MS)  # the first row is in the form
+    text = tab.form.widgets["text"]
+    focused_on: list[str | None] = []  # the record in the form each time the 要件 field gets the typing focus
+    tab.window().activateWindow()
+    qtbot.waitUntil(lambda: tab.window().isActiveWindow(), timeout=WAIT_MS)
+    watch = lambda old, new: focused_on.append(tab.form.record_id) if new is text else None  # noqa: E731
+    QApplication.instance().focusChanged.connect(watch)
+    try:
+        qtbot.mouseClick(tab.add_functional, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(focused_on) and tab.form.record_id == tab.current().id, timeout=WAIT_MS)
+    finally:
+        QApplication.instance().focusChanged.disconnect(watch)
+    assert focused_on == [tab.current().id]
+    assert text.textCursor().selectedText() == "（要件を入力してください）"  # typing replaces the prompt
 
 
 def test_single_spec_has_no_participants_tab(qtbot, ctx, ws):

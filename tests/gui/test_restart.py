@@ -29,8 +29,8 @@ def open_tracker(qtbot, window: MainWindow):
     return page
 
 
-def test_tracker_edit_is_kept_after_restart(qtbot, data_dir):
-    store = Store.open(data_dir)
+def test_tracker_edit_is_kept_after_restart(open_store, qtbot, data_dir):
+    store = open_store(data_dir)
     try:
         init_municipality(store, "182079", "鯖江市")
         window = open_window(qtbot, store)
@@ -51,7 +51,7 @@ def test_tracker_edit_is_kept_after_restart(qtbot, data_dir):
     finally:
         store.close()
 
-    store = Store.open(data_dir)
+    store = open_store(data_dir)
     try:
         ws = Workspace(store)
         kept = records.find(ws, StandardizationSystem, business_key="jumin_kihon_daicho")

@@ -76,7 +76,7 @@ def test_bad_date_is_refused_with_a_message_and_changes_nothing(qtbot, page, ws)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event-loop turn
     qtbot.waitUntil(page.message_label.isVisible, timeout=5000)
     assert "読み取れません" in page.message_label.text()
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: page.ctx.ops.idle, timeout=5000)
     assert stored(ws, 2).planned_go_live is None
     assert page.model.index(1, COL["planned_go_live"]).data() == ""
 

@@ -39,7 +39,7 @@ def test_pressing_3_on_a_checkpoint_marks_it_done_and_updates_progress(qtbot, ct
     qtbot.waitUntil(lambda: view.items[0].status == "done", timeout=WAIT_MS)
     stored = next(i for i in steps.checklist(ws, 0) if i.checkpoint.key == first.key)
     assert stored.status == "done"
-    assert stored.done_on == date.today()  # marking done without a date records today
+    assert stored.done_on == ws.today()  # marking done without a date records today
     assert view.progress_label.text() == f"完了 1 / {total} 項目"
     assert "完了" in view.tree.topLevelItem(0).text(1)
 
@@ -155,9 +155,12 @@ def test_adding_a_pdca_review_to_the_selected_initiative(qtbot, ctx, ws):
 
     qtbot.mouseClick(reviews.add_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: len(reviews.items) == 1, timeout=WAIT_MS)
+    # The new record is selected and its form shows it: only then is there something to type into.
+    qtbot.waitUntil(
+        lambda: len(reviews.items) == 1 and reviews.detail.record_id == reviews.items[0].id, timeout=WAIT_MS
+    )
     stored = initiatives.reviews(ws, initiative.id)
-    assert [(r.phase, r.reviewed_on) for r in stored] == [("check", date.today())]
+    assert [(r.phase, r.reviewed_on) for r in stored] == [("check", ws.today())]
     summary = reviews.detail.widgets["summary"]
     summary.set_value("")
     summary.setPlainText("申請の6割が窓口で完結した")
@@ -235,8 +238,7 @@ def test_an_edit_that_moves_the_selected_row_keeps_it_selected(qtbot, ctx, ws):
     held_on.editingFinished.emit()
 
     qtbot.waitUntil(lambda: [a.id for a in activities.items] == [older.id, newest.id], timeout=WAIT_MS)
-    ctx.ops.wait_idle()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: ctx.ops.idle, timeout=WAIT_MS)
     assert activities.current().id == newest.id and activities.list.currentRow() == 1
     assert form.record_id == newest.id and form.widgets["title"].value() == "幹部研修"
     assert records.get(ws, AwarenessActivity, newest.id).held_on == date(2026, 3, 1)

@@ -6,7 +6,6 @@ import math
 import re
 import shutil
 import sys
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -127,14 +127,14 @@ def stretch(line: str) -> str:
     return f"［{line}{('~~~~~ ' * pad)[:pad]}］"
 
 
-def settle(qtbot, window: MainWindow, ms: int = 150) -> None:
-    """Let queued queries finish and their results reach the widgets."""
-    deadline = time.monotonic() + 10
-    while True:
-        window.ctx.ops.wait_idle()
-        qtbot.wait(ms)
-        if window.ctx.ops.wait_idle(0) or time.monotonic() > deadline:
-            break
+def settle(qtbot, window: MainWindow) -> None:
+    """Wait until every query has finished, its result has reached the widgets and their layouts are redone."""
+
+    def settled() -> bool:
+        QApplication.sendPostedEvents()  # the layout requests the results posted
+        return window.ctx.ops.idle
+
+    qtbot.waitUntil(settled, timeout=30_000)
 
 
 @pytest.fixture

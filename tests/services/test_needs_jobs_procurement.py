@@ -28,8 +28,8 @@ def test_a_new_need_is_a_draft_for_the_next_fiscal_year(ws):
     assert need.engagement == "on_call" and need.priority == "medium"
     start, end = need.period_start, need.period_end
     assert start is not None and end is not None
-    assert (start.month, start.day, end.month, end.day) == (4, 1, 3, 31) and end.year == start.year + 1
-    assert start > date.today()
+    assert ws.today() == date(2026, 11, 29)  # in 令和8年度, so the need is for 令和9年度
+    assert (start, end) == (date(2027, 4, 1), date(2028, 3, 31))
 
 
 def test_submit_refuses_a_talent_need_without_role_days_and_purpose(ws):

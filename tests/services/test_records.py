@@ -9,7 +9,6 @@ from desktop.models import AuditEntry, Initiative, Kpi, KpiValue, NeedsRequest, 
 from desktop.models.errors import NotFoundError, ValidationError
 from desktop.services import records
 from desktop.services.workspace import Workspace
-from desktop.store import Store
 
 
 def test_a_new_record_belongs_to_the_municipality_and_waits_for_sync(ws):
@@ -19,10 +18,10 @@ def test_a_new_record_belongs_to_the_municipality_and_waits_for_sync(ws):
     assert initiative.updated_by == "テスト担当"
 
 
-def test_an_edit_is_committed_at_once_and_visible_to_a_fresh_store(ws, data_dir):
+def test_an_edit_is_committed_at_once_and_visible_to_a_fresh_store(open_store, ws, data_dir):
     initiative = records.create(ws, Initiative, title="RPA導入")
     records.update(ws, Initiative, initiative.id, status="active", start_on="2026-04-01")
-    other = Store.open(data_dir, exclusive=False, auto_backup=False)
+    other = open_store(data_dir, exclusive=False, auto_backup=False)
     try:
         stored = records.get(Workspace(other), Initiative, initiative.id)
     finally:

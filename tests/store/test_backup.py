@@ -3,7 +3,6 @@
 import os
 import sqlite3
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -59,17 +58,19 @@ def test_the_file_name_carries_the_utc_time_and_reason():
 
 def test_a_backup_taken_while_the_app_writes_is_consistent(ws):
     stop = threading.Event()
+    writing = threading.Event()
 
     def keep_writing() -> None:
         i = 0
         while not stop.is_set():
             records.create(ws, AwarenessActivity, title=f"並行 {i}")
+            writing.set()
             i += 1
 
     writer = threading.Thread(target=keep_writing)
     writer.start()
     try:
-        time.sleep(0.1)
+        assert writing.wait(30)
         paths = [ws.store.backups.create("manual") for _ in range(3)]
     finally:
         stop.set()
@@ -151,12 +152,13 @@ def test_files_that_are_not_backups_are_left_alone(store):
     }
 
 
-def test_debris_of_an_interrupted_backup_is_cleaned_up_later(store):
+def test_debris_of_an_interrupted_backup_is_cleaned_up_later(store, clock):
     old = store.backups.folder / "dxnavi-20260101-000000-000000-daily.sqlite3.part"
     fresh = store.backups.folder / "dxnavi-20261129-000000-000000-daily.sqlite3.part"
-    for part in (old, fresh):
+    now = clock().timestamp()
+    for part, written in ((old, now - 7200), (fresh, now - 60)):
         part.write_bytes(b"half")
-    os.utime(old, (time.time() - 7200, time.time() - 7200))
+        os.utime(part, (written, written))
     store.backups.rotate()
     assert not old.exists() and fresh.exists()
 

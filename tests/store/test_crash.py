@@ -5,18 +5,18 @@ import random
 from sqlalchemy import select
 
 from desktop.models import AwarenessActivity
-from desktop.store import Store
 from desktop.store.check import check
 
 # Edits (and now and then a backup) as fast as it can; each id is printed only after its commit returned.
 EDIT_FOREVER = """
     import sys
+    from datetime import UTC, datetime
     from desktop.models import AwarenessActivity
     from desktop.services import records
     from desktop.services.workspace import Workspace
     from desktop.store import Store
 
-    store = Store.open(sys.argv[1])
+    store = Store.open(sys.argv[1], clock=lambda: datetime(2026, 11, 29, 3, tzinfo=UTC))
     ws = Workspace(store, actor="crash-test")
     round_no, i = sys.argv[2], 0
     while True:
@@ -30,7 +30,7 @@ EDIT_FOREVER = """
 """
 
 
-def test_every_committed_edit_survives_a_kill_and_the_database_stays_sound(ws, data_dir, spawn):
+def test_every_committed_edit_survives_a_kill_and_the_database_stays_sound(open_store, ws, data_dir, spawn):
     ws.store.close()
     committed: list[str] = []
     rng = random.Random(20261126)
@@ -43,7 +43,7 @@ def test_every_committed_edit_survives_a_kill_and_the_database_stays_sound(ws, d
         child.kill()  # SIGKILL on POSIX: no cleanup, no atexit, mid-transaction
         child.wait(timeout=30)
 
-        with Store.open(data_dir) as store:
+        with open_store(data_dir) as store:
             with store.read() as s:
                 stored = set(s.scalars(select(AwarenessActivity.id)))
             missing = [rid for rid in committed if rid not in stored]

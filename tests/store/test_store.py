@@ -9,14 +9,15 @@ from sqlalchemy import select, text
 from desktop.models import AwarenessActivity, Municipality, Plan, PlanPriority
 from desktop.services import records
 from desktop.services.workspace import Workspace
-from desktop.store import RestoreError, SchemaTooNewError, Store, StoreCorruptError, StoreLockedError, migrate
+from desktop.store import RestoreError, SchemaTooNewError, StoreCorruptError, StoreLockedError, migrate
 from desktop.store.check import check
 from desktop.store.paths import db_path
 
 HOLD_THE_STORE = """
     import sys
+    from datetime import UTC, datetime
     from desktop.store import Store
-    store = Store.open(sys.argv[1])
+    store = Store.open(sys.argv[1], clock=lambda: datetime(2026, 11, 29, 3, tzinfo=UTC))
     print("ready", flush=True)
     sys.stdin.readline()
     store.close()
@@ -63,7 +64,7 @@ def test_an_edit_is_on_disk_as_soon_as_the_write_returns(ws, data_dir):
 
 def test_a_write_that_fails_half_way_changes_nothing(ws, titles):
     with pytest.raises(RuntimeError), ws.store.write() as s:
-        s.add(AwarenessActivity(title="途中まで", owner_code=ws.owner_code))
+        s.add(AwarenessActivity(title="途中まで", owner_code=ws.owner_code, updated_at=ws.now()))
         s.flush()
         raise RuntimeError("停電")
     assert titles(ws.store) == set()
@@ -71,7 +72,7 @@ def test_a_write_that_fails_half_way_changes_nothing(ws, titles):
 
 def test_a_write_inside_a_write_joins_it_and_fails_with_it(ws, titles):
     with ws.store.write() as outer:
-        outer.add(AwarenessActivity(title="外側", owner_code=ws.owner_code))
+        outer.add(AwarenessActivity(title="外側", owner_code=ws.owner_code, updated_at=ws.now()))
         records.create(ws, AwarenessActivity, title="内側")  # a service called from inside a write
     assert titles(ws.store) == {"外側", "内側"}
     with pytest.raises(RuntimeError), ws.store.write() as outer:
@@ -86,33 +87,33 @@ def test_records_read_in_a_session_stay_usable_after_it_closes(ws):
     assert [a.title for a in records.find(ws, AwarenessActivity)] == ["庁内説明会"]
 
 
-def test_a_data_dir_that_cannot_be_created_gives_a_japanese_message(tmp_path):
+def test_a_data_dir_that_cannot_be_created_gives_a_japanese_message(open_store, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(Exception, match="データフォルダ.*作成または書き込みできません"):
-        Store.open(blocker / "data")
+        open_store(blocker / "data")
 
 
-def test_a_damaged_database_file_is_reported_with_the_way_out(data_dir):
-    Store.open(data_dir).close()
+def test_a_damaged_database_file_is_reported_with_the_way_out(open_store, data_dir):
+    open_store(data_dir).close()
     damage(db_path(data_dir))
     with pytest.raises(StoreCorruptError, match="壊れているため開けません.*復元"):
-        Store.open(data_dir)
-    Store.open(data_dir, migrate_schema=False).close()  # the failed open released the lock
+        open_store(data_dir)
+    open_store(data_dir, migrate_schema=False).close()  # the failed open released the lock
 
 
-def test_data_from_a_newer_app_version_is_refused_and_left_untouched(data_dir):
-    Store.open(data_dir, auto_backup=False).close()
+def test_data_from_a_newer_app_version_is_refused_and_left_untouched(open_store, data_dir):
+    open_store(data_dir, auto_backup=False).close()
     set_revision(db_path(data_dir), "9999_future")
     before = digest(db_path(data_dir))
     with pytest.raises(SchemaTooNewError, match="新しいバージョン"):
-        Store.open(data_dir)
+        open_store(data_dir)
     assert digest(db_path(data_dir)) == before
     assert not (data_dir / "backups").exists()
 
 
-def test_an_older_schema_is_backed_up_before_it_is_migrated(data_dir, monkeypatch):
-    Store.open(data_dir, auto_backup=False).close()
+def test_an_older_schema_is_backed_up_before_it_is_migrated(open_store, data_dir, monkeypatch):
+    open_store(data_dir, auto_backup=False).close()
     seen: dict = {}
 
     def fake_upgrade(cfg, target):  # stands in for a future 0002 migration
@@ -123,7 +124,7 @@ def test_an_older_schema_is_backed_up_before_it_is_migrated(data_dir, monkeypatc
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
     monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({"0001", "0002"}))
     monkeypatch.setattr("alembic.command.upgrade", fake_upgrade)
-    store = Store.open(data_dir, auto_backup=False)
+    store = open_store(data_dir, auto_backup=False)
     try:
         assert migrate.current_revision(store.db.engine) == "0002"
     finally:
@@ -134,8 +135,8 @@ def test_an_older_schema_is_backed_up_before_it_is_migrated(data_dir, monkeypatc
     conn.close()
 
 
-def test_a_failed_migration_leaves_the_old_schema_in_place(data_dir, monkeypatch):
-    Store.open(data_dir, auto_backup=False).close()
+def test_a_failed_migration_leaves_the_old_schema_in_place(open_store, data_dir, monkeypatch):
+    open_store(data_dir, auto_backup=False).close()
 
     def broken_upgrade(cfg, target):
         conn = cfg.attributes["connection"]
@@ -147,7 +148,7 @@ def test_a_failed_migration_leaves_the_old_schema_in_place(data_dir, monkeypatch
     monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({"0001", "0002"}))
     monkeypatch.setattr("alembic.command.upgrade", broken_upgrade)
     with pytest.raises(RuntimeError):
-        Store.open(data_dir, auto_backup=False)
+        open_store(data_dir, auto_backup=False)
     conn = sqlite3.connect(db_path(data_dir))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -158,35 +159,35 @@ def test_a_failed_migration_leaves_the_old_schema_in_place(data_dir, monkeypatch
 # --- one instance per data dir ------------------------------------------------------------------------
 
 
-def test_a_second_open_in_the_same_process_is_refused(store, data_dir):
+def test_a_second_open_in_the_same_process_is_refused(open_store, store, data_dir):
     with pytest.raises(StoreLockedError, match="別の自治体DXナビで使用中"):
-        Store.open(data_dir)
+        open_store(data_dir)
 
 
-def test_a_second_process_on_the_same_data_dir_is_refused_until_the_first_closes(data_dir, spawn):
+def test_a_second_process_on_the_same_data_dir_is_refused_until_the_first_closes(open_store, data_dir, spawn):
     holder = spawn(HOLD_THE_STORE, str(data_dir))
     assert holder.stdout.readline().strip() == "ready"
     with pytest.raises(StoreLockedError, match="使用中"):
-        Store.open(data_dir)
+        open_store(data_dir)
     holder.stdin.write("done\n")
     holder.stdin.flush()
     assert holder.wait(timeout=30) == 0
-    Store.open(data_dir).close()
+    open_store(data_dir).close()
 
 
-def test_the_lock_dies_with_a_killed_process(data_dir, spawn):
+def test_the_lock_dies_with_a_killed_process(open_store, data_dir, spawn):
     holder = spawn(HOLD_THE_STORE, str(data_dir))
     assert holder.stdout.readline().strip() == "ready"
     holder.kill()
     holder.wait(timeout=30)
-    Store.open(data_dir).close()
+    open_store(data_dir).close()
 
 
-def test_close_releases_the_lock_and_may_be_called_twice(data_dir):
-    store = Store.open(data_dir)
+def test_close_releases_the_lock_and_may_be_called_twice(open_store, data_dir):
+    store = open_store(data_dir)
     store.close()
     store.close()
-    with Store.open(data_dir) as again:
+    with open_store(data_dir) as again:
         assert again.path.exists()
 
 
@@ -276,11 +277,11 @@ def test_restore_never_writes_next_to_the_chosen_file(ws, tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == ["backup.sqlite3"]
 
 
-def test_a_store_opened_before_the_restore_sees_the_restored_data(ws, data_dir, titles):
+def test_a_store_opened_before_the_restore_sees_the_restored_data(open_store, ws, data_dir, titles):
     records.create(ws, AwarenessActivity, title="復元される記録")
     backup = ws.store.backups.create("manual")
     records.create(ws, AwarenessActivity, title="消える記録")
-    other = Store.open(data_dir, exclusive=False, auto_backup=False)
+    other = open_store(data_dir, exclusive=False, auto_backup=False)
     try:
         assert titles(other) == {"復元される記録", "消える記録"}
         ws.store.restore(backup)
@@ -291,14 +292,14 @@ def test_a_store_opened_before_the_restore_sees_the_restored_data(ws, data_dir, 
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
 
 
-def test_restore_rescues_a_damaged_live_database_and_keeps_its_bytes(ws, data_dir, titles):
+def test_restore_rescues_a_damaged_live_database_and_keeps_its_bytes(open_store, ws, data_dir, titles):
     records.create(ws, AwarenessActivity, title="救出される記録")
     backup = ws.store.backups.create("manual")
     ws.store.close()
     damage(db_path(data_dir))
     damaged = digest(db_path(data_dir))
 
-    store = Store.open(data_dir, auto_backup=False, migrate_schema=False)
+    store = open_store(data_dir, auto_backup=False, migrate_schema=False)
     try:
         assert not check(store).ok
         safety = store.restore(backup)
@@ -309,10 +310,10 @@ def test_restore_rescues_a_damaged_live_database_and_keeps_its_bytes(ws, data_di
     assert digest(safety) == damaged
 
 
-def test_restore_into_an_empty_data_dir_sets_up_a_new_pc(ws, tmp_path, titles):
+def test_restore_into_an_empty_data_dir_sets_up_a_new_pc(open_store, ws, tmp_path, titles):
     records.create(ws, AwarenessActivity, title="引っ越しする記録")
     backup = ws.store.backups.create("manual", tmp_path / "carry.sqlite3")
-    store = Store.open(tmp_path / "new-pc", auto_backup=False, migrate_schema=False)
+    store = open_store(tmp_path / "new-pc", auto_backup=False, migrate_schema=False)
     try:
         assert store.restore(backup) is None
         assert titles(store) == {"引っ越しする記録"}
@@ -350,10 +351,10 @@ def test_check_reports_a_schema_the_app_does_not_expect(store):
     assert not report.ok and any("新しいバージョン" in line for line in report.lines)
 
 
-def test_check_reports_an_unreadable_file_instead_of_crashing(data_dir):
-    Store.open(data_dir).close()
+def test_check_reports_an_unreadable_file_instead_of_crashing(open_store, data_dir):
+    open_store(data_dir).close()
     damage(db_path(data_dir))
-    with Store.open(data_dir, migrate_schema=False) as store:
+    with open_store(data_dir, migrate_schema=False) as store:
         report = check(store)
     assert not report.ok and any("読み取れません" in line for line in report.lines)
 

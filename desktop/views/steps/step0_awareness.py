@@ -1,7 +1,5 @@
 """ステップ0 認識共有・機運醸成: the checklist and the log of seminars, trainings and briefings held."""
 
-from datetime import date
-
 from PySide6.QtWidgets import QWidget
 
 from desktop.models import AwarenessActivity, wareki
@@ -18,9 +16,7 @@ from desktop.views.style import hint
 
 def new_activity(ws: Workspace) -> AwarenessActivity:
     """A new log entry dated today (most entries are written on the day or soon after)."""
-    return records.create(
-        ws, AwarenessActivity, held_on=date.today(), activity_kind="staff_training", title=""
-    )
+    return records.create(ws, AwarenessActivity, held_on=ws.today(), activity_kind="staff_training", title="")
 
 
 class Step0Page(StepPage):
