@@ -6,15 +6,15 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop.content import resources_dir
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.operations import GuiThreadCollector, Operations
-from desktop.services import municipality, settings
+from desktop.services import maintenance, municipality, settings
 from desktop.services.workspace import Workspace
-from desktop.store import Store
+from desktop.store import Store, StoreCorruptError
 from desktop.store.location import location_warning
 from desktop.views.context import ViewContext
 from desktop.views.first_run import FirstRunDialog
@@ -72,23 +72,65 @@ def _excepthook(exc_type, exc, tb) -> None:
     )
 
 
+def _open_store(data_dir: Path, clock: Clock) -> Store | None:
+    """Open the store; when its file is damaged, offer the backups at once (the menus are out of reach)."""
+    title = QCoreApplication.translate("App", "自治体DXナビ")
+    try:
+        return Store.open(data_dir, clock=clock)
+    except StoreCorruptError as exc:
+        backups = maintenance.backups_in(data_dir, clock)
+        if not backups:
+            QMessageBox.critical(None, title, str(exc))
+            return None
+        names = [
+            QCoreApplication.translate("App", "{0}　{1}バックアップ").format(
+                f"{b.taken_at.astimezone():%Y-%m-%d %H:%M}", b.label
+            )
+            for b in backups
+        ]
+        # Built here, not with QInputDialog.getItem: the language is not known yet (it is a setting in the
+        # damaged file), so the buttons say what they do in words of our own instead of Qt's OK / Cancel.
+        dialog = QInputDialog()
+        dialog.setWindowTitle(QCoreApplication.translate("App", "バックアップから復元"))
+        dialog.setLabelText(
+            QCoreApplication.translate(
+                "App",
+                "データファイルが壊れているため開けません。\n"
+                "復元するバックアップを選んでください（新しい順。壊れたファイルも復元の前に保管されます）。",
+            )
+        )
+        dialog.setComboBoxItems(names)
+        dialog.setOkButtonText(QCoreApplication.translate("App", "復元する"))
+        dialog.setCancelButtonText(QCoreApplication.translate("App", "復元せずに終了"))
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        chosen = dialog.textValue()
+        try:
+            maintenance.rescue(data_dir, backups[names.index(chosen)].path, clock)
+            return Store.open(data_dir, clock=clock)
+        except DomainError as err:
+            QMessageBox.critical(None, title, str(err))
+            return None
+    except DomainError as exc:
+        QMessageBox.critical(None, title, str(exc))
+        return None
+
+
 def run_gui(data_dir: Path, lang: str | None = None, *, clock: Clock = system_clock) -> int:
     """Open the store in `data_dir` and run the app until the window closes."""
     _configure_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("自治体DXナビ")  # i18n: data (an identifier, the same in every language)
     app.setOrganizationName("dxnavi")
-    try:
-        store = Store.open(data_dir, clock=clock)
-    except DomainError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("App", "自治体DXナビ"), str(exc))
+    store = _open_store(data_dir, clock)
+    if store is None:
         return 1
     try:
         _install_translation(app, lang or settings.get(store, "lang"))
         apply_font_size(settings.get(store, "font_pt"))
-        warning = location_warning(data_dir)
-        if warning:
-            QMessageBox.warning(None, QCoreApplication.translate("App", "自治体DXナビ"), warning)
+        for warning in [location_warning(data_dir), *store.warnings]:
+            if warning:
+                QMessageBox.warning(None, QCoreApplication.translate("App", "自治体DXナビ"), warning)
         if not municipality.has_municipality(store):
             dialog = FirstRunDialog(store)
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted:

@@ -19,12 +19,13 @@ from desktop import __version__, cli_documents
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.services import maintenance
-from desktop.services.export import export_changes, write_json
+from desktop.services.export import export_json
 from desktop.services.municipality import check_new, init_municipality
 from desktop.services.workspace import Workspace
-from desktop.store import Store
+from desktop.store import Store, diagnosis
 from desktop.store.location import location_warning
 from desktop.store.paths import default_data_dir
+from desktop.store.store import STORAGE_ERRORS
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -130,6 +131,7 @@ def build_parser() -> Parser:
     formats = export.add_subparsers(title="形式", metavar="FORMAT", parser_class=Parser, required=True)
     as_json = command(formats, "json", "全データを変更形式（JSON）で書き出します", run_export_json, "open")
     as_json.add_argument("--out", type=Path, metavar="F", required=True, help="保存先のファイル")
+    as_json.set_defaults(precheck=cli_documents.precheck_out)
     cli_documents.register(commands, export_formats=formats, parents=[common])
     return parser
 
@@ -194,9 +196,8 @@ def run_restore(args: argparse.Namespace, store: Store) -> int:
 
 def run_export_json(args: argparse.Namespace, store: Store) -> int:
     """Write every record (tombstones included) as a dxnavi-changes JSON file."""
-    changes = export_changes(Workspace(store, actor="cli"))
-    write_json(changes, args.out)
-    print(f"{len(changes['changes'])} 件の記録を書き出しました: {args.out}")
+    path, count = export_json(Workspace(store, actor="cli"), args.out)
+    print(f"{count} 件の記録を書き出しました: {path}")
     return EXIT_OK
 
 
@@ -206,7 +207,8 @@ def _open(args: argparse.Namespace) -> Store | None:
     warning = location_warning(args.data_dir)
     if warning:
         print(f"警告: {warning}", file=sys.stderr)
-    if args.store_mode == "inspect":
+    # Listing backups reads only their folder: it must work when the data file is damaged.
+    if args.store_mode == "inspect" or getattr(args, "list", False):
         return Store.open(args.data_dir, clock=args.clock, auto_backup=False, migrate_schema=False)
     return Store.open(args.data_dir, clock=args.clock)
 
@@ -241,14 +243,24 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = system_clock) -> i
     except DomainError as err:
         print(f"エラー: {err}", file=sys.stderr)
         return EXIT_ERROR
-    except OSError as err:
-        print(
-            f"エラー: ファイルを読み書きできませんでした（{err.filename or ''} {err.strerror or err}）。",
-            file=sys.stderr,
-        )
+    except STORAGE_ERRORS as err:  # a full disk, a read-only folder or a damaged file met outside the store
+        failed = "コマンドを実行できませんでした"
+        known = store.explain(err, failed) if store is not None else None
+        known = known or diagnosis.explain(err, args.data_dir, failed)
+        if known is not None:
+            print(f"エラー: {known}", file=sys.stderr)
+        elif isinstance(err, OSError):
+            print(
+                f"エラー: ファイルを読み書きできませんでした（{err.filename or ''} {err.strerror or err}）。",
+                file=sys.stderr,
+            )
+        else:
+            print(f"エラー: データベースの操作に失敗しました（{err}）。", file=sys.stderr)
         return EXIT_ERROR
     finally:
         if store is not None:
+            for warning in store.warnings:  # e.g. a daily backup a full disk did not allow
+                print(f"警告: {warning}", file=sys.stderr)
             store.close()
 
 

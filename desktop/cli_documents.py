@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.models.errors import ValidationError
-from desktop.services import documents
+from desktop.services import documents, output_paths
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 
@@ -65,8 +65,8 @@ def register(
 
 
 def precheck_out(args: argparse.Namespace) -> None:
-    """Refuse an unwritable --out before the data dir is opened."""
-    documents.check_output(args.out)
+    """Refuse an unwritable --out, or one that is a file of the store, before the data dir is opened."""
+    output_paths.check_output(args.data_dir, args.out)
 
 
 def run_document(args: argparse.Namespace, store: Store) -> int:

@@ -34,20 +34,18 @@ def check_target(out: Path) -> Path:
 
 @contextlib.contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
-    """Yield a temp path next to `out`; on success it replaces `out`, on any error it is removed."""
+    """Yield a temp path next to `out`; on success it replaces `out`, on any error it is removed.
+
+    An OSError (a full disk, a read-only folder) is re-raised as it is: the service that asked for the file
+    words it for the user (desktop.services.output_paths.writing).
+    """
     out = check_target(out)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".tmp", dir=out.parent)
-    except OSError as err:
-        raise OutputError(f"出力先「{out.parent}」に書き込めません: {err.strerror or err}") from err
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix + ".tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
         os.replace(tmp, out)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"「{out}」を書き込めませんでした: {err.strerror or err}") from err
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -82,33 +82,38 @@ class _Calendar:
 
 
 def create_demo(store: Store, today: date | None = None) -> Municipality:
-    """Fill an empty store with the demo town; refuses when a municipality is already registered."""
-    if has_municipality(store):
-        raise AlreadyRegisteredError(
-            "このデータには既に団体が登録されているため、デモデータを作成できません。"
-            "デモを試すときは、新しい（空の）データフォルダを指定してください。"
-        )
+    """Fill an empty store with the demo town; refuses when a municipality is already registered.
+
+    The whole town is one transaction: a demo killed half way leaves the store empty, ready to try again.
+    """
     cal = _Calendar(today or local_date(store.clock()))
-    muni = init_municipality(
-        store,
-        demo_code(),
-        T.NAME,
-        actor=ACTOR,
-        is_demo=True,
-        population=T.POPULATION,
-        staff_count=T.STAFF_COUNT,
-        **T.CONTACT,
-    )
-    ws = Workspace(store, actor=ACTOR)
-    _awareness(ws, cal)
-    _checklist(ws, cal)
-    _plan(ws, cal)
-    _structure(ws, cal)
-    _initiatives(ws, cal)
-    _standardization(ws, cal)
-    _needs(ws, cal)
-    _job_descriptions(ws)
-    _procurement(ws, cal, muni)
+    with store.write():
+        if has_municipality(store):
+            raise AlreadyRegisteredError(
+                "このデータには既に団体が登録されているため、デモデータを作成できません。"
+                "デモを試すときは、新しい（空の）データフォルダを指定してください。"
+            )
+        muni = init_municipality(
+            store,
+            demo_code(),
+            T.NAME,
+            actor=ACTOR,
+            is_demo=True,
+            population=T.POPULATION,
+            staff_count=T.STAFF_COUNT,
+            **T.CONTACT,
+        )
+        ws = Workspace(store, actor=ACTOR)
+        _awareness(ws, cal)
+        _checklist(ws, cal)
+        _plan(ws, cal)
+        _structure(ws, cal)
+        _initiatives(ws, cal)
+        _standardization(ws, cal)
+        _needs(ws, cal)
+        _job_descriptions(ws)
+        _procurement(ws, cal, muni)
+    store.daily_backup()
     return muni
 
 

@@ -27,7 +27,6 @@ from desktop.documents.data import (
     StepLine,
 )
 from desktop.documents.fonts import FontSet, find_fonts
-from desktop.documents.output import check_target
 from desktop.models import JobDescription, NeedsRequest, ProcurementSpec
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.progress import NO_PROGRESS, Progress
@@ -36,6 +35,7 @@ from desktop.models.wareki import fiscal_year_of
 from desktop.services import plan as plan_service
 from desktop.services import records, settings, standardization, steps, structure
 from desktop.services.municipality import get_municipality
+from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import Workspace
 
 
@@ -102,11 +102,6 @@ def records_for(ws: Workspace, key: str) -> list[tuple[str, str]]:
     return [(r.id, r.title or "（件名なし）") for r in rows]
 
 
-def check_output(out: Path | str) -> Path:
-    """Refuse an output path whose folder is missing or read-only (before any work is done)."""
-    return check_target(Path(out))
-
-
 def build_document(
     ws: Workspace,
     key: str,
@@ -123,14 +118,15 @@ def build_document(
         raise ValidationError(
             f"「{kind.title}」は{FORMAT_NAMES.get(fmt, fmt)}形式では出力できません（{shown}）。"
         )
-    out = check_target(Path(out))
+    out = check_output(ws.store.data_dir, out)
     ws.owner_code  # noqa: B018 - a store without a municipality fails here with its own message
     if record_needed(key, fmt):
         if not record_id and record_required(key, fmt):
             raise ValidationError(f"出力する「{kind.title}」の対象を指定してください。")
         if record_id and record_id not in dict(records_for(ws, key)):
             raise NotFoundError(f"指定された「{kind.title}」の記録（{record_id}）が見つかりません。")
-    return _BUILDERS[(key, fmt)](ws, out, record_id, progress)
+    with writing(out):
+        return _BUILDERS[(key, fmt)](ws, out, record_id, progress)
 
 
 def _kind(key: str) -> DocumentKind:

@@ -2,13 +2,14 @@
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from desktop.documents.output import atomic_output
 from desktop.models import SYNCED_ENTITIES
+from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import Workspace
 
 FORMAT = "dxnavi-changes"
@@ -43,16 +44,18 @@ def export_changes(ws: Workspace) -> dict[str, Any]:
 
 def write_json(obj: Any, path: Path) -> Path:
     """Write UTF-8 JSON so that `path` holds either the old file or the whole new one, never a part."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(obj, fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    with atomic_output(Path(path)) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        json.dump(obj, fh, ensure_ascii=False, indent=2, allow_nan=False)
+        fh.write("\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    return Path(path)
+
+
+def export_json(ws: Workspace, out: Path | str) -> tuple[Path, int]:
+    """Write every record to `out` (never onto a file of the store); returns the path and the record count."""
+    path = check_output(ws.store.data_dir, out)
+    changes = export_changes(ws)
+    with writing(path):
+        write_json(changes, path)
+    return path, len(changes["changes"])

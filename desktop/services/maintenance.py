@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from desktop.models.clock import Clock
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 from desktop.store.backup import BackupFile
@@ -28,6 +29,18 @@ def restore_backup(ws_or_store: Workspace | Store, path: Path) -> Path | None:
     if isinstance(ws_or_store, Workspace):
         ws_or_store.forget_owner()  # the restored data may belong to another 団体コード
     return safety
+
+
+def backups_in(data_dir: Path, clock: Clock) -> list[BackupFile]:
+    """The backups of a data dir whose store cannot be opened (the file is damaged), newest first."""
+    with Store.open(data_dir, clock=clock, exclusive=False, auto_backup=False, migrate_schema=False) as store:
+        return store.backups.list()
+
+
+def rescue(data_dir: Path, backup: Path, clock: Clock) -> Path | None:
+    """Restore `backup` into a data dir whose store cannot be opened; returns where the damaged file was kept."""
+    with Store.open(data_dir, clock=clock, auto_backup=False, migrate_schema=False) as store:
+        return store.restore(backup)
 
 
 def check_store(ws_or_store: Workspace | Store) -> CheckReport:

@@ -12,7 +12,7 @@ from desktop.services import records
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 
-NAME_MAX = 100
+NAME_MAX = Municipality.__table__.c.name.type.length  # the form stops typing where the rule would refuse
 # Fixed at registration: the code is the owner of every record, the prefecture follows from it.
 FIXED_FIELDS = ("code", "prefecture")
 
@@ -33,8 +33,7 @@ def check_new(code: str, name: str) -> tuple[str, str, str]:
     name = (name or "").strip()
     if not name:
         raise ValidationError("団体名を入力してください。", "name")
-    if len(name) > NAME_MAX:
-        raise ValidationError(f"団体名は{NAME_MAX}文字以内で入力してください。", "name")
+    name = clean(Municipality, {"name": name})["name"]  # length, control characters, valid Unicode
     return code, name, prefecture_of(code)
 
 
@@ -83,6 +82,7 @@ def init_municipality(
                 summary=code,
             )
         )
+    store.daily_backup()  # the first backup holds the first data (skipped while inside a larger write)
     return muni
 
 

@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
+from desktop.models import Municipality
 from desktop.models.clock import Clock
 from desktop.models.errors import DomainError
+from desktop.store import diagnosis
+from desktop.store.diagnosis import StoreCorruptError
 from desktop.store.engine import BUSY_TIMEOUT_MS, Database
+from desktop.store.paths import COMPANIONS, backup_dir
+from desktop.store.protected import refuse_protected
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -35,7 +42,6 @@ REASONS: dict[str, str] = {
 EVENT_REASONS = tuple(r for r in REASONS if r.startswith("before-"))
 PREFIX = "dxnavi-"
 SUFFIX = ".sqlite3"
-COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 @dataclass(frozen=True)
@@ -125,9 +131,10 @@ def select_kept(backups: list[BackupFile]) -> set[Path]:
 class Backups:
     """Create, list and rotate the backups of one database (restore lives on Store)."""
 
-    def __init__(self, db: Database, folder: Path, clock: Clock):
+    def __init__(self, db: Database, data_dir: Path, clock: Clock):
         self.db = db
-        self.folder = Path(folder)
+        self.data_dir = Path(data_dir)
+        self.folder = backup_dir(self.data_dir)
         self.clock = clock
 
     def create(self, reason: str = "manual", out: Path | None = None, *, now: datetime | None = None) -> Path:
@@ -136,11 +143,19 @@ class Backups:
             raise ValueError(f"unknown backup reason {reason!r}")
         if not self.db.path.exists():
             raise DomainError("バックアップするデータがまだありません。")
-        if out is None:
-            out = self._new_path(now or self.clock(), reason)
-        else:
-            out = self._check_out(Path(out), now or self.clock(), reason)
-        copy_database(self.db.path, out)
+        failed = "バックアップを作成できませんでした"
+        try:
+            if out is None:
+                out = self._new_path(now or self.clock(), reason)
+            else:
+                out = self._check_out(Path(out), now or self.clock(), reason)
+            copy_database(self.db.path, out)
+        except (sqlite3.Error, OSError) as err:  # copy_database has removed its .part file
+            where = out.parent if out is not None else self.folder
+            known = diagnosis.explain(err, where, failed, self.damaged_error)
+            if known is None:
+                raise
+            raise known from err
         if out.parent.resolve() == self.folder.resolve():
             self.rotate()
         return out
@@ -151,16 +166,46 @@ class Backups:
             return None
         try:
             return self.create(reason, now=now)
-        except sqlite3.DatabaseError as err:
-            if getattr(err, "sqlite_errorcode", None) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-                raise
+        except StoreCorruptError:
+            pass
         # Unreadable: keep the raw bytes (and the WAL) so nothing is lost for a later rescue.
         out = self._new_path(now or self.clock(), reason)
-        for suffix in ("", "-wal"):
-            src = Path(f"{self.db.path}{suffix}")
-            if src.exists():
-                shutil.copyfile(src, f"{out}{suffix}")
+        try:
+            for suffix in ("", "-wal"):
+                src = Path(f"{self.db.path}{suffix}")
+                if src.exists():
+                    shutil.copyfile(src, f"{out}{suffix}")
+        except OSError as err:
+            remove_with_companions(out)
+            known = diagnosis.explain(
+                err, self.folder, "壊れたデータファイルを保管できませんでした", self.damaged_error
+            )
+            if known is None:
+                raise
+            raise known from err
         return out
+
+    def damaged_error(self) -> StoreCorruptError:
+        """The damaged-file error, with the way back through the backups."""
+        return StoreCorruptError(
+            f"データファイル（{self.db.path}）が壊れているため、読み書きできません。{self.way_back()}"
+        )
+
+    def way_back(self) -> str:
+        """Which backups there are and how to restore one (app menu and command line)."""
+        backups = self.list()
+        if not backups:
+            return (
+                f"バックアップはまだありません（{self.folder}）。"
+                "壊れたファイルは削除せず、別の場所にコピーして保管してください。"
+            )
+        newest = backups[0]
+        return (
+            f"バックアップは {len(backups)} 件あり、最新は {newest.taken_at.astimezone():%Y年%m月%d日 %H:%M} の"
+            f"{newest.label}バックアップ（{newest.path}）です。バックアップから復元してください。"
+            "アプリでは「ファイル」メニューの「バックアップから復元」、コマンドでは dxnavi backup --list で一覧を"
+            "表示し、dxnavi restore バックアップファイル で復元します（今のデータファイルも復元の前に保管されます）。"
+        )
 
     def list(self) -> list[BackupFile]:
         """Backups, newest first."""
@@ -170,14 +215,22 @@ class Backups:
         return sorted((b for b in found if b is not None), key=lambda b: b.taken_at, reverse=True)
 
     def daily(self, *, now: datetime | None = None) -> Path | None:
-        """Take the start-of-day backup when the newest one is a day old or more."""
+        """Take the start-of-day backup when the newest one is a day old or more and there is data to keep.
+
+        A store without a municipality holds nothing worth keeping: a backup of it would only push a real one
+        out of the rotation (and be the only one to restore from if the first day went wrong).
+        """
         now = now or self.clock()
         existing = self.list()
         if existing and now - existing[0].taken_at < timedelta(days=1):
             return None
-        if not self.db.path.exists():
+        if not self.db.path.exists() or not self._holds_data():
             return None
         return self.create("daily", now=now)
+
+    def _holds_data(self) -> bool:
+        with self.db.engine.connect() as conn:
+            return conn.execute(select(Municipality.id).limit(1)).first() is not None
 
     def rotate(self) -> list[Path]:
         """Delete the backups rotation does not keep; returns the deleted files."""
@@ -202,11 +255,10 @@ class Backups:
 
     def _check_out(self, out: Path, now: datetime, reason: str) -> Path:
         if out.is_dir():
+            if out.resolve() == self.folder.resolve():  # the backup folder itself: the usual place and name
+                return self._new_path(now, reason)
             out = out / backup_name(now, reason)
-        live = self.db.path.resolve()
-        target = out.resolve()
-        if target == live or any(target == Path(f"{live}{s}") for s in COMPANIONS):
-            raise DomainError("使用中のデータファイル自体をバックアップの保存先にはできません。")
+        refuse_protected(out, self.data_dir)
         if not out.parent.is_dir():
             raise DomainError(f"保存先のフォルダ「{out.parent}」がありません。")
         return out

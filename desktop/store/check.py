@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import DBAPIError
 
-from desktop.store import migrate
+from desktop.store import diagnosis, migrate, schema
 from desktop.store.store import Store
 
 MAX_DETAIL_LINES = 10
@@ -36,7 +36,7 @@ def _details(rows: list[str]) -> list[str]:
 
 
 def check(store: Store) -> CheckReport:
-    """Run integrity_check, foreign_key_check and the schema-version check; nothing is written."""
+    """Run integrity_check, foreign_key_check, the schema-version check and every table and column; nothing is written."""
     report = CheckReport()
     report.lines.append(f"データファイル: {store.path}")
     if not store.path.exists():
@@ -52,26 +52,25 @@ def check(store: Store) -> CheckReport:
             else:
                 report.fail(f"整合性（integrity_check）: {len(integrity)} 件の問題があります。")
                 report.lines.extend(_details(integrity))
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            raw = conn.connection.driver_connection
+            broken = schema.broken_references(raw)
             if not broken:
                 report.lines.append("参照の整合性（foreign_key_check）: 問題ありません。")
             else:
                 report.fail(f"参照の整合性（foreign_key_check）: {len(broken)} 件の不整合があります。")
-                report.lines.extend(
-                    _details(
-                        [
-                            f"表 {t} の行 {rowid} が表 {parent} の存在しない行を参照"
-                            for t, rowid, parent, _ in broken
-                        ]
-                    )
-                )
+                report.lines.extend(_details(broken))
+            missing = schema.missing_parts(raw)
             conn.rollback()
         current = migrate.current_revision(store.db.engine)
     except DBAPIError as err:
-        report.fail(f"データファイルを読み取れません（{err.orig}）。バックアップからの復元が必要です。")
-        return _summary(report)
+        return _unreadable(report, store, err)
     head = migrate.head_revision()
     if current == head:
+        if missing:
+            report.fail(f"表と列: 最新のスキーマのうち {len(missing)} 件が欠けています。")
+            report.lines.extend(_details(missing))
+        else:
+            report.lines.append("表と列: すべてそろっています。")
         report.lines.append(f"スキーマの版: {current}（最新）")
     elif current is None:
         report.fail("スキーマの版: 記録がありません（自治体DXナビのデータではないか、未作成です）。")
@@ -81,10 +80,33 @@ def check(store: Store) -> CheckReport:
         )
     else:
         report.fail(f"スキーマの版: {current}。{migrate.too_new_message(current)}", damaged=False)
-    return _summary(report)
+    return _summary(report, store)
 
 
-def _summary(report: CheckReport) -> CheckReport:
+def _unreadable(report: CheckReport, store: Store, err: DBAPIError) -> CheckReport:
+    """Say why the file could not be read: a full disk and a read-only folder are not damage."""
+    cause = diagnosis.cause_of(err, store.data_dir)
+    failed = "データファイルを点検できませんでした"
+    if cause == diagnosis.FULL:
+        report.fail(diagnosis.full_message(failed, store.data_dir), damaged=False)
+        report.lines.append(
+            "結果: 空き容量が足りないため点検できませんでした。データが壊れているわけではありません。"
+        )
+    elif cause == diagnosis.READ_ONLY:
+        report.fail(diagnosis.read_only_message(failed, store.data_dir), damaged=False)
+        report.lines.append(
+            "結果: フォルダに書き込めないため点検できませんでした。データが壊れているわけではありません。"
+        )
+    elif cause == diagnosis.DAMAGED:
+        report.fail("データファイルの内容が壊れていて読み取れません。")
+        report.lines.append(f"結果: {store.backups.damaged_error()}")
+    else:
+        report.fail(f"{failed}（ディスクまたはファイルの読み書きでエラーが発生しました）。", damaged=False)
+        report.lines.append("結果: ディスクの状態を確認してから、もう一度点検してください。")
+    return report
+
+
+def _summary(report: CheckReport, store: Store) -> CheckReport:
     if report.ok:
         report.lines.append("結果: データベースは正常です。")
     elif not report.damaged:
@@ -92,7 +114,5 @@ def _summary(report: CheckReport) -> CheckReport:
             "結果: データは読み取れますが、このバージョンのアプリとスキーマの版が合いません。"
         )
     else:
-        report.lines.append(
-            "結果: 問題が見つかりました。バックアップからの復元（dxnavi restore）を検討してください。"
-        )
+        report.lines.append(f"結果: 問題が見つかりました。{store.backups.way_back()}")
     return report

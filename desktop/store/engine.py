@@ -74,7 +74,15 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session; objects come back detached and fully loaded."""
+        """A read-only session; objects come back detached and fully loaded.
+
+        A read on a thread that is inside a write joins that write, so a use case made of several steps in
+        one transaction (creating the demo town) sees its own rows before they are committed.
+        """
+        outer: Session | None = getattr(self._local, "session", None)
+        if outer is not None:
+            yield outer
+            return
         # close() (not rollback()) ends the read: rollback would expire the objects we hand back.
         with self._sessions() as session:
             yield session

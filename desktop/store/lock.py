@@ -4,19 +4,19 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.store.paths import lock_path
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
-
-LOCK_NAME = "dxnavi.lock"
 
 
 class InstanceLock:
     """Exclusive, non-blocking lock released automatically if the process dies."""
 
     def __init__(self, data_dir: Path):
-        self.path = Path(data_dir) / LOCK_NAME
+        self.path = lock_path(Path(data_dir))
         self._fh: BinaryIO | None = None
 
     @property
@@ -40,9 +40,13 @@ class InstanceLock:
             fh.close()
             return False
         if os.name != "nt":  # a locked byte cannot be rewritten through another handle on Windows
-            fh.truncate(0)
-            fh.write(str(os.getpid()).encode())
-            fh.flush()
+            try:
+                fh.truncate(0)
+                fh.write(str(os.getpid()).encode())
+                fh.flush()
+            except OSError:  # a full disk: give the lock back instead of holding it until exit
+                fh.close()
+                raise
         self._fh = fh
         return True
 

@@ -6,6 +6,10 @@ from pathlib import Path
 import platformdirs
 
 DB_NAME = "dxnavi.sqlite3"
+LOCK_NAME = "dxnavi.lock"
+STAGING_NAME = "restore-staging.sqlite3"  # a backup being checked before a restore
+# Files SQLite keeps beside a database while it is open (WAL, shared memory, rollback journal).
+COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def default_data_dir() -> Path:
@@ -19,6 +23,16 @@ def default_data_dir() -> Path:
 def db_path(data_dir: Path) -> Path:
     """The SQLite file inside a data dir."""
     return data_dir / DB_NAME
+
+
+def lock_path(data_dir: Path) -> Path:
+    """The instance lock file inside a data dir."""
+    return data_dir / LOCK_NAME
+
+
+def staging_path(data_dir: Path) -> Path:
+    """Where restore copies a backup to check it before anything is replaced."""
+    return data_dir / STAGING_NAME
 
 
 def backup_dir(data_dir: Path) -> Path:

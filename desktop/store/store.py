@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -12,30 +14,29 @@ from sqlalchemy.orm import Session
 
 from desktop.models.clock import Clock
 from desktop.models.errors import DomainError
-from desktop.store import migrate, restore
+from desktop.store import diagnosis, migrate, restore
 from desktop.store.backup import Backups, remove_with_companions
+from desktop.store.diagnosis import StoreCorruptError
 from desktop.store.engine import Database
 from desktop.store.lock import InstanceLock
-from desktop.store.paths import backup_dir, db_path
+from desktop.store.paths import db_path
+
+log = logging.getLogger(__name__)
+STORAGE_ERRORS = (DBAPIError, sqlite3.Error, OSError)
+
+__all__ = ["Store", "StoreCorruptError", "StoreLockedError"]
 
 
 class StoreLockedError(DomainError):
     """Another DX Navi already has this data dir open."""
 
 
-class StoreCorruptError(DomainError):
-    """The database file cannot be read; the way out is a restore from a backup."""
-
-
-def _unreadable(err: BaseException) -> bool:
-    orig = err.orig if isinstance(err, DBAPIError) else err
-    code = getattr(orig, "sqlite_errorcode", None)
-    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-
-
 class Store:
     """An open data dir. Use `write()` / `read()` for short sessions; close() when done.
 
+    A full disk, a read-only folder or a damaged file surfaces from every method as a DomainError that says
+    which of these it is and what to do (desktop.store.diagnosis), never as a driver exception.
+    `warnings` holds what went wrong without stopping the store (a daily backup that could not be taken).
     `clock` is the one source of the current time for everything done with this store (see models/clock.py).
     """
 
@@ -44,7 +45,8 @@ class Store:
         self.db = db
         self._lock = lock
         self.clock = clock
-        self.backups = Backups(db, backup_dir(self.data_dir), clock)
+        self.backups = Backups(db, self.data_dir, clock)
+        self.warnings: list[str] = []
 
     @property
     def path(self) -> Path:
@@ -67,6 +69,7 @@ class Store:
         anything, and for restore, which must work even when the live database is damaged).
         """
         data_dir = Path(data_dir)
+        failed = f"データフォルダ（{data_dir}）を開けませんでした"
         lock = None
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -78,52 +81,69 @@ class Store:
                         "もう一方のウィンドウを閉じてから起動してください。"
                     )
         except OSError as err:
-            raise DomainError(
+            known = diagnosis.explain(err, data_dir, failed, lambda: DomainError(failed))
+            raise known or DomainError(
                 f"データフォルダ（{data_dir}）を作成または書き込みできません: {err.strerror or err}"
             ) from err
         store = cls(data_dir, Database(db_path(data_dir)), lock, clock)
         if not migrate_schema:
             return store
         try:
-            migrate.upgrade(store.db.engine, before=lambda: store.backups.create("before-migration"))
-            if auto_backup:
-                store.backups.daily()
-        except (DBAPIError, sqlite3.DatabaseError) as err:
-            store.close()
-            if _unreadable(err):
-                raise StoreCorruptError(store.corrupt_message()) from err
-            raise
+            with store.explained(failed):
+                migrate.upgrade(store.db.engine, before=lambda: store.backups.create("before-migration"))
+                if auto_backup:
+                    store.daily_backup()
         except BaseException:
             store.close()
             raise
         return store
 
-    def corrupt_message(self) -> str:
-        """The one message for a live database SQLite cannot read."""
-        return (
-            f"データファイル（{self.path}）が壊れているため開けません。"
-            f"バックアップ（{self.backups.folder}）から復元してください"
-            "（コマンドでは dxnavi restore バックアップファイル）。"
-        )
+    def daily_backup(self) -> Path | None:
+        """Take the day's backup if it is due; a failure (full disk …) becomes a warning, not a stop."""
+        try:
+            return self.backups.daily()
+        except DomainError as err:
+            log.warning("daily backup failed: %s", err)
+            self.warnings.append(f"本日の自動バックアップを作成できませんでした。{err}")
+            return None
 
-    def write(self) -> AbstractContextManager[Session]:
+    def explain(self, err: BaseException, failed: str) -> DomainError | None:
+        """The Japanese error for a storage failure (full, read-only, damaged), or None for anything else."""
+        return diagnosis.explain(err, self.data_dir, failed, self.backups.damaged_error)
+
+    @contextmanager
+    def explained(self, failed: str) -> Iterator[None]:
+        """Turn a storage failure inside the block into its Japanese error; `failed` says what did not happen."""
+        try:
+            yield
+        except STORAGE_ERRORS as err:
+            known = self.explain(err, failed)
+            if known is None:
+                raise
+            raise known from err
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
         """Session that commits at once on success."""
-        return self.db.write()
+        with self.explained("変更を保存できませんでした"), self.db.write() as session:
+            yield session
 
-    def read(self) -> AbstractContextManager[Session]:
+    @contextmanager
+    def read(self) -> Iterator[Session]:
         """Read-only session."""
-        return self.db.read()
+        with self.explained("データを読み込めませんでした"), self.db.read() as session:
+            yield session
 
     def restore(self, path: Path) -> Path | None:
         """Replace the live data with a backup file; returns the before-restore backup (None if none).
 
-        The file is fully checked before anything changes; a bad file raises RestoreError and the live data
-        stays as it was. An older schema is migrated after the swap.
+        The file is fully checked (and an older schema migrated, in a private copy) before anything changes;
+        a bad file raises RestoreError and the live data stays as it was.
         """
         path = Path(path)
         if path.exists() and self.path.exists() and path.resolve() == self.path.resolve():
             raise restore.RestoreError("使用中のデータファイル自体は復元元に指定できません。")
-        with self.db.exclusive():
+        with self.db.exclusive(), self.explained("復元できませんでした"):
             staged = restore.stage(path, self.data_dir)
             try:
                 restore.inspect(staged, path.name)
@@ -131,7 +151,6 @@ class Store:
                 self.db.dispose()
                 restore.replace_live(staged, self.path)
                 self.db.dispose()
-                migrate.upgrade(self.db.engine, before=lambda: self.backups.create("before-migration"))
             finally:
                 remove_with_companions(staged)
         return safety

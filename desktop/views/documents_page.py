@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QStackedWidget,
@@ -33,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.errors import Cancelled
-from desktop.services import documents
+from desktop.models.errors import Cancelled, DomainError
+from desktop.services import documents, output_paths
 from desktop.views.context import ViewContext
 from desktop.views.page import Page, page_layout
 from desktop.views.pdf_preview import PdfPreview, PdfPrintJob
@@ -461,15 +459,9 @@ class DocumentsPage(Page):
         if target.suffix.lower() != f".{self.result_format}":
             target = target.with_name(f"{target.name}.{self.result_format}")
         try:
-            shutil.copyfile(self.result_path, target)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("自治体DXナビ"),
-                self.tr(
-                    "保存できませんでした（{0}）。\n保存先のフォルダと空き容量を確認してください。"
-                ).format(exc.strerror or exc),
-            )
+            target = output_paths.save_copy(self.ctx.ws.store.data_dir, self.result_path, target)
+        except DomainError as exc:  # a file of the store, a missing folder, no permission, a full disk
+            self.ctx.ops.error_handler(exc, "")
             return False
         self.ctx.say(self.tr("{0} に保存しました。").format(str(target)))
         return True

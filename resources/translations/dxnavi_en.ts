@@ -32,6 +32,28 @@ Why: {1}</translation>
         <translation>An unexpected error occurred.
 {0}: {1}</translation>
     </message>
+    <message>
+        <source>{0}&#x3000;{1}バックアップ</source>
+        <translation>{0}  {1} backup</translation>
+    </message>
+    <message>
+        <source>バックアップから復元</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>データファイルが壊れているため開けません。
+復元するバックアップを選んでください（新しい順。壊れたファイルも復元の前に保管されます）。</source>
+        <translation>The data file is damaged and cannot be opened.
+Choose the backup to restore (newest first; the damaged file is kept before the restore).</translation>
+    </message>
+    <message>
+        <source>復元する</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>復元せずに終了</source>
+        <translation>Quit without restoring</translation>
+    </message>
 </context>
 <context>
     <name>BasicTab</name>
@@ -413,16 +435,6 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
-    </message>
-    <message>
-        <source>自治体DXナビ</source>
-        <translation>DX Navi</translation>
-    </message>
-    <message>
-        <source>保存できませんでした（{0}）。
-保存先のフォルダと空き容量を確認してください。</source>
-        <translation>Could not save ({0}).
-Check the destination folder and the free disk space.</translation>
     </message>
     <message>
         <source>{0} に保存しました。</source>

@@ -81,8 +81,9 @@ def test_a_backup_taken_while_the_app_writes_is_consistent(ws):
         conn.close()
 
 
-def test_the_daily_backup_is_taken_only_when_the_newest_backup_is_a_day_old(store):
-    for b in store.backups.list():  # forget the backup Store.open took today
+def test_the_daily_backup_is_taken_only_when_the_newest_backup_is_a_day_old(ws):
+    store = ws.store
+    for b in store.backups.list():  # forget the backup taken at registration
         b.path.unlink()
     first = store.backups.daily(now=SUNDAY)
     assert first is not None and first.name.endswith("-daily.sqlite3")
@@ -143,6 +144,7 @@ def test_manual_backups_are_never_deleted_automatically(store):
 
 def test_files_that_are_not_backups_are_left_alone(store):
     folder = store.backups.folder
+    folder.mkdir()
     for name in ("メモ.txt", "dxnavi-export.sqlite3", "dxnavi-2026-x-y-daily.sqlite3"):
         (folder / name).write_text("x")
     for day in range(20, -1, -1):
@@ -155,6 +157,7 @@ def test_files_that_are_not_backups_are_left_alone(store):
 def test_debris_of_an_interrupted_backup_is_cleaned_up_later(store, clock):
     old = store.backups.folder / "dxnavi-20260101-000000-000000-daily.sqlite3.part"
     fresh = store.backups.folder / "dxnavi-20261129-000000-000000-daily.sqlite3.part"
+    store.backups.folder.mkdir()
     now = clock().timestamp()
     for part, written in ((old, now - 7200), (fresh, now - 60)):
         part.write_bytes(b"half")

@@ -50,3 +50,41 @@ def test_every_committed_edit_survives_a_kill_and_the_database_stays_sound(open_
             assert missing == [], f"round {round_no}: {len(missing)} committed edits lost"
             report = check(store)
             assert report.ok, str(report)
+
+
+# Creates the demo town, stops in the middle (after the plan, before the needs) and waits to be killed.
+DEMO_KILLED_HALF_WAY = """
+    import sys
+    from datetime import UTC, datetime
+    from desktop.services import demo
+    from desktop.store import Store
+
+    real_needs = demo._needs
+
+    def needs_then_wait(ws, cal):
+        print("half way", flush=True)
+        sys.stdin.readline()
+        real_needs(ws, cal)
+
+    demo._needs = needs_then_wait
+    demo.create_demo(Store.open(sys.argv[1], clock=lambda: datetime(2026, 11, 29, 3, tzinfo=UTC)))
+"""
+
+
+def test_a_demo_killed_half_way_leaves_an_empty_store_and_the_demo_runs_again(data_dir, spawn, open_store):
+    from desktop.models import Municipality, Plan
+    from desktop.services.demo import create_demo
+
+    child = spawn(DEMO_KILLED_HALF_WAY, str(data_dir))
+    assert child.stdout.readline().strip() == "half way", child.stderr.read()
+    child.kill()
+    child.wait(timeout=30)
+
+    with open_store(data_dir) as store:
+        with store.read() as s:
+            assert s.scalars(select(Municipality)).all() == []
+            assert s.scalars(select(Plan)).all() == []
+        assert check(store).ok
+        assert store.backups.list() == []  # nothing worth keeping was ever there
+        town = create_demo(store)
+        assert town.is_demo

@@ -97,7 +97,9 @@ def test_a_data_dir_that_cannot_be_created_gives_a_japanese_message(open_store, 
 def test_a_damaged_database_file_is_reported_with_the_way_out(open_store, data_dir):
     open_store(data_dir).close()
     damage(db_path(data_dir))
-    with pytest.raises(StoreCorruptError, match="壊れているため開けません.*復元"):
+    with pytest.raises(
+        StoreCorruptError, match="壊れているため、読み書きできません.*バックアップはまだありません"
+    ):
         open_store(data_dir)
     open_store(data_dir, migrate_schema=False).close()  # the failed open released the lock
 
@@ -370,3 +372,59 @@ def test_the_schema_head_the_app_opens_with_is_alembics_head():
     from desktop.store import migrate
 
     assert migrate.alembic_head() == migrate.HEAD
+
+
+# --- the whole schema ------------------------------------------------------------------------------------
+
+
+def cut(path, *statements: str) -> None:
+    """Run DDL/DML on a backup file directly (foreign keys are off on a bare connection)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        for statement in statements:
+            conn.execute(statement)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("statements", "named"),
+    [
+        (("DROP TABLE kpi_value", "DROP TABLE procurement_participant"), "表「kpi_value」がありません"),
+        (("ALTER TABLE plan DROP COLUMN vision",), "表「plan」に列「vision」がありません"),
+    ],
+    ids=["tables", "column"],
+)
+def test_restore_refuses_a_backup_with_only_part_of_the_schema(ws, tmp_path, titles, statements, named):
+    records.create(ws, AwarenessActivity, title="今のデータ")
+    backup = ws.store.backups.create("manual", tmp_path / "part.sqlite3")
+    cut(backup, *statements)
+    before = digest(ws.store.path)
+
+    with pytest.raises(RestoreError, match="一部しかないため復元できません") as refused:
+        ws.store.restore(backup)
+
+    assert named in str(refused.value)
+    assert digest(ws.store.path) == before and titles(ws.store) == {"今のデータ"}
+    assert check(ws.store).ok
+    assert not list(ws.store.data_dir.glob("restore-staging*"))
+
+
+def test_restore_refuses_a_backup_whose_rows_point_at_missing_parents(ws, tmp_path, titles):
+    plan = records.create(ws, Plan, title="DX推進計画")
+    records.create(ws, PlanPriority, plan_id=plan.id, title="書かない窓口")
+    backup = ws.store.backups.create("manual", tmp_path / "orphans.sqlite3")
+    cut(backup, "DELETE FROM plan")
+    with pytest.raises(RestoreError, match="参照の不整合が 1 件") as refused:
+        ws.store.restore(backup)
+    assert "plan_priority" in str(refused.value)
+    assert records.get(ws, Plan, plan.id).title == "DX推進計画"
+
+
+def test_check_reports_missing_tables_and_columns_of_the_live_database(ws):
+    ws.store.db.dispose()
+    cut(ws.store.path, "DROP TABLE kpi_value", "ALTER TABLE plan DROP COLUMN vision")
+    report = check(ws.store)
+    assert not report.ok and report.damaged
+    assert any("2 件が欠けています" in line for line in report.lines)
+    assert any("表「kpi_value」がありません" in line for line in report.lines)
+    assert any("表「plan」に列「vision」がありません" in line for line in report.lines)
