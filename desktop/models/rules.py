@@ -1,13 +1,21 @@
-"""Field rules applied to every edit before it is stored: bad input raises and changes nothing."""
+"""Field rules applied to every edit before it is stored: bad input raises and changes nothing.
 
-from datetime import date
+Text is valid Unicode without control characters (a multi-line text keeps its line breaks and tabs) and within
+its stated length; numbers are finite and in their range; booleans are true or false (the text "false" is
+never read as True); dates lie in 2000–2100. Labels and limits come from the one table in
+desktop.models.field_table.
+"""
+
+import math
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
 
-from desktop.models import vocab
+from desktop.models import municipal_code, vocab
 from desktop.models.base import Synced
 from desktop.models.errors import ValidationError
+from desktop.models.field_table import DATES, field
 
 # Field → allowed keys, for fields that hold a vocabulary key.
 VOCAB_FIELDS: dict[str, dict[str, str]] = {
@@ -34,60 +42,202 @@ VOCAB_FIELDS: dict[str, dict[str, str]] = {
     "specific_reason@standardization_system": vocab.SPECIFIC_SUPPORT_REASON,
 }
 
-FISCAL_YEAR_RANGE = (2000, 2100)
-
-# Column labels used in messages (Japanese first).
-LABELS = {
-    "title": "件名", "name": "名称", "start_fy": "開始年度", "end_fy": "終了年度", "fiscal_year": "年度",
-    "days_per_month": "月あたり日数", "period_start": "期間（開始）", "period_end": "期間（終了）",
-    "population": "人口", "share_percent": "負担割合", "participants": "参加人数", "target": "目標値",
-    "actual": "実績値", "baseline": "基準値", "start_on": "開始日", "end_on": "終了日",
-    "vendor": "事業者", "note": "備考", "specific_reason": "特定移行支援システムの理由", "package_name": "製品名",
-    "planned_go_live": "移行予定日", "contract_end": "現契約の満了日", "phase_key": "作業段階",
-    "person_name": "氏名", "position": "現職・所属", "appointed_on": "任命日", "department": "所属",
-    "purpose": "目的", "detail": "詳細", "unit": "単位", "held_on": "実施日", "assignee": "担当",
-    "evidence": "根拠資料", "done_on": "完了日", "contact_email": "メールアドレス", "contact_phone": "電話番号",
-    "contact_person": "担当者", "staff_count": "職員数", "reviewed_on": "振り返りの日", "code": "団体コード",
-    "appointment_type": "任用形態", "term": "任期", "work_days": "勤務日数", "work_place": "勤務場所",
-    "pay": "報酬", "lead_body": "代表団体", "category": "区分", "text": "要件", "status": "状況",
-}  # fmt: skip
+TRUE_WORDS = frozenset({"true", "1", "yes", "on", "はい"})
+FALSE_WORDS = frozenset({"false", "0", "no", "off", "いいえ"})
+INT64 = (-(2**63), 2**63 - 1)
+LINE_BREAKS = "\n\t"  # the only control characters a multi-line text may hold
+SHOWN_CHARS = 40  # how much of a refused value a message repeats
 
 
-def label(field: str) -> str:
-    """Japanese label of a field for messages."""
-    return LABELS.get(field, field)
+def label(kind: str, key: str) -> str:
+    """Japanese label of a field for messages (as the form shows it)."""
+    return field(kind, key).label
+
+
+def _shown_number(number: float) -> str:
+    return f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
+
+
+def _bad_format(kind: str, key: str, value: Any) -> ValidationError:
+    shown = str(value)
+    if len(shown) > SHOWN_CHARS:
+        shown = shown[:SHOWN_CHARS] + "…"
+    shown = "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else "�" for c in shown)
+    return ValidationError(f"「{label(kind, key)}」の値「{shown}」は正しい形式ではありません。", key)
+
+
+def _text(kind: str, key: str, col: Any, value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _bad_format(kind, key, value)
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    name = label(kind, key)
+    multi_line = isinstance(col.type, Text | JSON)
+    for char in text:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:
+            raise ValidationError(
+                f"「{name}」に文字として扱えないデータ（U+{code:04X}）が含まれています。", key
+            )
+        if code < 0x20 or 0x7F <= code <= 0x9F:
+            if multi_line and char in LINE_BREAKS:
+                continue
+            if char in LINE_BREAKS:
+                raise ValidationError(f"「{name}」は改行やタブを含めず、1行で入力してください。", key)
+            raise ValidationError(f"「{name}」に使えない文字（制御文字 U+{code:04X}）が含まれています。", key)
+    limit = field(kind, key).max_chars or getattr(col.type, "length", None)
+    if limit and len(text) > limit:
+        raise ValidationError(
+            f"「{name}」は{limit:,}文字以内で入力してください（いま{len(text):,}文字あります）。", key
+        )
+    return text
+
+
+def _chapters(kind: str, key: str, col: Any, value: Any) -> dict[str, str]:
+    """A JSON column of texts by key (the 調達仕様書's chapters): each text under the text rules."""
+    if not isinstance(value, dict):
+        raise _bad_format(kind, key, type(value).__name__)
+    out = {}
+    for chapter, text in value.items():
+        if not isinstance(chapter, str) or not chapter.isascii() or len(chapter) > SHOWN_CHARS:
+            raise _bad_format(kind, key, chapter)
+        out[chapter] = _text(kind, key, col, text)
+    return out
+
+
+def _in_range(kind: str, key: str, number: float) -> None:
+    rule = field(kind, key)
+    low = rule.low if rule.low is not None else INT64[0]
+    high = rule.high if rule.high is not None else INT64[1]
+    if low <= number <= high:
+        return
+    span = f"{_shown_number(low)}〜{_shown_number(high)}"
+    if key.endswith("_fy") or key == "fiscal_year":
+        raise ValidationError(f"「{rule.label}」は{span}の西暦年度で入力してください。", key)
+    raise ValidationError(f"「{rule.label}」は{span}の範囲で入力してください。", key)
+
+
+def _plain(value: Any) -> Any:
+    """A number typed with thousands separators, as written: 12,000 or 12，000."""
+    return value.strip().replace(",", "").replace("，", "") if isinstance(value, str) else value
+
+
+def _integer(kind: str, key: str, value: Any) -> int:
+    if isinstance(value, bool):
+        raise _bad_format(kind, key, value)
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            raise _bad_format(kind, key, value)
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and len(value) <= SHOWN_CHARS:
+        number = int(_plain(value))  # int() reads full-width digits too
+    else:
+        raise _bad_format(kind, key, value)
+    _in_range(kind, key, number)
+    return number
+
+
+def _float(kind: str, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _bad_format(kind, key, value)
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        raise _bad_format(kind, key, value)
+    try:
+        number = float(_plain(value))
+    except OverflowError:  # an int too large for a float
+        number = math.inf
+    if not math.isfinite(number):
+        raise ValidationError(
+            f"「{label(kind, key)}」には有限の数値を入力してください（無限大や非数は使えません）。", key
+        )
+    _in_range(kind, key, number)
+    return number
+
+
+def _boolean(kind: str, key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    word = value.strip().casefold() if isinstance(value, str) else None
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValidationError(f"「{label(kind, key)}」は「はい」か「いいえ」で指定してください。", key)
+
+
+def _date(kind: str, key: str, value: Any) -> date:
+    if isinstance(value, datetime):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str) and len(value) <= SHOWN_CHARS:
+        day = date.fromisoformat(value.strip())
+    else:
+        raise _bad_format(kind, key, value)
+    if not DATES[0] <= day.year <= DATES[1]:
+        raise ValidationError(
+            f"「{label(kind, key)}」は{DATES[0]}年〜{DATES[1]}年の日付で入力してください。", key
+        )
+    return day
+
+
+def _datetime(kind: str, key: str, value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value) <= SHOWN_CHARS:
+        return datetime.fromisoformat(value.strip())
+    raise _bad_format(kind, key, value)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _required(col: Any) -> bool:
+    """A column the user must fill: not nullable and without a default (件名, 指標名 …)."""
+    return not col.nullable and col.default is None and col.server_default is None and not col.primary_key
 
 
 def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
     col = cls.__table__.columns[key]  # type: ignore[attr-defined]
-    if value is None or value == "":
+    kind = cls.kind
+    if _blank(value):
+        if _required(col) or not (col.nullable or isinstance(col.type, String | Text)):
+            raise ValidationError(f"「{label(kind, key)}」を入力してください。", key)
         if col.nullable:
             return None
-        if isinstance(col.type, String | Text):
-            return ""
-        raise ValidationError(f"「{label(key)}」を入力してください。", key)
+        return "" if value is None else _text(kind, key, col, value)
     t = col.type
     try:
         if isinstance(t, Boolean):
-            return bool(value)
+            return _boolean(kind, key, value)
         if isinstance(t, Integer):
-            if isinstance(value, float) and not value.is_integer():
-                raise ValueError
-            return int(str(value).strip().replace(",", "")) if not isinstance(value, int) else value
+            return _integer(kind, key, value)
         if isinstance(t, Float):
-            return float(str(value).strip().replace(",", ""))
+            return _float(kind, key, value)
+        if isinstance(t, DateTime):
+            return _datetime(kind, key, value)
         if isinstance(t, Date):
-            return value if isinstance(value, date) else date.fromisoformat(str(value))
+            return _date(kind, key, value)
         if isinstance(t, String | Text):
-            text = str(value)
-            if isinstance(t, String) and t.length and len(text) > t.length:
-                raise ValidationError(f"「{label(key)}」は{t.length}文字以内で入力してください。", key)
-            return text
+            return _text(kind, key, col, value)
+        if isinstance(t, JSON):
+            return _chapters(kind, key, col, value)
     except ValidationError:
         raise
     except (TypeError, ValueError):
-        raise ValidationError(f"「{label(key)}」の値「{value}」は正しい形式ではありません。", key) from None
-    return value
+        raise _bad_format(kind, key, value) from None
+    raise _bad_format(kind, key, value)
+
+
+def require(cls: type[Synced], fields: dict[str, Any]) -> None:
+    """Refuse a new record that lacks a field it cannot do without, before the database would."""
+    for col in cls.__table__.columns:  # type: ignore[attr-defined]
+        if col.key not in Synced.SYNC_COLUMNS and _required(col) and _blank(fields.get(col.key)):
+            raise ValidationError(f"「{label(cls.kind, col.key)}」を入力してください。", col.key)
 
 
 def clean(cls: type[Synced], fields: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -96,25 +246,17 @@ def clean(cls: type[Synced], fields: dict[str, Any], current: dict[str, Any] | N
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if key in Synced.SYNC_COLUMNS or key not in columns:
-            raise ValidationError(f"項目「{key}」は編集できません。", key)
+            raise ValidationError(f"項目「{label(cls.kind, key)}」は編集できません。", key)
         out[key] = _coerce(cls, key, value)
+        if key == "code" and out[key] is not None:
+            out[key] = municipal_code.validate(out[key])
         allowed = VOCAB_FIELDS.get(f"{key}@{cls.kind}")
         if allowed is not None and out[key] not in allowed and not (out[key] == "" and "" in allowed):
-            raise ValidationError(f"「{label(key)}」の値「{out[key]}」は選択肢にありません。", key)
-        is_fy = key.endswith("_fy") or key == "fiscal_year"
-        if is_fy and out[key] is not None and not FISCAL_YEAR_RANGE[0] <= out[key] <= FISCAL_YEAR_RANGE[1]:
-            raise ValidationError(
-                f"「{label(key)}」は{FISCAL_YEAR_RANGE[0]}〜{FISCAL_YEAR_RANGE[1]}の西暦年度で入力してください。",
-                key,
-            )
-        if key == "days_per_month" and out[key] is not None and not 0 <= out[key] <= 31:
-            raise ValidationError("「月あたり日数」は0〜31の範囲で入力してください。", key)
-        if key in ("population", "participants", "staff_count") and out[key] is not None and out[key] < 0:
-            raise ValidationError(f"「{label(key)}」は0以上で入力してください。", key)
-        if key == "share_percent" and out[key] is not None and not 0 <= out[key] <= 100:
-            raise ValidationError("「負担割合」は0〜100（%）で入力してください。", key)
+            raise ValidationError(f"「{label(cls.kind, key)}」の値「{out[key]}」は選択肢にありません。", key)
     merged = {**(current or {}), **out}
     for start, end in (("start_fy", "end_fy"), ("period_start", "period_end"), ("start_on", "end_on")):
         if merged.get(start) is not None and merged.get(end) is not None and merged[end] < merged[start]:
-            raise ValidationError(f"「{label(end)}」は「{label(start)}」以降にしてください。", end)
+            raise ValidationError(
+                f"「{label(cls.kind, end)}」は「{label(cls.kind, start)}」以降にしてください。", end
+            )
     return out

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
 
 from desktop.models import AuditEntry, Synced
-from desktop.models.errors import NotFoundError
-from desktop.models.rules import clean
+from desktop.models.errors import NotFoundError, ValidationError
+from desktop.models.rules import clean, label, require
 from desktop.services.workspace import Workspace
 
 T = TypeVar("T", bound=Synced)
@@ -73,11 +74,26 @@ def summaries(
         return list(s.execute(stmt))
 
 
+def _check_references(s: Session, ws: Workspace, cls: type[Synced], values: dict[str, Any]) -> None:
+    """A reference must name a live record of this municipality (else the database would refuse it raw)."""
+    for key, value in values.items():
+        col = cls.__table__.columns[key]  # type: ignore[attr-defined]
+        if value is None or not col.foreign_keys:
+            continue
+        parent = s.get(_entity(next(iter(col.foreign_keys)).column.table.name), value)
+        if parent is None or parent.deleted or parent.owner_code != ws.owner_code:
+            raise ValidationError(
+                f"指定された「{label(cls.kind, key)}」が見つかりません（削除された可能性があります）。", key
+            )
+
+
 def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
     """Insert a new record (validated) and return it."""
+    require(cls, fields)
     values = clean(cls, fields)
     now = ws.now()
     with ws.store.write() as s:
+        _check_references(s, ws, cls, values)
         obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values)
         s.add(obj)
         s.flush()
@@ -103,6 +119,7 @@ def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
             raise NotFoundError("指定された記録が見つかりません（削除された可能性があります）。")
         current = {c.key: getattr(obj, c.key) for c in cls.__table__.columns}  # type: ignore[attr-defined]
         values = clean(cls, fields, current)
+        _check_references(s, ws, cls, values)
         changed = {k: v for k, v in values.items() if current.get(k) != v}
         if changed:
             for k, v in changed.items():
