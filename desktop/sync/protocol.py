@@ -1,0 +1,191 @@
+"""Sync protocol v1: the wire schemas shared by the desktop client, the hub and .dxpkg packages (DESIGN.md §4).
+
+Hub and spoke. The hub keeps one increasing version counter; every accepted write stamps the record with the next
+value, and nothing is ordered by client clocks.
+
+- ``GET  /v1/status``            → :class:`HubStatus` (who this token is, the hub's head version).
+- ``GET  /v1/changes?since=V&limit=N`` → :class:`ChangesPage`: the records this token may read whose version is
+  greater than V, ordered by version (each record once, at its latest version, tombstones included).
+- ``POST /v1/push``              ← :class:`PushRequest` → :class:`PushResponse`, one :class:`PushResult` per change,
+  in the order sent. A replayed (device_id, batch_id) gets the stored answer and changes nothing.
+- ``GET  /v1/digest``            → :class:`Digest`: per-kind count and digest of (id, version) for the sanity check.
+
+Every request carries ``Authorization: Bearer <token>`` and the :data:`PROTOCOL_HEADER` with
+:data:`PROTOCOL_VERSION`. Every error answer is an :class:`ErrorBody` whose ``message`` is Japanese and fit to show.
+
+Merge (three-way, per field). A pushed change holds only the fields the device changed since ``base_version``
+(for a record never synced, base_version is 0 and its base is the kind's defaults, so a device sends only the fields
+it set to non-default values: two PCs that made the same natural-key record offline merge). For each field sent:
+if the hub's copy changed that field after ``base_version`` to a different value, the field is in conflict;
+otherwise the hub takes the device's value. Outcomes:
+
+- ``applied``: every field taken; the record gets a new version.
+- ``merged``: every field taken, and other fields had been changed elsewhere since the base and were kept.
+- ``conflict``: the fields in ``conflict_fields`` were changed on both sides; the hub keeps its values for those,
+  takes the device's values for the rest (new version if any were taken), and returns its copy in ``record``.
+  An edit against a delete (either way round) is a conflict with ``conflict_fields == ["deleted"]``.
+- ``rejected``: nothing taken (``reason`` says why in Japanese: another town's record, a field this side does not
+  own, an unknown kind or field, a bad value). A rejected change is never retried unchanged.
+
+For applied, merged and conflict, ``record`` is the hub's full copy after the push, so the client can refresh its
+row and its base copy without waiting for the next pull.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from desktop.models.errors import ValidationError
+from desktop.models.municipal_code import validate as validate_code
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-DXNavi-Protocol"
+
+# Limits the hub enforces and the client respects (a client splits its work to stay within them).
+MAX_BODY_BYTES = 5 * 1024 * 1024
+MAX_PUSH_CHANGES = 500
+MAX_PAGE_LIMIT = 5000
+DEFAULT_PAGE_LIMIT = 1000
+MAX_FIELDS = 100
+MAX_TEXT_CHARS = 100_000
+
+OUTCOMES = ("applied", "merged", "conflict", "rejected")
+Outcome = Literal["applied", "merged", "conflict", "rejected"]
+
+_FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+_KIND = re.compile(r"^[a-z_][a-z0-9_]{0,63}$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_DEVICE = re.compile(r"^[A-Za-z0-9_.:-]{1,100}$")
+
+# A field value on the wire: JSON scalars only (dates and datetimes as ISO 8601 text).
+FieldValue = str | int | float | bool | None
+Code = Annotated[str, Field(min_length=6, max_length=6)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_fields(fields: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    if len(fields) > MAX_FIELDS:
+        raise ValueError(f"項目が多すぎます（{MAX_FIELDS}項目まで）。")
+    for name, value in fields.items():
+        if not _FIELD_NAME.match(name):
+            raise ValueError(f"項目名「{name[:40]}」は使えません。")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"項目「{name}」の数値が有限ではありません。")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 2**63:
+            raise ValueError(f"項目「{name}」の数値が大きすぎます。")
+        if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
+            raise ValueError(f"項目「{name}」の文字数が多すぎます（{MAX_TEXT_CHARS}文字まで）。")
+    return fields
+
+
+def _check_code(code: str) -> str:
+    try:
+        return validate_code(code)
+    except ValidationError as exc:
+        raise ValueError(str(exc)) from None
+
+
+class Record(_Strict):
+    """One record as the hub holds it: what a pull returns and what push results carry."""
+
+    kind: str = Field(pattern=_KIND.pattern)
+    id: str = Field(pattern=_UUID.pattern)
+    owner_code: Code
+    version: int = Field(ge=1)
+    deleted: bool = False
+    updated_at: str = Field(max_length=40)  # ISO 8601 UTC, hub clock: for display only, never for ordering
+    updated_by: str = Field(default="", max_length=100)
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+
+    _fields = field_validator("fields")(_check_fields)
+    _owner = field_validator("owner_code")(_check_code)
+
+
+class Change(_Strict):
+    """One record change a device pushes (also the payload unit of .dxpkg packages)."""
+
+    kind: str = Field(pattern=_KIND.pattern)
+    id: str = Field(pattern=_UUID.pattern)
+    owner_code: Code
+    base_version: int = Field(ge=0)
+    deleted: bool = False
+    updated_by: str = Field(default="", max_length=100)
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+
+    _fields = field_validator("fields")(_check_fields)
+    _owner = field_validator("owner_code")(_check_code)
+
+
+class PushRequest(_Strict):
+    """A batch of changes; (device_id, batch_id) makes it idempotent for good."""
+
+    device_id: str = Field(pattern=_DEVICE.pattern)
+    batch_id: str = Field(pattern=_UUID.pattern)
+    changes: list[Change] = Field(max_length=MAX_PUSH_CHANGES)
+
+
+class PushResult(_Strict):
+    """The hub's answer for one change, in the order the changes were sent."""
+
+    kind: str
+    id: str
+    outcome: Outcome
+    version: int | None = None  # the record's version after the push (None when rejected)
+    record: Record | None = None  # the hub's full copy after the push (None when rejected)
+    conflict_fields: list[str] = Field(default_factory=list)
+    reason: str = ""  # Japanese, for rejected
+
+
+class PushResponse(_Strict):
+    batch_id: str
+    results: list[PushResult]
+
+
+class ChangesPage(_Strict):
+    """One page of a pull. Apply it and store ``next`` as the new cursor in the same transaction."""
+
+    changes: list[Record]
+    next: int = Field(ge=0)  # the version of the last record in this page (or ``since`` when empty)
+    more: bool
+    head: int = Field(ge=0)  # the hub's current version counter
+
+
+class HubStatus(_Strict):
+    protocol: int
+    hub_version: str
+    code: Code  # the 団体コード the token is scoped to
+    name: str = ""
+    scope: Literal["municipality", "prefecture"]
+    head: int = Field(ge=0)
+
+
+class KindDigest(_Strict):
+    count: int = Field(ge=0)
+    digest: str  # record_digest() over every record of the kind this token reads, tombstones included
+
+
+class Digest(_Strict):
+    head: int = Field(ge=0)  # compare only when the client's cursor equals this head
+    kinds: dict[str, KindDigest]
+
+
+class ErrorBody(_Strict):
+    error: str  # a stable machine code: unauthorized, forbidden, protocol_version, too_large, invalid, busy …
+    message: str  # Japanese, fit to show to a user
+
+
+def record_digest(pairs: list[tuple[str, int]]) -> str:
+    """SHA-256 over sorted ``id:version`` lines: the same on hub and client for the same records."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for rid, version in sorted(pairs):
+        h.update(f"{rid}:{version}\n".encode())
+    return h.hexdigest()
