@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, cli_documents
+from desktop import __version__, cli_documents, cli_needs
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
+from desktop.models.municipal_code import is_prefecture
 from desktop.services import maintenance
 from desktop.services.export import export_json
 from desktop.services.municipality import check_new, init_municipality
@@ -133,6 +134,7 @@ def build_parser() -> Parser:
     as_json.add_argument("--out", type=Path, metavar="F", required=True, help="保存先のファイル")
     as_json.set_defaults(precheck=cli_documents.precheck_out)
     cli_documents.register(commands, export_formats=formats, parents=[common])
+    cli_needs.register(commands, parents=[common])
     return parser
 
 
@@ -151,7 +153,10 @@ def precheck_init(args: argparse.Namespace) -> None:
 def run_init(args: argparse.Namespace, store: Store) -> int:
     """Register the municipality of a new data dir."""
     muni = init_municipality(store, args.code, args.name, actor="cli")
-    print(f"団体を登録しました: {muni.code} {muni.prefecture} {muni.name}（{store.data_dir}）")
+    if is_prefecture(muni.code):
+        print(f"都道府県を登録しました（都道府県モード）: {muni.code} {muni.name}（{store.data_dir}）")
+    else:
+        print(f"団体を登録しました: {muni.code} {muni.prefecture} {muni.name}（{store.data_dir}）")
     return EXIT_OK
 
 

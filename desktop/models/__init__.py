@@ -2,6 +2,14 @@
 
 from desktop.models.audit import AuditEntry, Setting
 from desktop.models.base import Base, Synced
+from desktop.models.catalog import (
+    Announcement,
+    GoodPractice,
+    JointProcurementIntent,
+    JointProcurementOffer,
+    TalentPoolEntry,
+    TownContact,
+)
 from desktop.models.checklist import ChecklistState
 from desktop.models.initiatives import Initiative, PdcaReview, StandardizationSystem
 from desktop.models.municipality import AwarenessActivity, Municipality
@@ -29,11 +37,17 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     ProcurementSpec,
     ProcurementRequirement,
     ProcurementParticipant,
+    TalentPoolEntry,
+    GoodPractice,
+    JointProcurementOffer,
+    Announcement,
+    JointProcurementIntent,
 )
 ENTITY_BY_KIND: dict[str, type[Synced]] = {cls.kind: cls for cls in SYNCED_ENTITIES}
 
 __all__ = [
-    "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "ENTITY_BY_KIND", "Initiative",
+    "Announcement", "GoodPractice", "JointProcurementIntent", "JointProcurementOffer", "TalentPoolEntry",
+    "TownContact", "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "ENTITY_BY_KIND", "Initiative",
     "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "PdcaReview", "Plan",
     "PlanPriority", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec", "SYNCED_ENTITIES",
     "Setting", "StandardizationSystem", "Synced", "TalentGap",

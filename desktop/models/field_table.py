@@ -208,6 +208,50 @@ FIELDS: dict[str, dict[str, Field]] = {
         "population": Field("人口", low=0, high=POPULATION_MAX),
         "share_percent": Field("負担割合", low=0, high=100),
     },
+    # The prefecture's catalog and the towns' 参加意向 (desktop.models.catalog).
+    "talent_pool_entry": {
+        "listing": Field("掲載名"),
+        "skill_role": Field("人材像（スキル標準）"),
+        "skills": Field("スキル・経験", NOTE),
+        "engagement": Field("常駐／随時"),
+        "days_per_month": Field("月あたり日数", low=0, high=31),
+        "available_from": Field("派遣可能期間（開始）"),
+        "available_until": Field("派遣可能期間（終了）"),
+        "availability": Field("派遣の可否"),
+        "note": Field("備考", NOTE),
+    },
+    "good_practice": {
+        "title": Field("事例名"),
+        "body_name": Field("実施団体"),
+        "priority_key": Field("関連する重点取組事項"),
+        "summary": Field("概要", LONG_TEXT),
+        "outcome": Field("成果", LONG_TEXT),
+        "published_on": Field("掲載日"),
+    },
+    "joint_procurement_offer": {
+        "title": Field("件名"),
+        "system": Field("対象システム"),
+        "lead_body": Field("代表団体"),
+        "description": Field("概要", LONG_TEXT),
+        "survey_deadline": Field("参加意向の回答期限"),
+        "planned_start": Field("利用開始予定"),
+        "schedule": Field("スケジュール", NOTE),
+        "cost_split": Field("費用の按分"),
+        "cost_note": Field("費用負担の考え方", NOTE),
+        "status": Field("状況"),
+    },
+    "announcement": {
+        "title": Field("件名"),
+        "body": Field("本文", LONG_TEXT),
+        "published_on": Field("掲載日"),
+    },
+    "joint_procurement_intent": {
+        "offer_id": Field("共同調達"),
+        "intent": Field("参加意向"),
+        "contract_end": Field("現行契約の満了日"),
+        "budget_fy": _fy("予算化の予定年度"),
+        "note": Field("備考", NOTE),
+    },
 }
 
 

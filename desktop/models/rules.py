@@ -40,6 +40,13 @@ VOCAB_FIELDS: dict[str, dict[str, str]] = {
     "skill_role@talent_gap": vocab.SKILL_ROLES,
     "skill_role@needs_request": {"": "（該当なし）", **vocab.SKILL_ROLES},
     "specific_reason@standardization_system": vocab.SPECIFIC_SUPPORT_REASON,
+    "response_status@needs_request": vocab.RESPONSE_STATUS,
+    "skill_role@talent_pool_entry": vocab.SKILL_ROLES,
+    "engagement@talent_pool_entry": vocab.ENGAGEMENT,
+    "availability@talent_pool_entry": vocab.POOL_AVAILABILITY,
+    "cost_split@joint_procurement_offer": vocab.COST_SPLIT,
+    "status@joint_procurement_offer": vocab.OFFER_STATUS,
+    "intent@joint_procurement_intent": vocab.INTENT,
 }
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "on", "はい"})

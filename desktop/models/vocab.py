@@ -50,13 +50,25 @@ TALENT_APPROACH = {
 
 NEEDS_STATUS = {"draft": "作成中", "submitted": "提出済", "answered": "回答済", "closed": "完了"}
 
+# The prefecture's answer to a need (DESIGN.md §4: 受付 → 調整中 → マッチ済, or 対応不可).
 RESPONSE_STATUS = {
     "": "未回答",
-    "accepted": "対応可",
-    "partial": "一部対応可",
+    "received": "受付",
+    "coordinating": "調整中",
+    "matched": "マッチ済",
     "declined": "対応不可",
-    "pending": "検討中",
 }
+
+# 人材プール: whether a listed person can take on a new town.
+POOL_AVAILABILITY = {"available": "派遣可能", "limited": "一部可能", "assigned": "派遣中（空きなし）"}
+
+OFFER_STATUS = {"open": "参加意向を募集中", "closed": "募集締切", "contracted": "契約済"}
+
+# A town's 参加意向 on a joint-procurement offer.
+INTENT = {"join": "参加する", "considering": "検討中", "decline": "参加しない"}
+
+# How a town's data last arrived at the prefecture.
+CONTACT_CHANNEL = {"sync": "同期", "package": "パッケージ"}
 
 FUNDING = {
     "": "未定",

@@ -78,7 +78,7 @@ NEEDS = (
 
 # The prefecture's answer to the first need (prefecture-owned response fields).
 NEEDS_RESPONSE = {
-    "response_status": "partial",
+    "response_status": "coordinating",
     "response_text": "県の人材プールに登録しているプロジェクトマネージャー1名を、月2日程度（うち1日はリモート）で派遣できます。基幹業務システムの移行経験がある方です。月4日の派遣は難しいため、残りは県の担当職員によるオンライン相談で補います。派遣開始日と具体的な業務内容は、担当者から連絡のうえ調整します。",
 }
 

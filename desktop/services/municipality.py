@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from desktop.models import AuditEntry, Municipality
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
-from desktop.models.municipal_code import is_prefecture, prefecture_of, validate
+from desktop.models.municipal_code import prefecture_of, validate
 from desktop.models.rules import clean
 from desktop.services import records
 from desktop.services.workspace import Workspace
@@ -24,12 +24,6 @@ class AlreadyRegisteredError(DomainError):
 def check_new(code: str, name: str) -> tuple[str, str, str]:
     """Validate a registration before anything is opened or written: (code, name, prefecture)."""
     code = validate(code)
-    if is_prefecture(code):
-        raise ValidationError(
-            f"団体コード「{code}」は都道府県のコードです。都道府県モードは今後のバージョンで対応します。"
-            "市区町村の団体コードを入力してください。",
-            "code",
-        )
     name = (name or "").strip()
     if not name:
         raise ValidationError("団体名を入力してください。", "name")

@@ -87,13 +87,15 @@ def _check_references(s: Session, ws: Workspace, cls: type[Synced], values: dict
             )
 
 
-def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
-    """Insert a new record (validated) and return it."""
+def create(ws: Workspace, cls: type[T], record_id: str | None = None, **fields: Any) -> T:
+    """Insert a new record (validated) and return it; `record_id` for records with a natural-key id."""
     require(cls, fields)
     values = clean(cls, fields)
     now = ws.now()
     with ws.store.write() as s:
         _check_references(s, ws, cls, values)
+        if record_id is not None:
+            values["id"] = record_id
         obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values)
         s.add(obj)
         s.flush()

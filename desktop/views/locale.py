@@ -104,10 +104,25 @@ VOCAB_LABELS = (
     QT_TRANSLATE_NOOP("vocab", "非機能要件"),
     # RESPONSE_STATUS
     QT_TRANSLATE_NOOP("vocab", "未回答"),
-    QT_TRANSLATE_NOOP("vocab", "対応可"),
-    QT_TRANSLATE_NOOP("vocab", "一部対応可"),
+    QT_TRANSLATE_NOOP("vocab", "受付"),
+    QT_TRANSLATE_NOOP("vocab", "調整中"),
+    QT_TRANSLATE_NOOP("vocab", "マッチ済"),
     QT_TRANSLATE_NOOP("vocab", "対応不可"),
+    # POOL_AVAILABILITY
+    QT_TRANSLATE_NOOP("vocab", "派遣可能"),
+    QT_TRANSLATE_NOOP("vocab", "一部可能"),
+    QT_TRANSLATE_NOOP("vocab", "派遣中（空きなし）"),
+    # OFFER_STATUS
+    QT_TRANSLATE_NOOP("vocab", "参加意向を募集中"),
+    QT_TRANSLATE_NOOP("vocab", "募集締切"),
+    QT_TRANSLATE_NOOP("vocab", "契約済"),
+    # INTENT
+    QT_TRANSLATE_NOOP("vocab", "参加する"),
     QT_TRANSLATE_NOOP("vocab", "検討中"),
+    QT_TRANSLATE_NOOP("vocab", "参加しない"),
+    # CONTACT_CHANNEL
+    QT_TRANSLATE_NOOP("vocab", "同期"),
+    QT_TRANSLATE_NOOP("vocab", "パッケージ"),
     # SKILL_ROLES
     QT_TRANSLATE_NOOP("vocab", "プロデューサー（CIO補佐官等）"),
     QT_TRANSLATE_NOOP("vocab", "プロジェクトマネージャー"),

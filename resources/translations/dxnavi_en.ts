@@ -2418,20 +2418,64 @@ Click or press Enter to open the step.</translation>
         <translation>Not answered</translation>
     </message>
     <message>
-        <source>対応可</source>
-        <translation>Can support</translation>
+        <source>受付</source>
+        <translation>Received</translation>
     </message>
     <message>
-        <source>一部対応可</source>
-        <translation>Can partly support</translation>
+        <source>調整中</source>
+        <translation>Coordinating</translation>
+    </message>
+    <message>
+        <source>マッチ済</source>
+        <translation>Matched</translation>
     </message>
     <message>
         <source>対応不可</source>
         <translation>Cannot support</translation>
     </message>
     <message>
+        <source>派遣可能</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>一部可能</source>
+        <translation>Partly available</translation>
+    </message>
+    <message>
+        <source>派遣中（空きなし）</source>
+        <translation>Assigned (no capacity)</translation>
+    </message>
+    <message>
+        <source>参加意向を募集中</source>
+        <translation>Collecting intentions</translation>
+    </message>
+    <message>
+        <source>募集締切</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>契約済</source>
+        <translation>Contracted</translation>
+    </message>
+    <message>
+        <source>参加する</source>
+        <translation>Will join</translation>
+    </message>
+    <message>
         <source>検討中</source>
         <translation>Under consideration</translation>
+    </message>
+    <message>
+        <source>参加しない</source>
+        <translation>Will not join</translation>
+    </message>
+    <message>
+        <source>同期</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>パッケージ</source>
+        <translation>Package</translation>
     </message>
     <message>
         <source>プロデューサー（CIO補佐官等）</source>

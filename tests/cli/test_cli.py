@@ -127,13 +127,22 @@ def test_init_registers_the_municipality(dx, open_store, data_dir, capsys):
 
 @pytest.mark.parametrize(
     ("code", "message"),
-    [("182078", "検査数字が一致しません"), ("18207", "6桁の数字"), ("180009", "都道府県のコード")],
+    [("182078", "検査数字が一致しません"), ("18207", "6桁の数字"), ("180008", "検査数字が一致しません")],
 )
 def test_init_with_an_invalid_code_exits_1_and_creates_nothing(dx, tmp_path, capsys, code, message):
     data_dir = tmp_path / "data"
     assert dx(data_dir, "init", "--code", code, "--name", "鯖江市") == 1
     assert message in capsys.readouterr().err
     assert not data_dir.exists()
+
+
+def test_init_with_a_prefecture_code_registers_a_prefecture_that_opens_in_prefecture_mode(
+    dx, open_store, data_dir, capsys
+):
+    assert dx(data_dir, "init", "--code", "180009", "--name", "福井県") == 0
+    assert "都道府県を登録しました（都道府県モード）: 180009 福井県" in capsys.readouterr().out
+    with open_store(data_dir) as store:
+        assert Workspace(store).is_prefecture
 
 
 def test_init_refuses_a_data_dir_that_already_has_a_municipality(dx, registered, capsys):

@@ -38,10 +38,10 @@ def test_a_wrong_check_digit_is_refused_with_the_correct_one_and_nothing_is_stor
     assert not has_municipality(store)
 
 
-def test_a_prefecture_code_is_refused_until_prefecture_mode_exists(store):
-    with pytest.raises(ValidationError, match="都道府県のコード.*都道府県モード"):
-        init_municipality(store, FUKUI_PREFECTURE, "福井県")
-    assert not has_municipality(store)
+def test_a_prefecture_code_registers_the_prefecture_itself(store):
+    pref = init_municipality(store, FUKUI_PREFECTURE, "福井県")
+    assert (pref.code, pref.prefecture) == (FUKUI_PREFECTURE, "福井県")
+    assert Workspace(store).is_prefecture
 
 
 @pytest.mark.parametrize(("name", "message"), [("  ", "団体名を入力"), ("名" * 101, "100文字以内")])

@@ -114,26 +114,29 @@ def test_data_from_a_newer_app_version_is_refused_and_left_untouched(open_store,
     assert not (data_dir / "backups").exists()
 
 
+NEXT = "9000_next"  # a migration newer than any shipped one
+
+
 def test_an_older_schema_is_backed_up_before_it_is_migrated(open_store, data_dir, monkeypatch):
     open_store(data_dir, auto_backup=False).close()
     seen: dict = {}
 
-    def fake_upgrade(cfg, target):  # stands in for a future 0002 migration
+    def fake_upgrade(cfg, target):  # stands in for a future migration
         folder = data_dir / "backups"
         seen["backups"] = sorted(p.name for p in folder.glob("*.sqlite3")) if folder.exists() else []
-        cfg.attributes["connection"].exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+        cfg.attributes["connection"].exec_driver_sql(f"UPDATE alembic_version SET version_num = '{NEXT}'")
 
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({"0001", "0002"}))
+    monkeypatch.setattr(migrate, "head_revision", lambda: NEXT)
+    monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({migrate.HEAD, NEXT}))
     monkeypatch.setattr("alembic.command.upgrade", fake_upgrade)
     store = open_store(data_dir, auto_backup=False)
     try:
-        assert migrate.current_revision(store.db.engine) == "0002"
+        assert migrate.current_revision(store.db.engine) == NEXT
     finally:
         store.close()
     assert len(seen["backups"]) == 1 and seen["backups"][0].endswith("-before-migration.sqlite3")
     conn = sqlite3.connect(data_dir / "backups" / seen["backups"][0])
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
     conn.close()
 
 
@@ -143,17 +146,17 @@ def test_a_failed_migration_leaves_the_old_schema_in_place(open_store, data_dir,
     def broken_upgrade(cfg, target):
         conn = cfg.attributes["connection"]
         conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0002'")
+        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{NEXT}'")
         raise RuntimeError("migration crashed")
 
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({"0001", "0002"}))
+    monkeypatch.setattr(migrate, "head_revision", lambda: NEXT)
+    monkeypatch.setattr(migrate, "known_revisions", lambda: frozenset({migrate.HEAD, NEXT}))
     monkeypatch.setattr("alembic.command.upgrade", broken_upgrade)
     with pytest.raises(RuntimeError):
         open_store(data_dir, auto_backup=False)
     conn = sqlite3.connect(db_path(data_dir))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD,)
     conn.close()
     assert "half_done" not in tables
 

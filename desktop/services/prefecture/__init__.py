@@ -1,0 +1,1 @@
+"""Prefecture mode (DESIGN.md §4a): every town of the prefecture at once, needs and responses, the catalog."""
