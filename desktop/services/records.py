@@ -124,22 +124,22 @@ def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
         _check_references(s, ws, cls, values)
         changed = {k: v for k, v in values.items() if current.get(k) != v}
         if changed:
-            for k, v in changed.items():
-                setattr(obj, k, v)
-            obj.dirty = True
-            obj.updated_at = now
-            obj.updated_by = ws.actor
-            s.add(
-                AuditEntry(
-                    at=now,
-                    actor=ws.actor,
-                    entity=cls.kind,
-                    entity_id=obj.id,
-                    action="update",
-                    summary=_summary(changed),
-                )
-            )
+            apply_change(s, ws, obj, changed, action="update")
     return obj
+
+
+def apply_change(s: Session, ws: Workspace, obj: Synced, changed: dict[str, Any], action: str) -> None:
+    """Set already validated fields inside a write: mark the row for sync, stamp who and when, audit it."""
+    for k, v in changed.items():
+        setattr(obj, k, v)
+    obj.dirty = True
+    obj.updated_at = utcnow()
+    obj.updated_by = ws.actor
+    s.add(
+        AuditEntry(
+            actor=ws.actor, entity=obj.kind, entity_id=obj.id, action=action, summary=_summary(changed)
+        )
+    )
 
 
 def delete(ws: Workspace, cls: type[Synced], record_id: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop.models import AuditEntry, NeedsRequest, TalentPoolEntry
+from desktop.models import NeedsRequest, TalentPoolEntry
 from desktop.models.base import utcnow
 from desktop.models.errors import NotFoundError, ValidationError
 from desktop.models.ownership import may_write
@@ -126,20 +126,7 @@ def respond(
         for field in values:
             if not may_write(pref, need.owner_code, NeedsRequest.kind, field):
                 raise ValidationError("この支援ニーズは管轄外の団体のものです。回答できません。", field)
-        for field, value in values.items():
-            setattr(need, field, value)
-        need.dirty = True
-        need.updated_at = utcnow()
-        need.updated_by = ws.actor
-        s.add(
-            AuditEntry(
-                actor=ws.actor,
-                entity=NeedsRequest.kind,
-                entity_id=need.id,
-                action="respond",
-                summary=f"response_status={status}",
-            )
-        )
+        records.apply_change(s, ws, need, values, action="respond")
     return need
 
 
