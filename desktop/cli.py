@@ -121,7 +121,10 @@ def build_parser() -> Parser:
     init.add_argument("--code", required=True, help="団体コード（6桁、検査数字付き）")
     init.add_argument("--name", required=True, help="団体名（例: 鯖江市）")
     init.set_defaults(precheck=precheck_init)
-    command(commands, "demo", "デモ用の架空データを作成します", run_demo, "open")
+    demo = command(commands, "demo", "デモ用の架空データを作成します", run_demo, "open")
+    demo.add_argument(
+        "--prefecture", action="store_true", help="架空の県とその市町村（都道府県モード）のデモを作成します"
+    )
     command(commands, "check", "データベースを点検します（問題がなければ終了コード0）", run_check, "inspect")
     backup = command(commands, "backup", "バックアップを作成します", run_backup, "open")
     backup.add_argument("--out", type=Path, metavar="F", help="保存先のファイルまたはフォルダ")
@@ -160,11 +163,18 @@ def run_init(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
-def run_demo(_args: argparse.Namespace, store: Store) -> int:
-    """Fill a new data dir with a fictional municipality for trying the app."""
-    from desktop.services.demo import create_demo  # written alongside; loaded only when asked for
+def run_demo(args: argparse.Namespace, store: Store) -> int:
+    """Fill a new data dir with a fictional municipality (or prefecture and its towns) for trying the app."""
+    # Loaded only when asked for.
+    from desktop.services.demo import create_demo
+    from desktop.services.prefecture.demo import add_catalog_for_town, create_prefecture_demo
 
+    if args.prefecture:
+        pref = create_prefecture_demo(store)
+        print(f"都道府県モードのデモ用データを作成しました: {pref.code} {pref.name}（{store.data_dir}）")
+        return EXIT_OK
     muni = create_demo(store)
+    add_catalog_for_town(store)
     print(f"デモ用データを作成しました: {muni.code} {muni.name}（{store.data_dir}）")
     return EXIT_OK
 
