@@ -20,6 +20,7 @@ from desktop.views.context import ViewContext
 from desktop.views.first_run import FirstRunDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.menus import apply_font_size
+from desktop.views.navigation import pages_for
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,9 @@ def run_gui(data_dir: Path, lang: str | None = None, *, clock: Clock = system_cl
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
                 return 0
         ws = Workspace(store)
-        window = MainWindow(ViewContext(Operations(), ws), municipality.get_municipality(ws).name)
+        window = MainWindow(
+            ViewContext(Operations(), ws), municipality.get_municipality(ws).name, pages_for(ws.is_prefecture)
+        )
         window.ctx.ops.parent_widget = window
         sys.excepthook = _excepthook
         window.show()

@@ -285,3 +285,23 @@ def write_kpi_xlsx(data: KpiSheetData, out: Path, progress: Progress = NO_PROGRE
     _write_table(wb.create_sheet("年度別（集計用）"), long_columns, long_rows, progress, "年度別")
     _info_sheet(wb, data.meta, code, "指標数", len(numbered))
     return _save(wb, data.meta, out, progress)
+
+
+# --- lists of the prefecture (市町村一覧, 支援ニーズ, 人材プール, 好事例, 共同調達, お知らせ) -------------------------
+
+
+def write_list_xlsx(
+    meta: DocMeta,
+    code: str,
+    sheet_title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Any],
+    out: Path,
+    progress: Progress = NO_PROGRESS,
+    count_label: str = "件数",
+) -> BuildResult:
+    """One list as a workbook: the table sheet and the 情報 sheet, like every other export."""
+    wb, sheet = _new_book(sheet_title)
+    _write_table(sheet, columns, rows, progress, sheet_title)
+    _info_sheet(wb, meta, code, count_label, len(rows))
+    return _save(wb, meta, out, progress)

@@ -120,6 +120,14 @@ VOCAB_LABELS = (
     QT_TRANSLATE_NOOP("vocab", "参加する"),
     QT_TRANSLATE_NOOP("vocab", "検討中"),
     QT_TRANSLATE_NOOP("vocab", "参加しない"),
+    # INDICATORS (desktop.services.prefecture.indicators: the national dashboard's column names)
+    QT_TRANSLATE_NOOP("vocab", "CIOの任命"),
+    QT_TRANSLATE_NOOP("vocab", "CIO補佐官等の任命"),
+    QT_TRANSLATE_NOOP("vocab", "全体方針策定"),
+    QT_TRANSLATE_NOOP("vocab", "全庁的な体制構築"),
+    QT_TRANSLATE_NOOP("vocab", "外部人材活用"),
+    QT_TRANSLATE_NOOP("vocab", "職員育成の取組"),
+    QT_TRANSLATE_NOOP("vocab", "全職員対象研修の実施"),
     # CONTACT_CHANNEL
     QT_TRANSLATE_NOOP("vocab", "同期"),
     QT_TRANSLATE_NOOP("vocab", "パッケージ"),

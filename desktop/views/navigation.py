@@ -75,4 +75,55 @@ MUNICIPALITY_PAGES: tuple[NavEntry, ...] = (
         "desktop.views.documents_page",
         "DocumentsPage",
     ),
+    NavEntry(
+        "prefecture_catalog",
+        QT_TRANSLATE_NOOP("Navigation", "県からの案内"),
+        "desktop.views.prefecture_catalog",
+        "PrefectureCatalogPage",
+    ),
 )
+
+# Prefecture mode (DESIGN.md §4a): a data dir registered with a prefecture code opens with these pages.
+PREFECTURE_PAGES: tuple[NavEntry, ...] = (
+    NavEntry(
+        "towns", QT_TRANSLATE_NOOP("Navigation", "市町村一覧"), "desktop.views.prefecture.towns", "TownsPage"
+    ),
+    NavEntry(
+        "needs", QT_TRANSLATE_NOOP("Navigation", "支援ニーズ"), "desktop.views.prefecture.needs", "NeedsPage"
+    ),
+    NavEntry(
+        "talent_pool",
+        QT_TRANSLATE_NOOP("Navigation", "人材プール"),
+        "desktop.views.prefecture.talent_pool",
+        "TalentPoolPage",
+    ),
+    NavEntry(
+        "good_practices",
+        QT_TRANSLATE_NOOP("Navigation", "好事例"),
+        "desktop.views.prefecture.good_practices",
+        "GoodPracticesPage",
+    ),
+    NavEntry(
+        "joint_procurement",
+        QT_TRANSLATE_NOOP("Navigation", "共同調達"),
+        "desktop.views.prefecture.joint_procurement",
+        "JointProcurementPage",
+    ),
+    NavEntry(
+        "announcements",
+        QT_TRANSLATE_NOOP("Navigation", "お知らせ"),
+        "desktop.views.prefecture.announcements",
+        "AnnouncementsPage",
+    ),
+    NavEntry(
+        "reports",
+        QT_TRANSLATE_NOOP("Navigation", "文書出力"),
+        "desktop.views.prefecture.reports",
+        "ReportsPage",
+    ),
+)
+
+
+def pages_for(is_prefecture: bool) -> tuple[NavEntry, ...]:
+    """The navigator of a prefecture's data dir, or of a town's."""
+    return PREFECTURE_PAGES if is_prefecture else MUNICIPALITY_PAGES
