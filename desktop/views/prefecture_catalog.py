@@ -79,6 +79,8 @@ class CatalogTab(QWidget):
         splitter.addWidget(scrolling(right))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([380, 720])
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -138,7 +140,10 @@ class PoolTab(CatalogTab):
         rows = [
             (self.tr("人材像"), _v(vocab.SKILL_ROLES, e.skill_role)),
             (self.tr("スキル・経験"), _esc(e.skills)),
-            (self.tr("派遣の形"), "・".join(x for x in (_v(vocab.ENGAGEMENT, e.engagement), days) if x)),
+            (
+                self.tr("派遣の形"),
+                self.tr("・").join(x for x in (_v(vocab.ENGAGEMENT, e.engagement), days) if x),
+            ),
             (self.tr("派遣可能期間"), period),
             (self.tr("派遣の可否"), _v(vocab.POOL_AVAILABILITY, e.availability)),
             (self.tr("備考"), _esc(e.note)),

@@ -21,6 +21,38 @@ Why: {1}</translation>
     </message>
 </context>
 <context>
+    <name>AnnouncementsPage</name>
+    <message>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+    <message>
+        <source>お知らせ</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <source>県内のすべての市町村に届くお知らせです。市町村は「県からの案内」の画面で読みます。</source>
+        <translation>Announcements reach every municipality of the prefecture; they read them on the “From the prefecture” page.</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>掲載日</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>本文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>お知らせ</source>
+        <comment>record noun</comment>
+        <translation>Announcements</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>自治体DXナビ</source>
@@ -96,6 +128,17 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
     <message>
         <source>（なし）</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <source>一覧</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Contents</translation>
     </message>
 </context>
 <context>
@@ -570,6 +613,54 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     </message>
 </context>
 <context>
+    <name>GoodPracticesPage</name>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>（指定なし）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>好事例</source>
+        <translation>Good practices</translation>
+    </message>
+    <message>
+        <source>県内の団体の取組事例を掲載します。市町村は読み取り専用で閲覧できます。</source>
+        <translation>Cases from bodies of the prefecture; municipalities can read them.</translation>
+    </message>
+    <message>
+        <source>事例名</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>実施団体</source>
+        <translation>Carried out by</translation>
+    </message>
+    <message>
+        <source>関連する重点取組事項</source>
+        <translation>Related priority initiative</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>掲載日</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>好事例</source>
+        <comment>record noun</comment>
+        <translation>Good practices</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>ホーム</source>
@@ -872,6 +963,106 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     </message>
 </context>
 <context>
+    <name>JointProcurementPage</name>
+    <message>
+        <source>団体名</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>参加意向</source>
+        <translation>Intention</translation>
+    </message>
+    <message>
+        <source>現行契約の満了日</source>
+        <translation>Current contract ends</translation>
+    </message>
+    <message>
+        <source>予算化の予定年度</source>
+        <translation>Budget year</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{0}［{1}］</source>
+        <translation>{0} [{1}]</translation>
+    </message>
+    <message>
+        <source>共同調達</source>
+        <translation>Joint procurement</translation>
+    </message>
+    <message>
+        <source>県が代表団体となる共同調達を案内し、市町村の参加意向（参加する／検討中／参加しない）を集めます。参加意向は各市町村が入力し、同期またはパッケージで届きます。</source>
+        <translation>Offer joint procurements led by the prefecture and collect each municipality&apos;s intention (join / considering / not joining). Municipalities enter their intentions; they arrive by sync or package.</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>対象システム</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>代表団体</source>
+        <translation>Lead body</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>参加意向の回答期限</source>
+        <translation>Reply by</translation>
+    </message>
+    <message>
+        <source>利用開始予定</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>スケジュール</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>費用の按分</source>
+        <translation>Cost split</translation>
+    </message>
+    <message>
+        <source>費用負担の考え方</source>
+        <translation>How costs are shared</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>共同調達</source>
+        <comment>record noun</comment>
+        <translation>Joint procurement</translation>
+    </message>
+    <message>
+        <source>市町村の参加意向</source>
+        <translation>Municipalities&apos; intentions</translation>
+    </message>
+    <message>
+        <source>{0} {1}団体</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>回答 {0}団体（{1}）</source>
+        <translation>{0} replies ({1})</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>まだ回答はありません。</source>
+        <translation>No replies yet.</translation>
+    </message>
+</context>
+<context>
     <name>KpiDetail</name>
     <message>
         <source>指標名</source>
@@ -1112,6 +1303,141 @@ Your data is stored only on this PC.</translation>
         <source>文書出力</source>
         <translation>Documents</translation>
     </message>
+    <message>
+        <source>県からの案内</source>
+        <translation>From the prefecture</translation>
+    </message>
+    <message>
+        <source>市町村一覧</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>人材プール</source>
+        <translation>Talent pool</translation>
+    </message>
+    <message>
+        <source>好事例</source>
+        <translation>Good practices</translation>
+    </message>
+    <message>
+        <source>共同調達</source>
+        <translation>Joint procurement</translation>
+    </message>
+    <message>
+        <source>お知らせ</source>
+        <translation>Announcements</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDetail</name>
+    <message>
+        <source>支援ニーズの内容</source>
+        <translation>The support need</translation>
+    </message>
+    <message>
+        <source>県からの回答</source>
+        <translation>The prefecture&apos;s response</translation>
+    </message>
+    <message>
+        <source>回答状況</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>回答内容</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>例: 人材プールの登録人材Bを月4日で派遣します。開始日は担当から連絡します。</source>
+        <translation>e.g. We can send pool member B for 4 days a month; we will contact you about the start date.</translation>
+    </message>
+    <message>
+        <source>回答日</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>回答する(&amp;R)</source>
+        <translation>&amp;Respond</translation>
+    </message>
+    <message>
+        <source>前回の回答</source>
+        <translation>Last response</translation>
+    </message>
+    <message>
+        <source>人材プールの候補（同じ人材像）</source>
+        <translation>Talent pool candidates (same role)</translation>
+    </message>
+    <message>
+        <source>人材プールの候補</source>
+        <translation>Talent pool candidates</translation>
+    </message>
+    <message>
+        <source>この候補を回答内容に入れる</source>
+        <translation>Use this candidate in the message</translation>
+    </message>
+    <message>
+        <source>左の一覧から支援ニーズを選んでください。</source>
+        <translation>Choose a support need in the list on the left.</translation>
+    </message>
+    <message>
+        <source>{0}〜{1}</source>
+        <translation>{0} – {1}</translation>
+    </message>
+    <message>
+        <source>月{0}日</source>
+        <translation>{0} days a month</translation>
+    </message>
+    <message>
+        <source>団体: {0}（{1}）</source>
+        <translation>Body: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>区分: {0}</source>
+        <translation>Category: {0}</translation>
+    </message>
+    <message>
+        <source>人材像: {0}</source>
+        <translation>Role: {0}</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>派遣の形: {0}</source>
+        <translation>Engagement: {0}</translation>
+    </message>
+    <message>
+        <source>優先度: {0}</source>
+        <translation>Priority: {0}</translation>
+    </message>
+    <message>
+        <source>目的: {0}</source>
+        <translation>Purpose: {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>まだ回答していません</source>
+        <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <source>{0}［{1}］{2}&#x3000;{3}</source>
+        <translation>{0} [{1}] {2}  {3}</translation>
+    </message>
+    <message>
+        <source>（この人材像の登録はありません）</source>
+        <translation>(no one listed for this role)</translation>
+    </message>
+    <message>
+        <source>人材プールの{0}（{1}）を派遣できます。日程は担当から連絡します。</source>
+        <translation>We can send {0} ({1}) from the talent pool. We will contact you about the dates.</translation>
+    </message>
+    <message>
+        <source>{0}の「{1}」に回答しました（{2}）。次回の同期またはカタログのパッケージで届きます。</source>
+        <translation>Responded to “{1}” of {0} ({2}). It reaches them with the next sync or catalog package.</translation>
+    </message>
 </context>
 <context>
     <name>NeedsDetail</name>
@@ -1277,6 +1603,54 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
         <comment>record noun</comment>
         <translation>support need</translation>
     </message>
+    <message>
+        <source>市町村から提出された支援ニーズの一覧です。ニーズを選んで回答状況と回答内容を入力し、「回答する」を押すと、次回の同期またはカタログのパッケージで市町村に届きます。回答欄のほかは市町村が入力した内容のため変更できません。</source>
+        <translation>Support needs submitted by the municipalities. Choose a need, enter the response and a message and press “Respond”: it reaches the municipality with the next sync or catalog package. Everything else was entered by the municipality and cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>絞り込み:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>人材像</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>件名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>区分</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>優先度</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>回答状況</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>{0}で絞り込み</source>
+        <translation>Filter by {0}</translation>
+    </message>
+    <message>
+        <source>{0}：すべて</source>
+        <translation>{0}: all</translation>
+    </message>
+    <message>
+        <source>支援ニーズの一覧</source>
+        <translation>Support needs</translation>
+    </message>
+    <message>
+        <source>{0}件</source>
+        <translation>{0} needs</translation>
+    </message>
 </context>
 <context>
     <name>NewSpecDialog</name>
@@ -1299,6 +1673,81 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
     <message>
         <source>調達件名(&amp;N)</source>
         <translation>Procurement &amp;title</translation>
+    </message>
+</context>
+<context>
+    <name>OffersTab</name>
+    <message>
+        <source>本団体の参加意向</source>
+        <translation>Our intention</translation>
+    </message>
+    <message>
+        <source>（未回答）</source>
+        <translation>(no reply)</translation>
+    </message>
+    <message>
+        <source>参加意向</source>
+        <translation>Intention</translation>
+    </message>
+    <message>
+        <source>現行契約の満了日</source>
+        <translation>Current contract ends</translation>
+    </message>
+    <message>
+        <source>予算化の予定年度</source>
+        <translation>Budget year</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>入力した参加意向は、次回の同期またはパッケージで県に届きます。</source>
+        <translation>Your intention reaches the prefecture with the next sync or package.</translation>
+    </message>
+    <message>
+        <source>{0}［{1}］</source>
+        <translation>{0} [{1}]</translation>
+    </message>
+    <message>
+        <source>対象システム</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>代表団体</source>
+        <translation>Lead body</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>参加意向の回答期限</source>
+        <translation>Reply by</translation>
+    </message>
+    <message>
+        <source>利用開始予定</source>
+        <translation>Planned start</translation>
+    </message>
+    <message>
+        <source>スケジュール</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>費用の按分</source>
+        <translation>Cost split</translation>
+    </message>
+    <message>
+        <source>費用負担の考え方</source>
+        <translation>How costs are shared</translation>
+    </message>
+    <message>
+        <source>状況</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>参加意向を保存しました（{0}）。</source>
+        <translation>Intention saved ({0}).</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1916,111 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
     </message>
 </context>
 <context>
+    <name>PoolTab</name>
+    <message>
+        <source>{0}&#x3000;{1}［{2}］</source>
+        <translation>{0}  {1} [{2}]</translation>
+    </message>
+    <message>
+        <source>月{0}日</source>
+        <translation>{0} days a month</translation>
+    </message>
+    <message>
+        <source>人材像</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>スキル・経験</source>
+        <translation>Skills and experience</translation>
+    </message>
+    <message>
+        <source>派遣の形</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>・</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>派遣可能期間</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>派遣の可否</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>派遣を希望するときは「支援ニーズ」から人材派遣として提出してください。</source>
+        <translation>To ask for this person, submit a talent dispatch need under “Support needs”.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticesTab</name>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>実施団体</source>
+        <translation>Carried out by</translation>
+    </message>
+    <message>
+        <source>関連する重点取組事項</source>
+        <translation>Related priority initiative</translation>
+    </message>
+    <message>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>掲載日</source>
+        <translation>Published on</translation>
+    </message>
+</context>
+<context>
+    <name>PrefectureCatalogPage</name>
+    <message>
+        <source>県からの案内</source>
+        <translation>From the prefecture</translation>
+    </message>
+    <message>
+        <source>都道府県から同期またはパッケージで届いたお知らせ・人材プール・好事例・共同調達の案内です（閲覧のみ）。共同調達には本団体の参加意向を入力できます。支援ニーズへの回答は「支援ニーズ」の画面に表示されます。</source>
+        <translation>Announcements, talent pool, good practices and joint procurements from the prefecture, arrived by sync or package (read only). You can state your intention on a joint procurement. Responses to your support needs show on the “Support needs” page.</translation>
+    </message>
+    <message>
+        <source>案内の種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>（まだ届いていません）</source>
+        <translation>(nothing has arrived yet)</translation>
+    </message>
+    <message>
+        <source>お知らせ</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <source>人材プール</source>
+        <translation>Talent pool</translation>
+    </message>
+    <message>
+        <source>好事例</source>
+        <translation>Good practices</translation>
+    </message>
+    <message>
+        <source>共同調達</source>
+        <translation>Joint procurement</translation>
+    </message>
+</context>
+<context>
     <name>ProcurementPage</name>
     <message>
         <source>（無題）</source>
@@ -1533,6 +2087,49 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
     <message>
         <source>{0}「{1}」を削除しました。</source>
         <translation>Deleted {0} “{1}”.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>文書出力</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>県全体の進捗報告（PDF）と、各一覧のExcelファイルを作成します。作成は裏で進むので、その間も他の画面を使えます。</source>
+        <translation>Create the prefecture-wide progress report (PDF) and an Excel file of each list. They are built in the background, so you can keep working meanwhile.</translation>
+    </message>
+    <message>
+        <source>作成して保存…</source>
+        <translation>Create and save…</translation>
+    </message>
+    <message>
+        <source>{0}を作成して保存</source>
+        <translation>Create and save {0}</translation>
+    </message>
+    <message>
+        <source>作成の結果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>名前を付けて保存</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>（{0}ページ）</source>
+        <translation> ({0} pages)</translation>
+    </message>
+    <message>
+        <source>「{0}」を保存しました{1}: {2}</source>
+        <translation>Saved “{0}”{1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0}を保存しました。</source>
+        <translation>Saved {0}.</translation>
+    </message>
+    <message>
+        <source>{0}を作成しています</source>
+        <translation>Creating {0}</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2794,70 @@ Click or press Enter to open the step.</translation>
     </message>
 </context>
 <context>
+    <name>TalentPoolPage</name>
+    <message>
+        <source>{0}&#x3000;{1}［{2}］</source>
+        <translation>{0}  {1} [{2}]</translation>
+    </message>
+    <message>
+        <source>人材プール</source>
+        <translation>Talent pool</translation>
+    </message>
+    <message>
+        <source>県が確保している外部デジタル人材を、スキル標準の人材像ごとに掲載します。市町村は読み取り専用で閲覧し、派遣を希望するときは支援ニーズとして提出します。個人名や連絡先は載せず、「登録人材A」のような掲載名を使います。</source>
+        <translation>External digital talent secured by the prefecture, listed by the skill standard&apos;s role types. Municipalities read the list and ask for someone by submitting a support need. No personal names or contacts: use a listing label such as “Pool member A”.</translation>
+    </message>
+    <message>
+        <source>掲載名</source>
+        <translation>Listing</translation>
+    </message>
+    <message>
+        <source>例: 登録人材A（個人名は入力しない）</source>
+        <translation>e.g. Pool member A (no personal names)</translation>
+    </message>
+    <message>
+        <source>人材像（スキル標準）</source>
+        <translation>Role (skill standard)</translation>
+    </message>
+    <message>
+        <source>スキル・経験</source>
+        <translation>Skills and experience</translation>
+    </message>
+    <message>
+        <source>常駐／随時</source>
+        <translation>On site / on call</translation>
+    </message>
+    <message>
+        <source>月あたり日数</source>
+        <translation>Days a month</translation>
+    </message>
+    <message>
+        <source>例: 4</source>
+        <translation>e.g. 4</translation>
+    </message>
+    <message>
+        <source>派遣可能期間（開始）</source>
+        <translation>Available from</translation>
+    </message>
+    <message>
+        <source>派遣可能期間（終了）</source>
+        <translation>Available until</translation>
+    </message>
+    <message>
+        <source>派遣の可否</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>備考</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>登録人材</source>
+        <comment>record noun</comment>
+        <translation>pool member</translation>
+    </message>
+</context>
+<context>
     <name>TemplatePicker</name>
     <message>
         <source>作成</source>
@@ -2205,6 +2866,197 @@ Click or press Enter to open the step.</translation>
     <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TownsModel</name>
+    <message>
+        <source>団体
+コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>ステップ0〜3
+の進捗</source>
+        <translation>Steps 0–3
+progress</translation>
+    </message>
+    <message>
+        <source>取組中</source>
+        <translation>Working on</translation>
+    </message>
+    <message>
+        <source>20業務
+本稼働</source>
+        <translation>20 services
+live</translation>
+    </message>
+    <message>
+        <source>最終連絡</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>未回答
+ニーズ</source>
+        <translation>Open
+needs</translation>
+    </message>
+    <message>
+        <source>団体コード</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>ステップ0〜3の進捗</source>
+        <translation>Steps 0–3 progress</translation>
+    </message>
+    <message>
+        <source>20業務 本稼働</source>
+        <translation>20 services live</translation>
+    </message>
+    <message>
+        <source>未回答ニーズ</source>
+        <translation>Open needs</translation>
+    </message>
+    <message>
+        <source>{0}（デジタル庁「自治体DXの取組に関するダッシュボード」自治体DXの推進体制の指標）</source>
+        <translation>{0} (an indicator of the promotion structure on the Digital Agency&apos;s municipal DX dashboard)</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>ステップ{0}</source>
+        <translation>Step {0}</translation>
+    </message>
+    <message>
+        <source>未受信</source>
+        <translation>Nothing received</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>ステップ{0}：{1}</source>
+        <translation>Step {0}: {1}</translation>
+    </message>
+    <message>
+        <source>該当</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>非該当</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{0}：{1}
+判定の根拠：{2}</source>
+        <translation>{0}: {1}
+Derived from: {2}</translation>
+    </message>
+    <message>
+        <source>チェック項目の完了率（対象外を除く）
+{0}</source>
+        <translation>Share of checkpoints done (not applicable ones excluded)
+{0}</translation>
+    </message>
+    <message>
+        <source>本稼働 {0}業務・未着手 {1}業務・特定移行支援システム {2}業務</source>
+        <translation>{0} live · {1} not started · {2} specific migration support systems</translation>
+    </message>
+    <message>
+        <source>この団体のデータはまだ同期やパッケージで届いていません。</source>
+        <translation>No data of this body has arrived by sync or package yet.</translation>
+    </message>
+    <message>
+        <source>{0}に{1}で届きました。</source>
+        <translation>Arrived on {0} by {1}.</translation>
+    </message>
+    <message>
+        <source>{0}（団体コード {1}）</source>
+        <translation>{0} (code {1})</translation>
+    </message>
+    <message>
+        <source>{0}：{1}団体中{2}団体（{3}）</source>
+        <translation>{0}: {2} of {1} bodies ({3})</translation>
+    </message>
+    <message>
+        <source>表示中の団体の平均
+{0}</source>
+        <translation>Average of the bodies shown
+{0}</translation>
+    </message>
+    <message>
+        <source>県全体</source>
+        <translation>Prefecture</translation>
+    </message>
+    <message>
+        <source>{0}団体（平均・率）</source>
+        <translation>{0} bodies (average, rate)</translation>
+    </message>
+</context>
+<context>
+    <name>TownsPage</name>
+    <message>
+        <source>市町村一覧</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>県内の市町村ごとに、ステップ0〜3の進み具合（完了した項目の割合）、20業務の本稼働の数、最終連絡（同期またはパッケージでデータが届いた日）と、国のダッシュボードの推進体制7指標を、各団体のデータから判定して示します。指標のセルにマウスを置くと判定の根拠が表示されます。最下行は表示中の団体の平均と該当率です。</source>
+        <translation>For each municipality: progress in steps 0–3 (share of checkpoints done), how many of the 20 services are live, the last contact (when data arrived by sync or package), and the seven promotion-structure indicators of the national dashboard, derived from the body&apos;s own data. Hover over an indicator to see how it was derived. The last row gives the average and rates of the bodies shown.</translation>
+    </message>
+    <message>
+        <source>団体名・団体コードで絞り込み</source>
+        <translation>Filter by name or code</translation>
+    </message>
+    <message>
+        <source>取組中のステップで絞り込み</source>
+        <translation>Filter by the step being worked on</translation>
+    </message>
+    <message>
+        <source>すべてのステップ</source>
+        <translation>All steps</translation>
+    </message>
+    <message>
+        <source>ステップ{0}に取組中</source>
+        <translation>Working on step {0}</translation>
+    </message>
+    <message>
+        <source>すべて完了</source>
+        <translation>All steps done</translation>
+    </message>
+    <message>
+        <source>指標で絞り込み</source>
+        <translation>Filter by indicator</translation>
+    </message>
+    <message>
+        <source>すべての指標</source>
+        <translation>All indicators</translation>
+    </message>
+    <message>
+        <source>「{0}」が未</source>
+        <translation>Without “{0}”</translation>
+    </message>
+    <message>
+        <source>絞り込み:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>昇順</source>
+        <translation>ascending</translation>
+    </message>
+    <message>
+        <source>降順</source>
+        <translation>descending</translation>
+    </message>
+    <message>
+        <source>{0}団体中 {1}団体を表示&#x3000;並び順: {2}（{3}）。列の見出しをクリックすると並べ替えます。</source>
+        <translation>Showing {1} of {0} bodies.  Sorted by {2} ({3}). Click a column heading to sort.</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +3320,34 @@ Click or press Enter to open the step.</translation>
     <message>
         <source>参加しない</source>
         <translation>Will not join</translation>
+    </message>
+    <message>
+        <source>CIOの任命</source>
+        <translation>CIO appointed</translation>
+    </message>
+    <message>
+        <source>CIO補佐官等の任命</source>
+        <translation>CIO adviser appointed</translation>
+    </message>
+    <message>
+        <source>全体方針策定</source>
+        <translation>Overall policy adopted</translation>
+    </message>
+    <message>
+        <source>全庁的な体制構築</source>
+        <translation>Organisation-wide structure</translation>
+    </message>
+    <message>
+        <source>外部人材活用</source>
+        <translation>External talent used</translation>
+    </message>
+    <message>
+        <source>職員育成の取組</source>
+        <translation>Staff development</translation>
+    </message>
+    <message>
+        <source>全職員対象研修の実施</source>
+        <translation>Training for all staff</translation>
     </message>
     <message>
         <source>同期</source>

@@ -33,7 +33,7 @@ CATALOG_ENTITIES: dict[str, type[Synced]] = {
 }
 # How each list is ordered (newest first for dated entries).
 _ORDER: dict[type[Synced], tuple[Any, ...]] = {
-    TalentPoolEntry: (TalentPoolEntry.skill_role, TalentPoolEntry.listing),
+    TalentPoolEntry: (TalentPoolEntry.listing,),
     GoodPractice: (GoodPractice.published_on.desc(), GoodPractice.title),
     JointProcurementOffer: (JointProcurementOffer.survey_deadline.desc(), JointProcurementOffer.title),
     Announcement: (Announcement.published_on.desc(), Announcement.title),

@@ -74,8 +74,13 @@ def create_prefecture_demo(store: Store, today: date | None = None) -> Municipal
             for offer_key, offer_id in offers.items():
                 intent = demo_intent(demo, offer_key, town["code_body"])
                 if intent:
+                    # Towns joining or considering say when their current contract ends and when they budget it.
+                    fy = fiscal_year_of(today) + 1 + int(town["code_body"]) % 2
+                    dated = intent != "decline"
                     s.add(JointProcurementIntent(id=intent_id(code, offer_id), owner_code=code, offer_id=offer_id,
-                                                 intent=intent, updated_by=ACTOR))  # fmt: skip
+                                                 intent=intent, updated_by=ACTOR,
+                                                 contract_end=date(fy + 1, 3, 31) if dated else None,
+                                                 budget_fy=fy if dated else None))  # fmt: skip
             if town["contact_days"] >= 0:
                 at = datetime.combine(today - timedelta(days=town["contact_days"]), time(9, 30), tzinfo=UTC)
                 record_contact(s, code, town["channel"], at)

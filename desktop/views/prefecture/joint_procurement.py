@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
@@ -21,7 +22,13 @@ from desktop.views.locale import vocab_label
 from desktop.views.prefecture.catalog_editor import CatalogPage
 from desktop.views.record_form import FieldSpec
 
-INTENT_COLUMNS = ("団体名", "参加意向", "現行契約の満了日", "予算化の予定年度", "備考")
+INTENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("JointProcurementPage", "団体名"),
+    QT_TRANSLATE_NOOP("JointProcurementPage", "参加意向"),
+    QT_TRANSLATE_NOOP("JointProcurementPage", "現行契約の満了日"),
+    QT_TRANSLATE_NOOP("JointProcurementPage", "予算化の予定年度"),
+    QT_TRANSLATE_NOOP("JointProcurementPage", "備考"),
+)
 
 
 class JointProcurementPage(CatalogPage):
@@ -112,7 +119,7 @@ class JointProcurementPage(CatalogPage):
                 for key, label in vocab.INTENT.items()
             ]
             self.intent_summary.setText(
-                self.tr("回答 {0}団体（{1}）").format(len(rows), "・".join(parts))
+                self.tr("回答 {0}団体（{1}）").format(len(rows), self.tr("・").join(parts))
                 if rows
                 else self.tr("まだ回答はありません。")
             )

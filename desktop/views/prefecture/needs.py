@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,7 +35,14 @@ from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout, scrolling
 from desktop.views.style import SPACING, heading, hint
 
-COLUMNS = ("団体名", "件名", "区分", "人材像", "優先度", "回答状況")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("NeedsPage", "団体名"),
+    QT_TRANSLATE_NOOP("NeedsPage", "件名"),
+    QT_TRANSLATE_NOOP("NeedsPage", "区分"),
+    QT_TRANSLATE_NOOP("NeedsPage", "人材像"),
+    QT_TRANSLATE_NOOP("NeedsPage", "優先度"),
+    QT_TRANSLATE_NOOP("NeedsPage", "回答状況"),
+)
 
 
 def _label(table: dict[str, str], key: str) -> str:
@@ -88,6 +95,10 @@ class NeedsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):  # 区分 and 人材像 are long: elided, whole on hover
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 120)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._selected)
         self.count_label = QLabel()
         left = QWidget()
@@ -101,6 +112,7 @@ class NeedsPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 460])
         layout.addWidget(splitter, 1)
 
     def current_filter(self) -> pref_needs.NeedsFilter:
@@ -137,8 +149,7 @@ class NeedsPage(Page):
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c == 1:
-                    item.setToolTip(need.purpose)
+                item.setToolTip(need.purpose if c == 1 else value)
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.count_label.setText(self.tr("{0}件").format(len(rows)))
@@ -236,7 +247,7 @@ class NeedDetail(QWidget):
         ]
         if need.skill_role:
             lines.append(self.tr("人材像: {0}").format(_label(vocab.SKILL_ROLES, need.skill_role)))
-        detail = "・".join(x for x in (_label(vocab.ENGAGEMENT, need.engagement), days, period) if x)
+        detail = self.tr("・").join(x for x in (_label(vocab.ENGAGEMENT, need.engagement), days, period) if x)
         if detail:
             lines.append(self.tr("派遣の形: {0}").format(detail))
         lines.append(self.tr("優先度: {0}").format(_label(vocab.PRIORITY, need.priority)))

@@ -44,7 +44,7 @@ class TalentPoolPage(CatalogPage):
                 FieldSpec("note", self.tr("備考"), "text", lines=2),
             ],
             summary_fields=("listing", "skill_role", "availability"),
-            order_by=("skill_role", "listing"),
+            order_by=("listing",),
             label=label,
             noun=self.tr("登録人材", "record noun"),
             parent=parent,

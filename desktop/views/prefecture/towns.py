@@ -27,7 +27,7 @@ from desktop.models import vocab, wareki
 from desktop.services.prefecture import towns
 from desktop.services.prefecture.indicators import INDICATORS
 from desktop.views.context import ViewContext
-from desktop.views.locale import vocab_label
+from desktop.views.locale import ui_lang, vocab_label
 from desktop.views.page import Page, page_layout
 from desktop.views.style import heading, hint
 
@@ -40,15 +40,24 @@ STEPS = 4
 CODE, NAME, PROGRESS, CURRENT, LIVE, CONTACT, NEEDS = range(7)
 FIXED_COLUMNS = 7
 # Column headers on two or three lines so the whole table fits the window (the full name shows on hover).
-HEADER_BREAKS = {
-    "CIOの任命": "CIOの\n任命",
-    "CIO補佐官等の任命": "CIO\n補佐官等\nの任命",
-    "全体方針策定": "全体\n方針\n策定",
-    "全庁的な体制構築": "全庁的\nな体制\n構築",
-    "外部人材活用": "外部\n人材\n活用",
-    "職員育成の取組": "職員\n育成の\n取組",
-    "全職員対象研修の実施": "全職員\n対象研修\nの実施",
+# Where each indicator's Japanese header breaks (character positions), so the table fits the window.
+HEADER_BREAKS: dict[str, tuple[int, ...]] = {
+    "cio": (4,),
+    "cio_adviser": (3, 7),
+    "policy": (2, 4),
+    "organisation": (3, 6),
+    "external_talent": (2, 4),
+    "staff_development": (2, 5),
+    "all_staff_training": (3, 7),
 }
+
+
+def broken(text: str, breaks: tuple[int, ...]) -> str:
+    """`text` with line breaks at the given positions (Japanese headers only; English wraps as words)."""
+    if ui_lang() != "ja":
+        return text
+    cuts = [0, *breaks, len(text)]
+    return "\n".join(text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b])
 
 
 def _percent(ratio: float) -> str:
@@ -100,15 +109,16 @@ class TownsModel(QAbstractTableModel):
 
     def headers(self, short: bool = False) -> list[str]:
         """Column names; `short` breaks long ones over lines for the table header."""
-        tr = self.tr
         names = [vocab_label(label) for _key, label in INDICATORS]
         if short:
-            names = [HEADER_BREAKS.get(n, n) for n in names]
-            fixed = [tr("団体\nコード"), tr("団体名"), tr("ステップ0〜3\nの進捗"), tr("取組中"), tr("20業務\n本稼働"),
-                     tr("最終連絡"), tr("未回答\nニーズ")]  # fmt: skip
+            names = [
+                broken(name, HEADER_BREAKS[key]) for (key, _l), name in zip(INDICATORS, names, strict=True)
+            ]
+            fixed = [self.tr("団体\nコード"), self.tr("団体名"), self.tr("ステップ0〜3\nの進捗"), self.tr("取組中"),
+                     self.tr("20業務\n本稼働"), self.tr("最終連絡"), self.tr("未回答\nニーズ")]  # fmt: skip
         else:
-            fixed = [tr("団体コード"), tr("団体名"), tr("ステップ0〜3の進捗"), tr("取組中"), tr("20業務 本稼働"),
-                     tr("最終連絡"), tr("未回答ニーズ")]  # fmt: skip
+            fixed = [self.tr("団体コード"), self.tr("団体名"), self.tr("ステップ0〜3の進捗"), self.tr("取組中"),
+                     self.tr("20業務 本稼働"), self.tr("最終連絡"), self.tr("未回答ニーズ")]  # fmt: skip
         return fixed + names
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override

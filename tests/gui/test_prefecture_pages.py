@@ -1,0 +1,115 @@
+"""Prefecture mode pages and the town's side of the catalog, driven as a user would."""
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import Qt
+from sqlalchemy import update
+
+from desktop.models import JointProcurementOffer, NeedsRequest
+from desktop.services import needs
+from desktop.services.prefecture import catalog
+from desktop.services.prefecture import needs as pref_needs
+from desktop.services.prefecture.indicators import INDICATORS
+from desktop.services.workspace import Workspace
+from desktop.views.main_window import MainWindow
+from desktop.views.navigation import PREFECTURE_PAGES, pages_for
+from desktop.views.needs import NeedsPage as TownNeedsPage
+from desktop.views.prefecture.needs import NeedsPage
+from desktop.views.prefecture.towns import FIXED_COLUMNS, TownsPage
+from desktop.views.prefecture_catalog import PrefectureCatalogPage
+from tests.prefecture.conftest import PREF, SABAE, settle
+from tests.prefecture.conftest import pref as pref  # noqa: F401 - the prefecture's store, as a fixture
+
+WAIT_MS = 5000
+
+
+def shown(qtbot, page, loaded=lambda page: True):
+    qtbot.addWidget(page)
+    page.resize(1280, 820)
+    page.show()
+    qtbot.waitUntil(lambda: loaded(page), timeout=WAIT_MS)
+    return page
+
+
+def test_a_prefecture_data_dir_opens_with_the_prefecture_navigator(qtbot, make_ctx, pref):  # noqa: F811
+    window = MainWindow(make_ctx(pref), "福井県", pages_for(pref.is_prefecture))
+    qtbot.addWidget(window)
+    assert [e.key for e in window.entries] == [e.key for e in PREFECTURE_PAGES]
+    page = window.show_page("towns")
+    assert isinstance(page, TownsPage)
+
+
+def test_the_towns_list_keeps_the_summary_row_last_and_explains_each_indicator(qtbot, make_ctx, pref):  # noqa: F811
+    page = shown(qtbot, TownsPage(make_ctx(pref)), lambda p: p.model.rowCount() == 4)
+    proxy = page.proxy
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(3, 0).data() == "県全体"
+    names = [proxy.index(r, 1).data() for r in range(3)]
+    assert names == sorted(names, reverse=True)
+    cio = FIXED_COLUMNS + [k for k, _l in INDICATORS].index("cio")
+    fukui = next(r for r in range(3) if proxy.index(r, 1).data() == "福井市")
+    assert proxy.index(fukui, cio).data() == "○"
+    assert "判定の根拠：推進体制に任命済み：CIO（最高情報統括責任者）（副市長）" in proxy.index(fukui, cio).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert proxy.index(3, cio).data() == "33%"
+
+    page.search.setText("鯖江")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert proxy.index(0, 1).data() == "鯖江市" and proxy.index(1, 0).data() == "県全体"
+
+
+def test_setting_a_response_in_prefecture_mode_writes_it_and_shows_it(qtbot, make_ctx, pref):  # noqa: F811
+    ctx = make_ctx(pref)
+    page = shown(qtbot, NeedsPage(ctx), lambda p: len(p.rows) == 2 and p.detail.need is not None)
+    assert page.current().title == "RPA導入の支援"  # high priority first
+    page.filters["role"].setCurrentIndex(page.filters["role"].findData("engineer"))
+    qtbot.waitUntil(lambda: len(page.rows) == 1 and page.detail.need is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.detail.suggestions.count() == 1, timeout=WAIT_MS)  # no engineer in the pool
+
+    detail = page.detail
+    detail.status.setCurrentIndex(detail.status.findData("matched"))
+    detail.message.setPlainText("登録人材Bを月2日で派遣します。")
+    qtbot.mouseClick(detail.respond_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.table.item(0, 5).text() == "マッチ済", timeout=WAIT_MS)
+    stored = pref_needs.all_needs(pref, pref_needs.NeedsFilter(town=SABAE))[0]
+    assert (stored.response_status, stored.response_text) == ("matched", "登録人材Bを月2日で派遣します。")
+    qtbot.waitUntil(lambda: detail.answered.text().startswith("マッチ済"), timeout=WAIT_MS)
+    assert ctx.errors == []
+
+
+def test_a_town_sees_the_response_that_arrived_in_its_store(qtbot, make_ctx, ws):
+    need = needs.create(ws, "RPA導入の支援", skill_role="engineer", days_per_month=2, purpose="業務改善")
+    needs.submit(ws, need.id)
+    with ws.store.write() as s:  # the prefecture's answer, as sync or a catalog package applies it
+        s.execute(
+            update(NeedsRequest)
+            .where(NeedsRequest.id == need.id)
+            .values(response_status="coordinating", response_text="候補を調整しています。",
+                    responded_at=datetime(2026, 11, 30, 1, 0, tzinfo=UTC), dirty=False, version=2)
+        )  # fmt: skip
+    page = shown(qtbot, TownNeedsPage(make_ctx(ws)), lambda p: p.detail.form.record_id == need.id)
+    qtbot.waitUntil(lambda: page.detail.response_status.text() == "調整中", timeout=WAIT_MS)
+    assert page.detail.response_text.text() == "候補を調整しています。"
+    assert page.detail.response_date.text() == "令和8年11月30日"
+
+
+def test_a_town_reads_the_catalog_and_states_its_intent(qtbot, make_ctx, pref):  # noqa: F811
+    offer = catalog.create(pref, JointProcurementOffer, title="電子申請システムの共同調達",
+                           survey_deadline=date(2027, 1, 31))  # fmt: skip
+    settle(pref.store)
+    town = Workspace.for_owner(pref.store, SABAE)
+    ctx = make_ctx(town)
+    page = shown(qtbot, PrefectureCatalogPage(ctx), lambda p: len(p.offers.entries) == 1)
+    page.tabs.setCurrentWidget(page.offers)
+    assert "電子申請システムの共同調達" in page.offers.text.text()
+    qtbot.waitUntil(lambda: page.offers.intent_box.isVisible(), timeout=WAIT_MS)
+    intent = page.offers.intent
+    intent.setCurrentIndex(intent.findData("join"))
+
+    qtbot.waitUntil(lambda: catalog.my_intent(town, offer.id) is not None, timeout=WAIT_MS)
+    assert catalog.my_intent(town, offer.id).intent == "join"
+    assert [p.intent for p in catalog.participation(Workspace.for_owner(pref.store, PREF), offer.id)] == ["join"]
+    qtbot.waitUntil(lambda: page.offers.budget_fy.isEnabled(), timeout=WAIT_MS)
+    assert ctx.errors == []
