@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-ALL = ("startup", "memory", "plan_pdf", "ui_stall")
+ALL = ("startup", "memory", "plan_pdf", "ui_stall", "prefecture_overview")
 
 names = sys.argv[1:] or list(ALL)
 for name in names:

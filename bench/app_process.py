@@ -21,7 +21,7 @@ PHASE_NAMES = (
     "モデル定義（19表）のマッピング",
     "アプリのモジュールの import",
     "QApplication とストアを開く（ロック・スキーマ確認）",
-    "メインウィンドウとホーム画面（データ取得・描画）",
+    "メインウィンドウと最初の画面（ホームまたは市町村一覧：データ取得・描画）",
 )
 
 
@@ -73,6 +73,7 @@ def dx_navi(data_dir: Path, all_pages: bool) -> dict:
     from desktop.store import Store
     from desktop.views.context import ViewContext
     from desktop.views.main_window import MainWindow
+    from desktop.views.navigation import pages_for
 
     marks.append(time.perf_counter())
     app = QApplication([])
@@ -80,7 +81,9 @@ def dx_navi(data_dir: Path, all_pages: bool) -> dict:
     store = Store.open(data_dir, clock=system_clock)
     marks.append(time.perf_counter())
     ws = Workspace(store)
-    window = MainWindow(ViewContext(Operations(), ws), municipality.get_municipality(ws).name)
+    window = MainWindow(
+        ViewContext(Operations(), ws), municipality.get_municipality(ws).name, pages_for(ws.is_prefecture)
+    )
     window.show()
     settle(app, window)
     marks.append(time.perf_counter())

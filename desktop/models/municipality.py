@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Synced
@@ -30,6 +30,10 @@ class AwarenessActivity(Synced, Base):
     """ステップ0 の実施記録: a seminar, training or briefing that was held."""
 
     __tablename__ = "awareness_activity"
+    # The prefecture's 市町村一覧 asks, for every town at once, when it last held each kind of training.
+    __table_args__ = (
+        Index("ix_awareness_activity_kind_owner", "activity_kind", "deleted", "owner_code", "held_on"),
+    )
     kind = "awareness_activity"
 
     held_on: Mapped[date | None] = mapped_column(default=None)

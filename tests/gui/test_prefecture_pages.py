@@ -49,9 +49,9 @@ def test_the_towns_list_keeps_the_summary_row_last_and_explains_each_indicator(q
     cio = FIXED_COLUMNS + [k for k, _l in INDICATORS].index("cio")
     fukui = next(r for r in range(3) if proxy.index(r, 1).data() == "福井市")
     assert proxy.index(fukui, cio).data() == "○"
-    assert "判定の根拠：推進体制に任命済み：CIO（最高情報統括責任者）（副市長）" in proxy.index(fukui, cio).data(
-        Qt.ItemDataRole.ToolTipRole
-    )
+    assert "判定の根拠：推進体制に任命済み：CIO（最高情報統括責任者）（副市長）" in proxy.index(
+        fukui, cio
+    ).data(Qt.ItemDataRole.ToolTipRole)
     assert proxy.index(3, cio).data() == "33%"
 
     page.search.setText("鯖江")
@@ -72,7 +72,9 @@ def test_setting_a_response_in_prefecture_mode_writes_it_and_shows_it(qtbot, mak
     detail.message.setPlainText("登録人材Bを月2日で派遣します。")
     qtbot.mouseClick(detail.respond_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1 and page.table.item(0, 5).text() == "マッチ済", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: page.table.rowCount() == 1 and page.table.item(0, 5).text() == "マッチ済", timeout=WAIT_MS
+    )
     stored = pref_needs.all_needs(pref, pref_needs.NeedsFilter(town=SABAE))[0]
     assert (stored.response_status, stored.response_text) == ("matched", "登録人材Bを月2日で派遣します。")
     qtbot.waitUntil(lambda: detail.answered.text().startswith("マッチ済"), timeout=WAIT_MS)
@@ -110,6 +112,8 @@ def test_a_town_reads_the_catalog_and_states_its_intent(qtbot, make_ctx, pref): 
 
     qtbot.waitUntil(lambda: catalog.my_intent(town, offer.id) is not None, timeout=WAIT_MS)
     assert catalog.my_intent(town, offer.id).intent == "join"
-    assert [p.intent for p in catalog.participation(Workspace.for_owner(pref.store, PREF), offer.id)] == ["join"]
+    assert [p.intent for p in catalog.participation(Workspace.for_owner(pref.store, PREF), offer.id)] == [
+        "join"
+    ]
     qtbot.waitUntil(lambda: page.offers.budget_fy.isEnabled(), timeout=WAIT_MS)
     assert ctx.errors == []

@@ -99,12 +99,18 @@ class TownsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[towns.TownRow] = []
         self.summary: towns.Summary | None = None
+        self._texts: list[list[str]] = []
+        self._keys: list[list[Any]] = []
 
     def set_rows(self, rows: list[towns.TownRow]) -> None:
         """Show these towns and their summary."""
         self.beginResetModel()
         self.rows = rows
         self.summary = towns.summarise(rows)
+        # Texts and sort keys are made once: the view asks for them many times while sizing and sorting.
+        columns = range(self.columnCount())
+        self._texts = [[self._text(town, col) for col in columns] for town in rows]
+        self._keys = [[self._sort_key(town, col) for col in columns] for town in rows]
         self.endResetModel()
 
     def headers(self, short: bool = False) -> list[str]:
@@ -153,9 +159,9 @@ class TownsModel(QAbstractTableModel):
             return self._summary_data(col, role)
         town = self.rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(town, col)
+            return self._texts[row][col]
         if role == SORT_ROLE:
-            return self._sort_key(town, col)
+            return self._keys[row][col]
         if role == RATIOS_ROLE and col == PROGRESS:
             return town.step_ratios
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -348,6 +354,7 @@ class TownsPage(Page):
         header.setSortIndicatorShown(False)
         header.sortIndicatorChanged.connect(lambda _col, _order: self._update_count())
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # widths from the first rows: a prefecture has up to ~200 towns
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()

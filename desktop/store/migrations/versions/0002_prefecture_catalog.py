@@ -131,12 +131,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('code', name=op.f('pk_town_contact'))
     )
     # ### end Alembic commands ###
+    with op.batch_alter_table('awareness_activity', schema=None) as batch_op:
+        batch_op.create_index('ix_awareness_activity_kind_owner', ['activity_kind', 'deleted', 'owner_code', 'held_on'], unique=False)
     for old, new in (("pending", "received"), ("partial", "coordinating"), ("accepted", "matched")):
         op.execute(sa.text("UPDATE needs_request SET response_status = :new WHERE response_status = :old")
                    .bindparams(new=new, old=old))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('awareness_activity', schema=None) as batch_op:
+        batch_op.drop_index('ix_awareness_activity_kind_owner')
     for old, new in (("received", "pending"), ("coordinating", "partial"), ("matched", "accepted")):
         op.execute(sa.text("UPDATE needs_request SET response_status = :new WHERE response_status = :old")
                    .bindparams(new=new, old=old))
