@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.models.base import Base, Synced, utcnow
+from desktop.models.base import Base, Synced
 
 
 class TalentPoolEntry(Synced, Base):
@@ -107,7 +107,7 @@ class TownContact(Base):
 
     code: Mapped[str] = mapped_column(String(6), primary_key=True)
     channel: Mapped[str] = mapped_column(String(10), default="sync")  # sync | package
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]
     detail: Mapped[str] = mapped_column(String(200), default="")
 
 

@@ -114,7 +114,6 @@ def create(ws: Workspace, cls: type[T], record_id: str | None = None, **fields: 
 
 def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
     """Change fields of a record; unchanged values do not mark it dirty."""
-    now = ws.now()
     with ws.store.write() as s:
         obj = s.get(cls, record_id)
         if obj is None or obj.deleted or obj.owner_code != ws.owner_code:
@@ -130,14 +129,20 @@ def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
 
 def apply_change(s: Session, ws: Workspace, obj: Synced, changed: dict[str, Any], action: str) -> None:
     """Set already validated fields inside a write: mark the row for sync, stamp who and when, audit it."""
+    now = ws.now()
     for k, v in changed.items():
         setattr(obj, k, v)
     obj.dirty = True
-    obj.updated_at = utcnow()
+    obj.updated_at = now
     obj.updated_by = ws.actor
     s.add(
         AuditEntry(
-            actor=ws.actor, entity=obj.kind, entity_id=obj.id, action=action, summary=_summary(changed)
+            at=now,
+            actor=ws.actor,
+            entity=obj.kind,
+            entity_id=obj.id,
+            action=action,
+            summary=_summary(changed),
         )
     )
 

@@ -178,7 +178,7 @@ class FirstRunDialog(QDialog):
             self._set_status(self.tr("6桁を入力すると、都道府県を確認して表示します。"), None)
             return
         try:
-            # A name is not needed to judge the code; check_new also refuses prefecture codes.
+            # A name is not needed to judge the code (a prefecture code registers prefecture mode).
             valid, _name, prefecture = municipality.check_new(code, "-")
         except ValidationError as exc:
             self._set_status(str(exc), ERROR_COLOR)

@@ -20,7 +20,8 @@ def arrive(store, code: str, name: str) -> Workspace:
     """A town's 団体 record as it arrives at the prefecture; returns a workspace writing that town's records."""
     town = Workspace.for_owner(store, code, actor=f"{name}の担当")
     with store.write() as s:
-        s.add(Municipality(code=code, name=name, prefecture="福井県", owner_code=code, population=20000))
+        s.add(Municipality(code=code, name=name, prefecture="福井県", owner_code=code, population=20000,
+                           updated_at=store.clock()))  # fmt: skip
     return town
 
 

@@ -17,10 +17,14 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Te
 
 from desktop.models import (
     SYNCED_ENTITIES,
+    Announcement,
     AwarenessActivity,
     ChecklistState,
+    GoodPractice,
     Initiative,
     JobDescription,
+    JointProcurementIntent,
+    JointProcurementOffer,
     Kpi,
     KpiValue,
     Municipality,
@@ -35,6 +39,7 @@ from desktop.models import (
     StandardizationSystem,
     Synced,
     TalentGap,
+    TalentPoolEntry,
 )
 from desktop.models.errors import ValidationError
 from desktop.models.field_table import FIELDS
@@ -193,6 +198,11 @@ def make_all(ws) -> dict[str, Synced]:
         spec,
         records.create(ws, ProcurementRequirement, spec_id=spec.id),
         records.create(ws, ProcurementParticipant, spec_id=spec.id, code="182079", name="鯖江市"),
+        records.create(ws, TalentPoolEntry, listing="登録人材A"),
+        records.create(ws, GoodPractice, title="書かない窓口"),
+        records.create(ws, JointProcurementOffer, title="電子申請の共同調達"),
+        records.create(ws, Announcement, title="お知らせ"),
+        records.create(ws, JointProcurementIntent, offer_id="x"),
     ]
     return {type(r).kind: r for r in made}
 

@@ -5,11 +5,11 @@ import sqlite3
 from alembic import command
 from sqlalchemy import create_engine
 
-from desktop.store import Store, migrate
+from desktop.store import migrate
 from desktop.store.paths import db_path
 
 
-def test_a_first_release_store_gains_the_catalog_and_its_answers_take_the_new_states(data_dir):
+def test_a_first_release_store_gains_the_catalog_and_its_answers_take_the_new_states(open_store, data_dir):
     data_dir.mkdir(parents=True)
     engine = create_engine(f"sqlite:///{db_path(data_dir)}")
     cfg = migrate._config()
@@ -25,7 +25,7 @@ def test_a_first_release_store_gains_the_catalog_and_its_answers_take_the_new_st
                 (rid, old),
             )
     engine.dispose()
-    Store.open(data_dir).close()
+    open_store(data_dir).close()
     conn = sqlite3.connect(db_path(data_dir))
     states = dict(conn.execute("SELECT id, response_status FROM needs_request"))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

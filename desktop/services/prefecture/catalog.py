@@ -60,7 +60,7 @@ def create(ws: Workspace, cls: type[Synced], today: date | None = None, **fields
     name, default = _NEW_TITLE[cls]
     fields.setdefault(name, default)
     if "published_on" in cls.__table__.columns:  # type: ignore[attr-defined]
-        fields.setdefault("published_on", today or date.today())
+        fields.setdefault("published_on", today or ws.today())
     return records.create(ws, cls, **fields)
 
 

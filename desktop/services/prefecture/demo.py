@@ -28,8 +28,8 @@ from desktop.models import (
     StandardizationSystem,
     TalentPoolEntry,
 )
-from desktop.models.base import utcnow
 from desktop.models.catalog import intent_id, record_contact
+from desktop.models.clock import local_date
 from desktop.models.municipal_code import check_digit
 from desktop.models.wareki import fiscal_year_of, fiscal_year_start
 from desktop.services import records
@@ -59,7 +59,7 @@ def create_prefecture_demo(store: Store, today: date | None = None) -> Municipal
             "このデータには既に団体が登録されているため、デモデータを作成できません。"
             "デモを試すときは、新しい（空の）データフォルダを指定してください。"
         )
-    today = today or date.today()
+    today = today or local_date(store.clock())
     demo = load_prefecture_demo()
     pref = init_municipality(store, _code(demo["prefecture"]["code_body"]), demo["prefecture"]["name"],
                              actor=ACTOR, is_demo=True)  # fmt: skip
@@ -68,9 +68,9 @@ def create_prefecture_demo(store: Store, today: date | None = None) -> Municipal
     with store.write() as s:
         for town in demo["town"]:
             code = _code(town["code_body"])
-            s.add_all(_town_records(code, town, pref.name, today))
+            s.add_all(_town_records(code, town, pref.name, today, store.clock()))
             needs = [n for n in demo["need"] if n["town"] == town["code_body"]]
-            s.add_all(_needs(code, needs, today))
+            s.add_all(_needs(code, needs, today, store.clock()))
             for offer_key, offer_id in offers.items():
                 intent = demo_intent(demo, offer_key, town["code_body"])
                 if intent:
@@ -78,7 +78,7 @@ def create_prefecture_demo(store: Store, today: date | None = None) -> Municipal
                     fy = fiscal_year_of(today) + 1 + int(town["code_body"]) % 2
                     dated = intent != "decline"
                     s.add(JointProcurementIntent(id=intent_id(code, offer_id), owner_code=code, offer_id=offer_id,
-                                                 intent=intent, updated_by=ACTOR,
+                                                 intent=intent, updated_by=ACTOR, updated_at=store.clock(),
                                                  contract_end=date(fy + 1, 3, 31) if dated else None,
                                                  budget_fy=fy if dated else None))  # fmt: skip
             if town["contact_days"] >= 0:
@@ -122,9 +122,9 @@ def _catalog(ws: Workspace, demo: dict[str, Any], today: date) -> dict[str, str]
     return offers
 
 
-def _town_records(code: str, town: dict[str, Any], pref_name: str, today: date) -> list[Any]:
+def _town_records(code: str, town: dict[str, Any], pref_name: str, today: date, now: datetime) -> list[Any]:
     catalog = load_catalog()
-    stamp = {"owner_code": code, "updated_by": ACTOR, "updated_at": utcnow()}
+    stamp = {"owner_code": code, "updated_by": ACTOR, "updated_at": now}
     out: list[Any] = [
         Municipality(
             code=code,
@@ -181,7 +181,7 @@ def _town_records(code: str, town: dict[str, Any], pref_name: str, today: date) 
     return out
 
 
-def _needs(code: str, needs: list[dict[str, Any]], today: date) -> list[NeedsRequest]:
+def _needs(code: str, needs: list[dict[str, Any]], today: date, now: datetime) -> list[NeedsRequest]:
     fy = fiscal_year_of(today) + 1
     out = []
     for need in needs:
@@ -192,6 +192,7 @@ def _needs(code: str, needs: list[dict[str, Any]], today: date) -> list[NeedsReq
             NeedsRequest(
                 owner_code=code,
                 updated_by=ACTOR,
+                updated_at=now,
                 status="submitted",
                 period_start=fiscal_year_start(fy),
                 period_end=date(fy + 1, 3, 31),
@@ -203,7 +204,7 @@ def _needs(code: str, needs: list[dict[str, Any]], today: date) -> list[NeedsReq
 
 def add_catalog_for_town(store: Store, today: date | None = None) -> None:
     """Give a town's demo store its prefecture's catalog, as if it had arrived by sync."""
-    today = today or date.today()
+    today = today or local_date(store.clock())
     demo = load_prefecture_demo()
     town = Workspace(store, actor=ACTOR)
     pref = Workspace.for_owner(store, _code(demo["prefecture"]["code_body"]), actor=ACTOR)

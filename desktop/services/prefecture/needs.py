@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.models import NeedsRequest, TalentPoolEntry
-from desktop.models.base import utcnow
 from desktop.models.errors import NotFoundError, ValidationError
 from desktop.models.ownership import may_write
 from desktop.models.vocab import NEEDS_CATEGORY, PRIORITY, RESPONSE_STATUS, SKILL_ROLES
@@ -117,7 +116,7 @@ def respond(
     values: dict[str, Any] = {
         "response_status": status,
         "response_text": message,
-        "responded_at": now or utcnow(),
+        "responded_at": now or ws.now(),
     }
     with ws.store.write() as s:
         need = s.get(NeedsRequest, need_id)

@@ -66,7 +66,7 @@ REPORTS: dict[str, ReportKind] = {
 
 def _meta(ws: Workspace, title: str, today: date | None) -> tuple[DocMeta, str]:
     pref = get_municipality(ws)
-    return DocMeta(pref.name, title, today or date.today(), department=pref.department), pref.code
+    return DocMeta(pref.name, title, today or ws.today(), department=pref.department), pref.code
 
 
 def _pct(ratio: float) -> str:
