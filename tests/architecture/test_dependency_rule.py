@@ -1,5 +1,6 @@
 """The layering of DESIGN.md §2 holds: views → operations → services → {store, documents, exchange, sync,
-content} → models, and nothing outside views/, operations.py and app.py imports Qt."""
+content} → models, and nothing outside views/, operations.py and app.py imports Qt. The hub (hub/) may use only
+the Qt-free desktop.models and desktop.sync.protocol."""
 
 import ast
 from pathlib import Path
@@ -101,3 +102,17 @@ def test_every_folder_of_the_app_is_a_regular_package():
         if folder.name == "__pycache__" or "migrations" in folder.parts:
             continue
         assert (folder / "__init__.py").exists(), f"{folder.relative_to(DESKTOP.parent)} has no __init__.py"
+
+
+HUB = DESKTOP.parent / "hub"
+HUB_MAY_IMPORT = ("desktop.models", "desktop.sync.protocol")
+
+
+@pytest.mark.parametrize("path", sorted(HUB.rglob("*.py")), ids=lambda p: str(p.relative_to(HUB.parent)))
+def test_the_hub_imports_only_the_qt_free_models_and_the_protocol(path):
+    for name in imports_of(path):
+        if name == "desktop" or name.startswith("desktop."):
+            assert name.startswith(HUB_MAY_IMPORT), f"{path.relative_to(HUB.parent)} must not import {name}"
+        assert name.split(".")[0] not in ("PySide6", "shiboken6"), (
+            f"{path.relative_to(HUB.parent)} imports Qt"
+        )

@@ -1,0 +1,134 @@
+"""POST /v1/push: one transaction per batch under the version-counter lock; answers stored for good."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, insert, select, update
+
+from desktop.models.ownership import prefecture_of
+from desktop.sync.protocol import PushRequest, PushResponse, PushResult, Record
+from hub import db
+from hub.merge import Stored, merge
+from hub.schema import audit, batch, counter, record
+from hub.tokens import Caller
+from hub.validation import Rejected, check_ownership, clean_fields
+
+log = logging.getLogger("dxnavi.hub")
+
+
+def to_wire(stored: Stored) -> Record:
+    return Record(
+        kind=stored.kind, id=stored.id, owner_code=stored.owner_code, version=stored.version,
+        deleted=stored.deleted, updated_at=stored.updated_at.isoformat(), updated_by=stored.updated_by,
+        fields=stored.fields,
+    )  # fmt: skip
+
+
+def _utc(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)  # SQLite keeps no zone; the hub writes UTC only
+
+
+def row_to_stored(row) -> Stored:
+    return Stored(
+        kind=row.kind, id=row.id, owner_code=row.owner_code, version=row.version, deleted=row.deleted,
+        deleted_version=row.deleted_version, fields=dict(row.fields), field_versions=dict(row.field_versions),
+        updated_at=_utc(row.updated_at), updated_by=row.updated_by,
+    )  # fmt: skip
+
+
+def _stored_answer(conn, caller: Caller, req: PushRequest) -> PushResponse | None:
+    row = conn.execute(
+        select(batch.c.response).where(
+            batch.c.code == caller.code, batch.c.device_id == req.device_id, batch.c.batch_id == req.batch_id
+        )
+    ).first()
+    return PushResponse.model_validate(row.response) if row else None
+
+
+def _load(conn, req: PushRequest) -> dict[tuple[str, str], Stored]:
+    keys = {(c.kind, c.id) for c in req.changes}
+    if not keys:
+        return {}
+    rows = conn.execute(select(record).where(record.c.id.in_({i for _, i in keys}))).all()
+    return {(r.kind, r.id): row_to_stored(r) for r in rows if (r.kind, r.id) in keys}
+
+
+def push(engine: Engine, caller: Caller, req: PushRequest, now: datetime) -> PushResponse:
+    """Apply a batch for `caller`, or return the answer stored when the same batch came before."""
+    with engine.connect() as conn:
+        with conn.begin():
+            answer = _stored_answer(conn, caller, req)
+        if answer is not None:
+            log.info("push replay code=%s device=%s batch=%s", caller.code, req.device_id, req.batch_id)
+            return answer
+        conn = conn.execution_options(**db.WRITE)
+        with conn.begin():
+            head = db.lock_counter(conn)
+            answer = _stored_answer(conn, caller, req)  # the same batch may have committed while we waited
+            if answer is not None:
+                return answer
+            current = _load(conn, req)
+            in_database = set(current)
+            results: list[PushResult] = []
+            written: dict[tuple[str, str], tuple[Stored, bool]] = {}
+            for change in req.changes:
+                key = (change.kind, change.id)
+                stored = current.get(key)
+                try:
+                    check_ownership(caller.code, change, stored.owner_code if stored else None)
+                    fields = clean_fields(change, stored.fields if stored else None)
+                except Rejected as exc:
+                    results.append(
+                        PushResult(kind=change.kind, id=change.id, outcome="rejected", reason=str(exc))
+                    )
+                    continue
+                merged = merge(stored, change, fields, head + 1, now)
+                if merged.written:
+                    head += 1
+                    written[key] = (merged.record, key in in_database)
+                    current[key] = merged.record
+                results.append(
+                    PushResult(
+                        kind=change.kind, id=change.id, outcome=merged.outcome, version=merged.record.version,
+                        record=to_wire(merged.record), conflict_fields=merged.conflict_fields,
+                    )
+                )  # fmt: skip
+            for (kind, rid), (rec, existed) in written.items():
+                values = dict(
+                    owner_code=rec.owner_code, prefecture_code=prefecture_of(rec.owner_code), version=rec.version,
+                    deleted=rec.deleted, deleted_version=rec.deleted_version, fields=rec.fields,
+                    field_versions=rec.field_versions, updated_at=rec.updated_at, updated_by=rec.updated_by,
+                )  # fmt: skip
+                if existed:
+                    conn.execute(
+                        update(record).where(record.c.kind == kind, record.c.id == rid).values(**values)
+                    )
+                else:
+                    conn.execute(insert(record).values(kind=kind, id=rid, **values))
+            conn.execute(update(counter).where(counter.c.id == 1).values(value=head))
+            response = PushResponse(batch_id=req.batch_id, results=results)
+            conn.execute(
+                insert(batch).values(
+                    code=caller.code, device_id=req.device_id, batch_id=req.batch_id,
+                    response=response.model_dump(mode="json"), created_at=now,
+                )
+            )  # fmt: skip
+            if written:
+                outcomes = {(r.kind, r.id): r.outcome for r in results}
+                conn.execute(
+                    insert(audit).values(
+                        at=now, code=caller.code, token_id=caller.token_id, device_id=req.device_id,
+                        batch_id=req.batch_id, action="push", detail="",
+                        records=[[k, i, rec.version, outcomes[(k, i)]] for (k, i), (rec, _) in written.items()],
+                    )
+                )  # fmt: skip
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.outcome] = counts.get(r.outcome, 0) + 1
+    log.info(
+        "push code=%s token=%s device=%s batch=%s written=%d %s",
+        caller.code, caller.token_id, req.device_id, req.batch_id, len(written), counts,
+    )  # fmt: skip
+    return response
