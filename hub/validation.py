@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime
-
 from desktop.models import ENTITY_BY_KIND
 from desktop.models.errors import ValidationError
 from desktop.models.ownership import CATALOG_KINDS, PREFECTURE_FIELDS, is_prefecture_code, may_write
-from desktop.models.rules import clean, label
+from desktop.models.rules import clean, label, require
 from desktop.sync.protocol import Change, FieldValue
 
 
@@ -20,16 +18,6 @@ class Rejected(Exception):
 
 def _wire(value: Any) -> FieldValue:
     return value.isoformat() if isinstance(value, date | datetime) else value
-
-
-def _check_datetimes(kind: str, fields: dict[str, FieldValue]) -> None:
-    cls = ENTITY_BY_KIND[kind]
-    for name, value in fields.items():
-        if isinstance(cls.__table__.columns[name].type, DateTime) and value not in (None, ""):  # type: ignore[attr-defined]
-            try:
-                datetime.fromisoformat(str(value))
-            except ValueError:
-                raise Rejected(f"「{label(name)}」の値「{value}」は日時の形式ではありません。") from None
 
 
 def clean_fields(change: Change, stored_fields: dict[str, FieldValue] | None) -> dict[str, FieldValue]:
@@ -45,9 +33,10 @@ def clean_fields(change: Change, stored_fields: dict[str, FieldValue] | None) ->
         current = None  # a stored copy that no longer passes today's rules is not the pusher's fault
     try:
         cleaned = clean(cls, dict(change.fields), current)
+        if stored_fields is None and not change.deleted:
+            require(cls, cleaned)  # a new record needs its 件名, 指標名 … like a form does
     except ValidationError as exc:
         raise Rejected(str(exc)) from None
-    _check_datetimes(change.kind, dict(change.fields))
     return {name: _wire(value) for name, value in cleaned.items()}
 
 
@@ -62,11 +51,15 @@ def check_ownership(scope_code: str, change: Change, stored_owner: str | None) -
         if may_write(scope_code, change.owner_code, change.kind, name):
             continue
         if name in PREFECTURE_FIELDS.get(change.kind, ()):
-            raise Rejected(f"「{label(name)}」は都道府県が記入する項目です。市町村からは変更できません。")
+            raise Rejected(
+                f"「{label(change.kind, name)}」は都道府県が記入する項目です。市町村からは変更できません。"
+            )
         if change.kind in CATALOG_KINDS and not is_prefecture_code(scope_code):
             raise Rejected("この記録は都道府県の記録です。市町村からは変更できません。")
         if is_prefecture_code(scope_code) and change.owner_code != scope_code:
             if stored_owner is None:
                 raise Rejected("都道府県は市町村の記録を作成・削除できません。")
-            raise Rejected(f"「{label(name)}」は市町村が記入する項目です。都道府県からは変更できません。")
+            raise Rejected(
+                f"「{label(change.kind, name)}」は市町村が記入する項目です。都道府県からは変更できません。"
+            )
         raise Rejected(f"団体コード「{change.owner_code}」の記録は、この接続では変更できません。")

@@ -140,7 +140,7 @@ def test_a_pc_that_saw_the_delete_may_restore_the_record(hub):
 
 def test_pages_follow_the_version_order_with_next_and_more(hub):
     pc = hub.as_(SABAE)
-    pc.push(*[change("kpi", SABAE, name=f"指標{n}") for n in range(7)])
+    pc.push(*[change("awareness_activity", SABAE, title=f"指標{n}") for n in range(7)])
     pages, since = [], 0
     while True:
         page = pc.get("/v1/changes", since=since, limit=3).json()
@@ -154,12 +154,14 @@ def test_pages_follow_the_version_order_with_next_and_more(hub):
 
 def test_the_digest_is_the_per_kind_count_and_digest_of_id_and_version(hub):
     pc = hub.as_(SABAE)
-    results = pc.push(change("kpi", SABAE, name="指標"), change("initiative", SABAE, title="取組"))
+    results = pc.push(
+        change("awareness_activity", SABAE, title="指標"), change("initiative", SABAE, title="取組")
+    )
     rid = results[1]["id"]
     pc.push(change("initiative", SABAE, base=2, rid=rid, deleted=True))
     digest = pc.get("/v1/digest").json()
     assert digest["head"] == 3
     assert digest["kinds"] == {
         "initiative": {"count": 1, "digest": record_digest([(rid, 3)])},
-        "kpi": {"count": 1, "digest": record_digest([(results[0]["id"], 1)])},
+        "awareness_activity": {"count": 1, "digest": record_digest([(results[0]["id"], 1)])},
     }

@@ -125,6 +125,7 @@ def test_the_prefecture_reads_its_towns_and_writes_only_responses_and_catalogs(h
         ({"title": "x", "period_start": "2026-13-01"}, "正しい形式ではありません"),
         ({"title": "x", "days_per_month": 40}, "0〜31"),
         ({"title": "x", "version": 99}, "version"),
+        ({"detail": "件名のない新しいニーズ"}, "を入力してください"),
     ],
 )
 def test_unknown_fields_and_bad_values_are_rejected_with_a_reason(hub, fields, reason):
@@ -134,7 +135,7 @@ def test_unknown_fields_and_bad_values_are_rejected_with_a_reason(hub, fields, r
 
 def test_an_unknown_kind_is_rejected_and_the_rest_of_the_batch_applies(hub):
     results = hub.as_(SABAE).push(
-        change("resident_register", SABAE, name="x"), change("kpi", SABAE, name="指標")
+        change("resident_register", SABAE, name="x"), change("awareness_activity", SABAE, title="指標")
     )
     assert [r["outcome"] for r in results] == ["rejected", "applied"]
     assert "resident_register" in results[0]["reason"]
@@ -146,7 +147,7 @@ def test_an_oversized_body_or_batch_gets_413_and_changes_nothing(hub):
     body = {"device_id": "pc1", "batch_id": str(uuid.uuid4()), "changes": [huge] * 30}
     assert len(json.dumps(body).encode()) > MAX_BODY_BYTES
     assert_error(hub.http.post("/v1/push", json=body, headers=hub.headers(town.token)), 413, "too_large")
-    many = [change("kpi", SABAE, name=f"{n}") for n in range(MAX_PUSH_CHANGES + 1)]
+    many = [change("awareness_activity", SABAE, title=f"{n}") for n in range(MAX_PUSH_CHANGES + 1)]
     response = town.push_raw(many)
     assert_error(response, 413, "too_large")
     assert str(MAX_PUSH_CHANGES) in response.json()["message"]

@@ -32,7 +32,7 @@ def test_a_database_from_a_newer_hub_is_refused(engine):
 
 
 def _batch(device: str, n: int) -> PushRequest:
-    changes = [change("kpi", SABAE, name=f"{device}-{n}-{i}") for i in range(3)]
+    changes = [change("awareness_activity", SABAE, title=f"{device}-{n}-{i}") for i in range(3)]
     return PushRequest.model_validate(
         {"device_id": device, "batch_id": str(uuid.uuid4()), "changes": changes}
     )
@@ -81,7 +81,11 @@ def test_a_push_that_cannot_get_the_database_in_time_gets_503_with_retry_after(e
     impatient = db.make_engine(hub_url, lock_wait=0.2)
     client = TestClient(create_app(impatient, clock=lambda: NOW), raise_server_exceptions=False)
     headers = {"Authorization": f"Bearer {town_token}", "X-DXNavi-Protocol": "1"}
-    body = {"device_id": "pc1", "batch_id": str(uuid.uuid4()), "changes": [change("kpi", SABAE, name="指標")]}
+    body = {
+        "device_id": "pc1",
+        "batch_id": str(uuid.uuid4()),
+        "changes": [change("awareness_activity", SABAE, title="指標")],
+    }
     with engine.connect().execution_options(**db.WRITE) as holder, holder.begin():
         db.lock_counter(holder)  # another writer holds the version counter
         response = client.post("/v1/push", json=body, headers=headers)

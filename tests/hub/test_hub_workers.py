@@ -66,7 +66,10 @@ def test_two_workers_and_fifty_concurrent_clients_lose_nothing(postgres_url, tmp
         def client(n: int) -> None:
             with httpx.Client(base_url=url, headers=headers, timeout=60) as http:
                 for b in range(BATCHES):
-                    changes = [change("kpi", SABAE, name=f"端末{n}-{b}-{i}") for i in range(PER_BATCH)]
+                    changes = [
+                        change("awareness_activity", SABAE, title=f"端末{n}-{b}-{i}")
+                        for i in range(PER_BATCH)
+                    ]
                     body = {"device_id": f"pc{n}", "batch_id": str(uuid.uuid4()), "changes": changes}
                     response = http.post("/v1/push", json=body)
                     with lock:
