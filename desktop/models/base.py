@@ -2,7 +2,7 @@
 
 import uuid
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -50,6 +50,19 @@ class Synced:
         "updated_by",
         "deleted",
     )
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        """The fields a new record starts with: the base of a record never synced (DESIGN.md §4)."""
+        out: dict[str, Any] = {}
+        for col in cls.__table__.columns:  # type: ignore[attr-defined]
+            if col.key in Synced.SYNC_COLUMNS:
+                continue
+            if col.default is not None and not callable(col.default.arg):
+                out[col.key] = col.default.arg
+            elif col.nullable:
+                out[col.key] = None
+        return out
 
     def data(self) -> dict:
         """The record's own fields (not the sync columns), JSON-ready."""

@@ -5,13 +5,13 @@ of the prefecture reads them and none writes them. A town's 参加意向 on an o
 (town, offer), so the prefecture reads it and never writes it.
 """
 
-import uuid
 from datetime import UTC, date, datetime
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.models.base import Base, Synced
+from desktop.models.natural_keys import natural_id
 
 
 class TalentPoolEntry(Synced, Base):
@@ -88,12 +88,9 @@ class JointProcurementIntent(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-_INTENT_NAMESPACE = uuid.UUID("6f1c8a52-3f0e-4c55-9a57-8f3a3c1d2b71")
-
-
 def intent_id(owner_code: str, offer_id: str) -> str:
     """Deterministic id of a town's intent on an offer: two PCs of one town never make two."""
-    return str(uuid.uuid5(_INTENT_NAMESPACE, f"{owner_code}:{JointProcurementIntent.kind}:{offer_id}"))
+    return natural_id(owner_code, JointProcurementIntent.kind, offer_id)
 
 
 class TownContact(Base):

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from desktop.models import AuditEntry, Municipality
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.municipal_code import prefecture_of, validate
+from desktop.models.natural_keys import natural_id
 from desktop.models.rules import clean
 from desktop.services import records
 from desktop.services.workspace import Workspace
@@ -54,6 +55,7 @@ def init_municipality(
                 f"このデータには既に団体（{existing.code} {existing.name}）が登録されています。"
             )
         muni = Municipality(
+            id=natural_id(code, Municipality.kind),
             code=code,
             name=name,
             prefecture=prefecture,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import AuditEntry, Synced
 from desktop.models.errors import NotFoundError, ValidationError
+from desktop.models.natural_keys import natural_id_of
 from desktop.models.rules import clean, label, require
 from desktop.services.workspace import Workspace
 
@@ -87,17 +88,35 @@ def _check_references(s: Session, ws: Workspace, cls: type[Synced], values: dict
             )
 
 
-def create(ws: Workspace, cls: type[T], record_id: str | None = None, **fields: Any) -> T:
-    """Insert a new record (validated) and return it; `record_id` for records with a natural-key id."""
+def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
+    """Insert a new record (validated) and return it.
+
+    A record with a natural key (a checkpoint's state, the plan …) gets its deterministic id; making one whose
+    tombstone exists brings the tombstone back with the new values instead of a second row.
+    """
     require(cls, fields)
     values = clean(cls, fields)
     now = ws.now()
     with ws.store.write() as s:
         _check_references(s, ws, cls, values)
-        if record_id is not None:
-            values["id"] = record_id
-        obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values)
-        s.add(obj)
+        rid = natural_id_of(ws.owner_code, cls.kind, values)
+        obj = s.get(cls, rid) if rid is not None else None
+        if obj is not None and not obj.deleted:
+            raise ValidationError("同じ記録がすでにあります。")
+        if obj is not None:
+            for key, value in {**cls.defaults(), **values}.items():
+                setattr(obj, key, value)
+            obj.deleted = False
+            obj.dirty = True
+            obj.updated_by = ws.actor
+            obj.updated_at = now
+        else:
+            obj = cls(
+                owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values
+            )
+            if rid is not None:
+                obj.id = rid
+            s.add(obj)
         s.flush()
         s.add(
             AuditEntry(

@@ -13,6 +13,8 @@ from desktop.store import RestoreError, SchemaTooNewError, StoreCorruptError, St
 from desktop.store.check import check
 from desktop.store.paths import db_path
 
+NEXT = "9000_next"  # a revision after the newest one this app ships
+
 HOLD_THE_STORE = """
     import sys
     from datetime import UTC, datetime

@@ -145,9 +145,7 @@ def state_intent(ws: Workspace, offer_id: str, intent: str, **fields: Any) -> Jo
     with ws.store.read() as s:
         existing = s.get(JointProcurementIntent, rid)
     if existing is None:
-        return records.create(
-            ws, JointProcurementIntent, record_id=rid, offer_id=offer_id, intent=intent, **fields
-        )
+        return records.create(ws, JointProcurementIntent, offer_id=offer_id, intent=intent, **fields)
     if existing.deleted:
         records.undelete(ws, [(JointProcurementIntent.kind, rid)])
     return records.update(ws, JointProcurementIntent, rid, intent=intent, **fields)

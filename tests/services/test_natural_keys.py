@@ -1,0 +1,64 @@
+"""Records that exist once per town get the same id on every PC (DESIGN.md §4, natural keys)."""
+
+import pytest
+from sqlalchemy import select
+
+from desktop.content import load_catalog
+from desktop.models import SYNCED_ENTITIES, PlanPriority
+from desktop.models.errors import ValidationError
+from desktop.services import plan, records, standardization, steps
+from desktop.services.municipality import init_municipality
+from desktop.services.workspace import Workspace
+from desktop.store import Store
+from tests.conftest import TOWN_CODE, TOWN_NAME
+
+
+def set_up_offline(data_dir) -> Workspace:
+    """A PC of the town that ran init and did the same first steps, without any network."""
+    store = Store.open(data_dir, auto_backup=False)
+    init_municipality(store, TOWN_CODE, TOWN_NAME)
+    ws = Workspace(store)
+    catalog = load_catalog()
+    steps.set_check(ws, catalog.step(0).checkpoints[0].key, status="done")
+    p = plan.get_or_create_plan(ws)
+    plan.add_priority(ws, p.id, catalog_key=catalog.priorities[0].key)
+    kpi = plan.add_kpi(ws, p.id, "交付率")
+    plan.set_kpi_value(ws, kpi.id, 2026, target=80)
+    standardization.tracker(ws)
+    return ws
+
+
+def ids(ws: Workspace, kinds: set[str]) -> set[tuple[str, str]]:
+    with ws.store.read() as s:
+        return {
+            (cls.kind, rid)
+            for cls in SYNCED_ENTITIES
+            if cls.kind in kinds
+            for rid in s.scalars(select(cls.id))
+        }
+
+
+def test_two_pcs_set_up_offline_make_the_same_ids_for_once_per_town_records(tmp_path):
+    one, two = set_up_offline(tmp_path / "pc1"), set_up_offline(tmp_path / "pc2")
+    once = {"municipality", "plan", "checklist_state", "standardization_system", "plan_priority"}
+    try:
+        assert ids(one, once) == ids(two, once)
+        assert len(ids(one, {"standardization_system"})) == len(load_catalog().businesses)
+        # A KPI is the town's own record (two PCs may well add two), so it and its values differ.
+        assert ids(one, {"kpi"}).isdisjoint(ids(two, {"kpi"}))
+    finally:
+        one.store.close()
+        two.store.close()
+
+
+def test_a_removed_catalog_priority_added_again_comes_back_as_the_same_record(ws):
+    p = plan.get_or_create_plan(ws)
+    key = load_catalog().priorities[0].key
+    first = plan.add_priority(ws, p.id, catalog_key=key)
+    records.update(ws, PlanPriority, first.id, overview="古い概要")
+    records.delete(ws, PlanPriority, first.id)
+    again = plan.add_priority(ws, p.id, catalog_key=key)
+    assert again.id == first.id
+    assert (again.deleted, again.overview, again.dirty) == (False, "", True)
+    with pytest.raises(ValidationError, match="すでに"):
+        plan.add_priority(ws, p.id, catalog_key=key)

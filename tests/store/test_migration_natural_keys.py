@@ -1,0 +1,113 @@
+"""Migration 0002: a store made by the previous version gets natural ids, with every reference following."""
+
+import sqlite3
+import uuid
+
+from alembic import command
+
+from desktop.models.natural_keys import natural_id
+from desktop.store import Store, migrate
+from desktop.store.engine import Database
+from desktop.store.paths import db_path
+
+CODE = "182079"
+NOW = "2026-11-01 09:00:00.000000"
+SYNC = "'182079', 0, 1, :at, 'local', :deleted"
+SYNC_COLS = "owner_code, version, dirty, updated_at, updated_by, deleted"
+
+
+def store_at(data_dir, revision: str) -> sqlite3.Connection:
+    """A data dir whose schema is at `revision` (as the previous version of the app left it)."""
+    data_dir.mkdir(parents=True)
+    db = Database(db_path(data_dir))
+    cfg = migrate._config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    db.dispose()
+    return sqlite3.connect(db_path(data_dir))
+
+
+def rid() -> str:
+    return str(uuid.uuid4())
+
+
+def insert(conn, table: str, cols: str, values: str, deleted: bool = False, **params) -> str:
+    params["id"] = params.get("id") or rid()
+    conn.execute(
+        f"INSERT INTO {table} (id, {cols}, {SYNC_COLS}) VALUES (:id, {values}, {SYNC})",
+        {**params, "at": params.get("at", NOW), "deleted": deleted},
+    )
+    return params["id"]
+
+
+def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow(data_dir):
+    conn = store_at(data_dir, "0001")
+    insert(conn, "municipality", "code, name, prefecture, department, contact_person, contact_email,"
+                  " contact_phone, is_demo", "'182079', '鯖江市', '福井県', '', '', '', '', 0")  # fmt: skip
+    plan = insert(conn, "plan", "title, purpose, vision, principles, status, progress_management",
+                  "'DX推進計画', '', '', '', 'draft', ''")  # fmt: skip
+    prio_cols = (
+        "plan_id, catalog_key, title, sort_order, overview, current_issues, next_steps, indicators, schedule"
+    )
+    catalog_prio = insert(conn, "plan_priority", prio_cols, ":plan, 'frontyard', '窓口', 1, '', '', '', '', ''",
+                          plan=plan)  # fmt: skip
+    own_prio = insert(conn, "plan_priority", prio_cols, ":plan, '', '独自', 2, '', '', '', '', ''", plan=plan)
+    kpi = insert(conn, "kpi", "plan_id, priority_id, name, unit, sort_order", ":plan, :prio, 'KPI', '件', 1",
+                 plan=plan, prio=catalog_prio)  # fmt: skip
+    insert(conn, "kpi_value", "kpi_id, fiscal_year, target", ":kpi, 2026, 10", kpi=kpi)
+    insert(conn, "checklist_state", "item_key, status, note, assignee, evidence",
+                   "'s0-share', 'done', '', '', ''")  # fmt: skip
+    insert(conn, "standardization_system", "business_key, phase_key, vendor, package_name,"
+                    " specific_support, specific_reason, gov_cloud, note", "'juki', '', '', '', 0, '', 0, ''")  # fmt: skip
+    conn.execute(
+        "INSERT INTO audit_entry (at, actor, entity, entity_id, action, summary)"
+        " VALUES (:at, 'local', 'plan', :id, 'create', '')",
+        {"at": NOW, "id": plan},
+    )
+    conn.commit()
+    conn.close()
+
+    Store.open(data_dir, auto_backup=False).close()
+
+    conn = sqlite3.connect(db_path(data_dir))
+    one = lambda sql, *a: conn.execute(sql, a).fetchone()  # noqa: E731
+    new_plan = natural_id(CODE, "plan")
+    new_prio = natural_id(CODE, "plan_priority", "frontyard")
+    assert one("SELECT id FROM municipality") == (natural_id(CODE, "municipality"),)
+    assert one("SELECT id FROM plan") == (new_plan,)
+    assert one("SELECT id FROM plan_priority WHERE catalog_key = 'frontyard'") == (new_prio,)
+    assert one("SELECT id, plan_id FROM plan_priority WHERE catalog_key = ''") == (own_prio, new_plan)
+    assert one("SELECT id, plan_id, priority_id FROM kpi") == (kpi, new_plan, new_prio)
+    assert one("SELECT id, kpi_id FROM kpi_value") == (natural_id(CODE, "kpi_value", kpi, 2026), kpi)
+    assert one("SELECT id FROM checklist_state") == (natural_id(CODE, "checklist_state", "s0-share"),)
+    assert one("SELECT id FROM standardization_system") == (
+        natural_id(CODE, "standardization_system", "juki"),
+    )
+    assert one("SELECT entity_id FROM audit_entry") == (new_plan,)
+    assert one("SELECT version_num FROM alembic_version") == (migrate.HEAD,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+
+def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_natural_id(data_dir):
+    conn = store_at(data_dir, "0001")
+    cols, vals = (
+        "title, purpose, vision, principles, status, progress_management",
+        "'{}', '', '', '', 'draft', ''",
+    )
+    old = insert(conn, "plan", cols, vals.format("古い計画"), at="2026-01-01 00:00:00.000000")
+    dead = insert(
+        conn, "plan", cols, vals.format("削除した計画"), deleted=True, at="2026-12-01 00:00:00.000000"
+    )
+    live = insert(conn, "plan", cols, vals.format("今の計画"), at="2026-06-01 00:00:00.000000")
+    conn.commit()
+    conn.close()
+
+    Store.open(data_dir, auto_backup=False).close()
+
+    conn = sqlite3.connect(db_path(data_dir))
+    ids = dict(conn.execute("SELECT title, id FROM plan"))
+    conn.close()
+    assert ids == {"今の計画": natural_id(CODE, "plan"), "古い計画": old, "削除した計画": dead}
+    assert live != ids["今の計画"]
