@@ -17,6 +17,7 @@ from desktop.models.needs import JobDescription, NeedsRequest
 from desktop.models.plan import Kpi, KpiValue, Plan, PlanPriority
 from desktop.models.procurement import ProcurementParticipant, ProcurementRequirement, ProcurementSpec
 from desktop.models.structure import OrgRole, TalentGap
+from desktop.models.sync_state import Conflict, ParkedRecord, SyncBase, SyncRejection, SyncRun, SyncState
 
 # Every synced entity, parents before children (the order changes are applied in).
 SYNCED_ENTITIES: tuple[type[Synced], ...] = (
@@ -47,8 +48,9 @@ ENTITY_BY_KIND: dict[str, type[Synced]] = {cls.kind: cls for cls in SYNCED_ENTIT
 
 __all__ = [
     "Announcement", "GoodPractice", "JointProcurementIntent", "JointProcurementOffer", "TalentPoolEntry",
-    "TownContact", "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "ENTITY_BY_KIND", "Initiative",
-    "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "PdcaReview", "Plan",
+    "TownContact", "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "Conflict", "ENTITY_BY_KIND",
+    "Initiative", "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "ParkedRecord",
+    "PdcaReview", "Plan",
     "PlanPriority", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec", "SYNCED_ENTITIES",
-    "Setting", "StandardizationSystem", "Synced", "TalentGap",
+    "Setting", "StandardizationSystem", "SyncBase", "SyncRejection", "SyncRun", "SyncState", "Synced", "TalentGap",
 ]  # fmt: skip

@@ -36,7 +36,7 @@ class Synced:
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     owner_code: Mapped[str] = mapped_column(String(6), index=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
-    dirty: Mapped[bool] = mapped_column(Boolean, default=True)
+    dirty: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     updated_at: Mapped[datetime]  # stamped by the service from the store's clock
     updated_by: Mapped[str] = mapped_column(String(100), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

@@ -96,3 +96,24 @@ ACTIVITY_KIND = {
     "residents": "住民への周知",
     "other": "その他",
 }
+
+# Record kinds (the change-format names) as a person reads them (conflicts, sync messages).
+RECORD_KINDS = {
+    "municipality": "団体情報",
+    "awareness_activity": "ステップ0の実施記録",
+    "checklist_state": "チェック項目",
+    "plan": "DX推進計画",
+    "plan_priority": "重点取組事項",
+    "kpi": "KPI",
+    "kpi_value": "KPIの目標・実績",
+    "org_role": "推進体制の役職",
+    "talent_gap": "不足する人材",
+    "initiative": "取組",
+    "pdca_review": "PDCAの振り返り",
+    "standardization_system": "標準化（20業務）",
+    "needs_request": "支援ニーズ",
+    "job_description": "募集要項",
+    "procurement_spec": "調達仕様書",
+    "procurement_requirement": "要件",
+    "procurement_participant": "共同調達の参加団体",
+}

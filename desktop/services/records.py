@@ -1,7 +1,7 @@
 """Generic create/update/delete of synced records: the one way every edit reaches the store.
 
 Each call is one short transaction that commits at once, marks the row dirty for sync, stamps who and when,
-and writes an audit entry. Deletes are tombstones, so they can be undone and synced.
+and writes an audit entry. The first local edit of a synced row first keeps its synced copy (the merge base). Deletes are tombstones, so they can be undone and synced.
 """
 
 from collections.abc import Iterable
@@ -15,6 +15,7 @@ from desktop.models.errors import NotFoundError, ValidationError
 from desktop.models.natural_keys import natural_id_of
 from desktop.models.rules import clean, label, require
 from desktop.services.workspace import Workspace
+from desktop.sync.merge import keep_base
 
 T = TypeVar("T", bound=Synced)
 
@@ -104,6 +105,7 @@ def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
         if obj is not None and not obj.deleted:
             raise ValidationError("同じ記録がすでにあります。")
         if obj is not None:
+            keep_base(s, obj)
             for key, value in {**cls.defaults(), **values}.items():
                 setattr(obj, key, value)
             obj.deleted = False
@@ -149,6 +151,7 @@ def update(ws: Workspace, cls: type[T], record_id: str, **fields: Any) -> T:
 def apply_change(s: Session, ws: Workspace, obj: Synced, changed: dict[str, Any], action: str) -> None:
     """Set already validated fields inside a write: mark the row for sync, stamp who and when, audit it."""
     now = ws.now()
+    keep_base(s, obj)
     for k, v in changed.items():
         setattr(obj, k, v)
     obj.dirty = True
@@ -179,6 +182,7 @@ def delete(ws: Workspace, cls: type[Synced], record_id: str) -> list[tuple[str, 
                 raise NotFoundError("指定された記録が見つかりません。")
             if obj.deleted:
                 continue
+            keep_base(s, obj)
             obj.deleted = True
             obj.dirty = True
             obj.updated_at = now
@@ -199,6 +203,7 @@ def undelete(ws: Workspace, deleted: list[tuple[str, str]]) -> None:
         for kind, rid in deleted:
             obj = s.get(_entity(kind), rid)
             if obj is not None and obj.deleted and obj.owner_code == ws.owner_code:
+                keep_base(s, obj)
                 obj.deleted = False
                 obj.dirty = True
                 obj.updated_at = now

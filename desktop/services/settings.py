@@ -6,7 +6,16 @@ from typing import Any
 from desktop.models import Setting
 from desktop.store import Store
 
-DEFAULTS: dict[str, Any] = {"font_pt": 10, "lang": "ja", "pdf_font_file": ""}
+DEFAULTS: dict[str, Any] = {
+    "font_pt": 10,
+    "lang": "ja",
+    "pdf_font_file": "",
+    # 同期: the hub (the token is never here: it is in the OS keyring).
+    "hub_url": "",
+    "hub_ca_bundle": "",
+    "hub_http_allowed_hosts": [],  # LGWAN-internal hosts an administrator allowed plain http to
+    "sync_auto": True,
+}
 
 
 def get(store: Store, key: str) -> Any:

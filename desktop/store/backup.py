@@ -38,6 +38,7 @@ REASONS: dict[str, str] = {
     "before-restore": "復元前",
     "before-import": "取込前",
     "before-sync": "同期反映前",
+    "before-repair": "同期修復前",
 }
 EVENT_REASONS = tuple(r for r in REASONS if r.startswith("before-"))
 PREFIX = "dxnavi-"

@@ -1,0 +1,245 @@
+"""One sync with the hub (DESIGN.md §4): push what changed here, pull what changed elsewhere, check, repair.
+
+Qt-free; the caller passes the store's sessions, a backup function, a HubClient and a Progress (cancel).
+Push goes first, in batches of the protocol's size; every answer is applied in its own transaction. Then pages
+are pulled and each page is applied together with its cursor, so a dropped connection never skips or repeats a
+page. Afterwards the per-kind digests of client and hub are compared; a mismatch backs up the store and
+re-pulls those kinds from version 0, without asking anyone.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.models import SYNCED_ENTITIES, Synced
+from desktop.models.base import utcnow
+from desktop.models.progress import NO_PROGRESS, Progress
+from desktop.models.sync_state import Conflict, ParkedRecord, SyncRejection, SyncState
+from desktop.sync import merge
+from desktop.sync.client import HubClient
+from desktop.sync.errors import SyncError
+from desktop.sync.protocol import (
+    DEFAULT_PAGE_LIMIT,
+    MAX_BODY_BYTES,
+    MAX_PUSH_CHANGES,
+    Change,
+    PushRequest,
+    record_digest,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Storage(Protocol):
+    """The store, as the engine needs it: short sessions that commit at once."""
+
+    def write(self) -> AbstractContextManager[Session]: ...
+
+    def read(self) -> AbstractContextManager[Session]: ...
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, for the status bar, the 同期 page, the history and the CLI."""
+
+    pushed: int = 0
+    pulled: int = 0
+    new_conflicts: int = 0
+    open_conflicts: int = 0
+    rejected: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+    retries: int = 0
+    warning: str = ""
+
+    @property
+    def outcome(self) -> str:
+        return "conflicts" if self.open_conflicts else "synced"
+
+
+def ensure_state(s: Session) -> SyncState:
+    """This PC's sync bookkeeping, made on first use with a new device id."""
+    state = s.get(SyncState, 1)
+    if state is None:
+        state = SyncState(id=1, device_id=f"pc-{uuid.uuid4()}", cursor=0)
+        s.add(state)
+        s.flush()
+    return state
+
+
+def count_open_conflicts(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(Conflict)) or 0
+
+
+class SyncEngine:
+    """Runs one sync; construct per run."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        client: HubClient,
+        owner_code: str,
+        *,
+        backup: Callable[[str], object] = lambda reason: None,
+        progress: Progress = NO_PROGRESS,
+        page_limit: int = DEFAULT_PAGE_LIMIT,
+        batch_size: int = MAX_PUSH_CHANGES,
+    ):
+        self.storage = storage
+        self.client = client
+        self.owner_code = owner_code
+        self.backup = backup
+        self.progress = progress
+        self.page_limit = page_limit
+        self.batch_size = min(batch_size, MAX_PUSH_CHANGES)
+        self.report = SyncReport(warning=client.warning)
+
+    def run(self) -> SyncReport:
+        status = self.client.status()
+        if status.code != self.owner_code:
+            raise SyncError(
+                f"このトークンは団体コード {status.code} のものです。このデータの団体（{self.owner_code}）の"
+                "トークンを入力してください。"
+            )
+        with self.storage.write() as s:
+            state = ensure_state(s)
+            first = state.first_synced_at is None
+        if first:
+            self.backup("before-sync")
+        self.push()
+        self.pull()
+        self.check_and_repair()
+        with self.storage.write() as s:
+            state = ensure_state(s)
+            if state.first_synced_at is None:
+                state.first_synced_at = utcnow()
+            self.report.open_conflicts = count_open_conflicts(s)
+        self.report.retries = self.client.retries
+        return self.report
+
+    # -- push ----------------------------------------------------------------------------------------------
+    def _pending(self) -> list[Change]:
+        with self.storage.read() as s:
+            changes = []
+            for cls in SYNCED_ENTITIES:  # parents first, so the hub sees a parent before its children
+                for row in s.scalars(select(cls).where(cls.dirty.is_(True))):
+                    change = merge.change_for(s, row, self.owner_code)
+                    if change is not None:
+                        changes.append(change)
+            return changes
+
+    def _batches(self, changes: list[Change]) -> list[list[Change]]:
+        batches: list[list[Change]] = []
+        size = 0
+        for change in changes:
+            weight = len(change.model_dump_json()) + 1
+            if not batches or len(batches[-1]) >= self.batch_size or size + weight > MAX_BODY_BYTES // 2:
+                batches.append([])
+                size = 0
+            batches[-1].append(change)
+            size += weight
+        return batches
+
+    def push(self) -> None:
+        changes = self._pending()
+        with self.storage.write() as s:
+            device = ensure_state(s).device_id
+        done = 0
+        for batch in self._batches(changes):
+            self.progress.report(done, len(changes), "送信しています")
+            request = PushRequest(device_id=device, batch_id=str(uuid.uuid4()), changes=batch)
+            response = self.client.push(request)
+            with self.storage.write() as s:
+                for sent, result in zip(batch, response.results, strict=True):
+                    if result.outcome == "rejected" or result.record is None:
+                        s.merge(
+                            SyncRejection(
+                                kind=sent.kind,
+                                record_id=sent.id,
+                                fingerprint=merge.fingerprint(sent),
+                                reason=result.reason,
+                            )
+                        )
+                        self.report.rejected.append(result.reason)
+                        log.warning("hub refused %s %s: %s", sent.kind, sent.id, result.reason)
+                        continue
+                    outcome = merge.meet(
+                        s, result.record, sent=sent, refused=frozenset(result.conflict_fields)
+                    )
+                    self.report.new_conflicts += len(outcome.conflicts)
+                    self.report.pushed += 1
+            done += len(batch)
+        self.progress.report(done, len(changes), "送信しました")
+
+    # -- pull ----------------------------------------------------------------------------------------------
+    def pull(self, *, since: int | None = None, force: bool = False, seen: set[str] | None = None) -> None:
+        with self.storage.read() as s:
+            cursor = ensure_state(s).cursor if since is None else since
+        while True:
+            page = self.client.changes(cursor, self.page_limit)
+            with self.storage.write() as s:
+                for record in page.changes:
+                    outcome = merge.meet(s, record, force=force)
+                    self.report.new_conflicts += len(outcome.conflicts)
+                    if seen is not None:
+                        seen.add(record.id)
+                merge.unpark(s)
+                ensure_state(s).cursor = max(page.next, cursor)
+            self.report.pulled += len(page.changes)
+            cursor = max(page.next, cursor)
+            self.progress.report(cursor, max(page.head, 1), "受信しています")
+            if not page.more:
+                return
+
+    # -- sanity check ----------------------------------------------------------------------------------------
+    def local_digests(self) -> dict[str, tuple[int, str]]:
+        """Per kind: count and digest of (id, version) of every record this PC has from the hub."""
+        out: dict[str, tuple[int, str]] = {}
+        with self.storage.read() as s:
+            parked: dict[str, list[tuple[str, int]]] = {}
+            for p in s.scalars(select(ParkedRecord)):
+                parked.setdefault(p.kind, []).append((p.record_id, int(p.record["version"])))
+            for cls in SYNCED_ENTITIES:
+                pairs = [(rid, v) for rid, v in s.execute(select(cls.id, cls.version).where(cls.version > 0))]
+                pairs += parked.get(cls.kind, [])
+                out[cls.kind] = (len(pairs), record_digest(pairs))
+        return out
+
+    def check_and_repair(self) -> None:
+        digest = self.client.digest()
+        with self.storage.read() as s:
+            cursor = ensure_state(s).cursor
+        if digest.head != cursor:
+            return  # the hub moved on meanwhile: the next sync compares
+        local = self.local_digests()
+        wrong = []
+        for kind, (count, value) in local.items():
+            hub = digest.kinds.get(kind)
+            if (hub is None and count) or (hub is not None and (hub.count, hub.digest) != (count, value)):
+                wrong.append(kind)
+        if not wrong:
+            return
+        log.warning("sync digest mismatch in %s: repairing", ", ".join(wrong))
+        self.backup("before-repair")
+        seen: set[str] = set()
+        self.pull(since=0, force=True, seen=seen)
+        with self.storage.write() as s:
+            for kind in wrong:
+                cls = next(c for c in SYNCED_ENTITIES if c.kind == kind)
+                self._forget_unknown(s, cls, seen)
+        self.report.repaired = wrong
+
+    @staticmethod
+    def _forget_unknown(s: Session, cls: type[Synced], seen: set[str]) -> None:
+        """Rows claiming a hub version the hub does not have become new again, so they are pushed."""
+        for row in s.scalars(select(cls).where(cls.version > 0)):
+            if row.id not in seen:
+                row.version = 0
+                row.dirty = True

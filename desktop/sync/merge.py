@@ -1,0 +1,292 @@
+"""The client side of the three-way merge (DESIGN.md §4): what to push, and how a hub copy meets a local row.
+
+One rule serves pulled records and push answers alike. For each field, with L the local value, B the base (the
+last synced copy, or the kind's defaults for a record never synced) and R the hub's value:
+L == B → take R (only the hub changed it); R == B → keep L (only this PC changed it); L == R → nothing to do;
+otherwise the field is a Conflict, kept for a person to resolve, and L stays on screen. A delete on one side
+against an edit on the other is a conflict on the field ``deleted``. Nothing here opens a transaction: the
+caller's session is the transaction (a pulled page and its cursor, or one push answer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models import ENTITY_BY_KIND, Synced
+from desktop.models.ownership import may_write
+from desktop.models.sync_state import DELETED, Conflict, ParkedRecord, SyncBase, SyncRejection
+from desktop.sync.protocol import Change, Record
+from desktop.sync.wire import default_fields, from_wire, parse_time, row_fields
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Base:
+    """The common ancestor of a local row and the hub's copy."""
+
+    version: int
+    deleted: bool
+    fields: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    """What meeting one hub copy did to the local store."""
+
+    changed: bool = False  # the local row was written
+    conflicts: list[str] = field(default_factory=list)  # fields newly in conflict
+    parked: bool = False
+
+
+def keep_base(s: Session, row: Synced) -> None:
+    """Before the first local edit of a synced, clean row: remember the synced copy (the merge base)."""
+    if row.version > 0 and not row.dirty and s.get(SyncBase, (row.kind, row.id)) is None:
+        s.add(
+            SyncBase(
+                kind=row.kind,
+                record_id=row.id,
+                version=row.version,
+                deleted=row.deleted,
+                fields=row_fields(row),
+            )
+        )
+
+
+def base_of(s: Session, row: Synced) -> Base:
+    """The merge base of a local row."""
+    if not row.dirty:
+        return Base(row.version, row.deleted, row_fields(row))
+    stored = s.get(SyncBase, (row.kind, row.id))
+    if stored is not None:
+        return Base(stored.version, stored.deleted, dict(stored.fields))
+    if row.version == 0:
+        return Base(0, False, default_fields(type(row)))
+    return Base(row.version, row.deleted, row_fields(row))  # pragma: no cover - keep_base always ran
+
+
+def open_conflicts(s: Session, kind: str, record_id: str) -> list[Conflict]:
+    return list(s.scalars(select(Conflict).where(Conflict.kind == kind, Conflict.record_id == record_id)))
+
+
+def fingerprint(change: Change) -> str:
+    """Identifies a change's content (not its base version): a refused change is not sent again unchanged."""
+    body = json.dumps([change.deleted, change.fields], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def change_for(s: Session, row: Synced, scope_code: str) -> Change | None:
+    """What this PC has to say about a dirty row: only the fields it changed since the base, or None."""
+    if row.version == 0 and row.deleted:
+        return None  # made and deleted here before the hub ever saw it
+    blocked = {c.field for c in open_conflicts(s, row.kind, row.id)}
+    if DELETED in blocked:
+        return None  # the whole record waits for a person
+    base = base_of(s, row)
+    fields = {
+        key: value
+        for key, value in row_fields(row).items()
+        if key not in blocked
+        and base.fields.get(key, _MISSING) != value
+        and may_write(scope_code, row.owner_code, row.kind, key)
+    }
+    if not fields and row.deleted == base.deleted and row.version > 0:
+        return None
+    change = Change(
+        kind=row.kind,
+        id=row.id,
+        owner_code=row.owner_code,
+        base_version=row.version,
+        deleted=row.deleted,
+        updated_by=(row.updated_by or "")[:100],
+        fields=fields,
+    )
+    refused = s.get(SyncRejection, (row.kind, row.id))
+    if refused is not None and refused.fingerprint == fingerprint(change):
+        return None
+    return change
+
+
+def settle(s: Session, row: Synced) -> None:
+    """Clear dirty when a row equals its base again (and nothing waits for a person)."""
+    if not row.dirty:
+        return
+    base = base_of(s, row)
+    fields = row_fields(row).items()
+    same = (
+        row.version > 0
+        and row.deleted == base.deleted
+        and all(base.fields.get(k, _MISSING) == v for k, v in fields)
+    )
+    if same and not open_conflicts(s, row.kind, row.id):
+        row.dirty = False
+        stored = s.get(SyncBase, (row.kind, row.id))
+        if stored is not None:
+            s.delete(stored)
+
+
+def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any]) -> bool:
+    for col in cls.__table__.columns:  # type: ignore[attr-defined]
+        for fk in col.foreign_keys:
+            ref = values.get(col.key)
+            if ref and s.get(ENTITY_BY_KIND[fk.column.table.name], ref) is None:
+                return False
+    return True
+
+
+def meet(
+    s: Session,
+    record: Record,
+    *,
+    sent: Change | None = None,
+    refused: frozenset[str] = frozenset(),
+    force: bool = False,
+) -> Outcome:
+    """Bring the hub's copy of one record into the local store, by the three-way rule.
+
+    `sent` is the change this PC pushed for it (a push answer) and `refused` the hub's conflict fields: the
+    fields the hub took count as base, so an edit made while the push was under way is kept as this PC's
+    change, not mistaken for a conflict, and the refused ones become conflicts.
+    `force` re-applies a copy even if the local row claims the same or a newer version (repair).
+    """
+    cls = ENTITY_BY_KIND.get(record.kind)
+    if cls is None:
+        return Outcome()  # a kind this version does not keep (yet)
+    remote = {**default_fields(cls), **record.fields}  # a field the hub never got is at its default
+    values = from_wire(cls, remote)
+    row = s.get(cls, record.id)
+    if row is None:
+        if not _parents_present(s, cls, values):
+            s.merge(ParkedRecord(kind=record.kind, record_id=record.id, record=record.model_dump()))
+            return Outcome(parked=True)
+        row = cls(id=record.id, owner_code=record.owner_code, **values)
+        _stamp(row, record)
+        row.dirty = False
+        s.add(row)
+        return Outcome(changed=True)
+    if row.version >= record.version and not force:
+        return Outcome()
+    if not row.dirty:
+        for key, value in values.items():
+            setattr(row, key, value)
+        _stamp(row, record)
+        return Outcome(changed=True)
+    return _three_way(s, row, record, remote, values, sent, refused)
+
+
+def _three_way(
+    s: Session,
+    row: Synced,
+    record: Record,
+    remote: dict[str, Any],
+    values: dict[str, Any],
+    sent: Change | None,
+    refused: frozenset[str],
+) -> Outcome:
+    base = base_of(s, row)
+    if sent is not None:
+        taken = {k: v for k, v in sent.fields.items() if k not in refused}
+        deleted = base.deleted if DELETED in refused else sent.deleted
+        base = Base(base.version, deleted, {**base.fields, **taken})
+    local = row_fields(row)
+    outcome = Outcome(changed=True)
+    existing = {c.field: c for c in open_conflicts(s, row.kind, row.id)}
+    locally_edited = any(local.get(k) != base.fields.get(k, _MISSING) for k in local)
+    remotely_edited = any(remote.get(k, _MISSING) != base.fields.get(k, _MISSING) for k in remote)
+    deleted_conflict = (
+        DELETED in refused
+        or (record.deleted != base.deleted and row.deleted == base.deleted and locally_edited)
+        or (row.deleted != base.deleted and record.deleted == base.deleted and remotely_edited)
+    )
+    if deleted_conflict or DELETED in existing:
+        _conflict(s, row, DELETED, row.deleted, record.deleted, base.deleted, record, existing, outcome)
+    else:
+        if record.deleted != row.deleted and row.deleted == base.deleted:
+            row.deleted = record.deleted
+        for key, theirs in remote.items():
+            if key not in local:
+                continue
+            mine, ancestor = local[key], base.fields.get(key, _MISSING)
+            if key in existing:
+                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome)
+            elif mine == ancestor:
+                setattr(row, key, values[key])
+            elif theirs in (ancestor, mine):
+                continue
+            else:
+                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome)
+    row.version = record.version
+    stored = s.get(SyncBase, (row.kind, row.id))
+    if stored is None:
+        stored = SyncBase(kind=row.kind, record_id=row.id)
+        s.add(stored)
+    stored.version, stored.deleted, stored.fields = record.version, record.deleted, dict(remote)
+    settle(s, row)
+    if not row.dirty:
+        _stamp(row, record)
+    return outcome
+
+
+def _conflict(
+    s: Session,
+    row: Synced,
+    key: str,
+    mine: Any,
+    theirs: Any,
+    ancestor: Any,
+    record: Record,
+    existing: dict[str, Conflict],
+    outcome: Outcome,
+) -> None:
+    known = existing.get(key)
+    if mine == theirs:
+        if known is not None:
+            s.delete(known)
+        return
+    if known is not None:
+        known.theirs, known.hub_version = theirs, record.version
+        return
+    s.add(
+        Conflict(
+            kind=row.kind,
+            record_id=row.id,
+            field=key,
+            mine=mine,
+            theirs=theirs,
+            base=None if ancestor is _MISSING else ancestor,
+            hub_version=record.version,
+        )
+    )
+    outcome.conflicts.append(key)
+
+
+def _stamp(row: Synced, record: Record) -> None:
+    row.version = record.version
+    row.deleted = record.deleted
+    row.dirty = False
+    row.updated_at = parse_time(record.updated_at)
+    row.updated_by = record.updated_by
+
+
+def unpark(s: Session) -> int:
+    """Apply parked records whose parents have arrived; returns how many were applied."""
+    applied = 0
+    progress = True
+    while progress:
+        progress = False
+        for parked in list(s.scalars(select(ParkedRecord))):
+            record = Record.model_validate(parked.record)
+            cls = ENTITY_BY_KIND[record.kind]
+            if _parents_present(s, cls, from_wire(cls, {**default_fields(cls), **record.fields})):
+                s.delete(parked)
+                s.flush()
+                meet(s, record)
+                applied += 1
+                progress = True
+    return applied

@@ -1,0 +1,59 @@
+"""Local rows ⇄ wire fields: JSON scalars, dates and datetimes as ISO 8601 text (protocol.FieldValue)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime
+
+from desktop.models import Synced
+
+
+def to_wire(value: Any) -> Any:
+    """One local value as it travels."""
+    if isinstance(value, datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def row_fields(row: Synced) -> dict[str, Any]:
+    """A row's own fields (not the sync columns) as they travel."""
+    return {key: to_wire(getattr(row, key)) for key in field_names(type(row))}
+
+
+def default_fields(cls: type[Synced]) -> dict[str, Any]:
+    """The base of a record never synced: its kind's defaults, as they travel."""
+    return {key: to_wire(value) for key, value in cls.defaults().items()}
+
+
+def field_names(cls: type[Synced]) -> list[str]:
+    """The fields of a kind that travel."""
+    return [c.key for c in cls.__table__.columns if c.key not in Synced.SYNC_COLUMNS]  # type: ignore[attr-defined]
+
+
+def from_wire(cls: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
+    """Wire fields of a kind as column values; fields this version does not know are left out."""
+    columns = {c.key: c for c in cls.__table__.columns if c.key not in Synced.SYNC_COLUMNS}  # type: ignore[attr-defined]
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        col = columns.get(key)
+        if col is None:
+            continue
+        if isinstance(value, str) and value and isinstance(col.type, DateTime):
+            value = datetime.fromisoformat(value)
+        elif isinstance(value, str) and value and isinstance(col.type, Date):
+            value = date.fromisoformat(value[:10])
+        out[key] = value
+    return out
+
+
+def parse_time(text: str) -> datetime:
+    """The hub's updated_at (display only); an unreadable one becomes the epoch rather than an error."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
