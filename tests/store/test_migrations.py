@@ -1,4 +1,4 @@
-"""Migration 0002: a store made by the previous version gets natural ids, with every reference following."""
+"""Migrations from the previous schema: 0002 gives natural ids (references follow), 0003 adds sync bookkeeping."""
 
 import sqlite3
 import uuid
@@ -111,3 +111,19 @@ def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_n
     conn.close()
     assert ids == {"今の計画": natural_id(CODE, "plan"), "古い計画": old, "削除した計画": dead}
     assert live != ids["今の計画"]
+
+
+def test_a_store_of_the_previous_schema_gets_sync_bookkeeping_and_keeps_its_unsent_edits(data_dir):
+    conn = store_at(data_dir, "0002")
+    cols, vals = "title, purpose, vision, principles, status, progress_management", "'計画', '', '', '', 'draft', ''"
+    insert(conn, "plan", cols, vals, id=natural_id(CODE, "plan"))
+    conn.commit()
+    conn.close()
+
+    Store.open(data_dir, auto_backup=False).close()
+
+    conn = sqlite3.connect(db_path(data_dir))
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"sync_state", "sync_base", "sync_conflict", "sync_rejection", "sync_parked", "sync_run"} <= tables
+    assert conn.execute("SELECT title, dirty, version FROM plan").fetchall() == [("計画", 1, 0)]
+    conn.close()
