@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, cli_documents, cli_needs
+from desktop import __version__, cli_documents, cli_needs, cli_sync
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.models.municipal_code import is_prefecture
@@ -138,6 +138,7 @@ def build_parser() -> Parser:
     as_json.set_defaults(precheck=cli_documents.precheck_out)
     cli_documents.register(commands, export_formats=formats, parents=[common])
     cli_needs.register(commands, parents=[common])
+    cli_sync.register(commands, parents=[common])
     return parser
 
 

@@ -35,6 +35,7 @@ from desktop.sync.protocol import (
 M = TypeVar("M", bound=BaseModel)
 
 ATTEMPTS = 6
+CONNECT_ATTEMPTS = 2
 BACKOFF_FIRST = 0.5
 BACKOFF_MAX = 30.0
 RETRY_AFTER_MAX = 120.0
@@ -170,8 +171,13 @@ class HubClient:
                 response = self._http.request(method, path, **kwargs)
             except httpx.TimeoutException:
                 last = "ハブの応答がありません（タイムアウト）。"
+            except httpx.ConnectError:
+                # Nobody listens (hub down, no route): the timer tries again later; one quick retry is enough.
+                last = "ハブに接続できません。"
+                if attempt >= CONNECT_ATTEMPTS - 1:
+                    break
             except httpx.TransportError as err:
-                last = f"ハブに接続できません（{type(err).__name__}）。"
+                last = f"ハブとの通信が途切れました（{type(err).__name__}）。"
             else:
                 if response.status_code == 401:
                     raise TokenRefusedError(

@@ -137,6 +137,9 @@ class PC:
     def close(self) -> None:
         self.ws.store.close()
 
+    def reopen(self) -> None:
+        self.ws = Workspace(Store.open(self.ws.store.data_dir, auto_backup=False), actor=self.ws.actor)
+
 
 @pytest.fixture
 def make_pc(tmp_path, live_hub, memory_keyring):
