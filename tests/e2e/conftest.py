@@ -18,6 +18,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from desktop.models.municipal_code import check_digit
 from desktop.services import sync
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
@@ -27,6 +28,8 @@ from desktop.sync.credentials import TokenStore
 REPO = Path(__file__).resolve().parents[2]
 SABAE, SABAE_NAME = "182079", "鯖江市"
 FUKUI, FUKUI_NAME = "182010", "福井市"
+# More towns of 福井県 (valid codes, fictional towns) for tests that need a fresh town per example.
+SPARE_TOWNS = [f"18{n:03d}{check_digit(f'18{n:03d}')}" for n in range(500, 800)]
 STARTS = 600  # polls of the starting hub (each waits for a connection attempt, not for a fixed time)
 
 
@@ -116,7 +119,10 @@ class LiveHub:
 def live_hub(tmp_path):
     db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
     towns = tmp_path / "towns.csv"
-    towns.write_text(f"団体コード,団体名\n{SABAE},{SABAE_NAME}\n{FUKUI},{FUKUI_NAME}\n", encoding="utf-8")
+    spare = "".join(f"{code},試験町{i}\n" for i, code in enumerate(SPARE_TOWNS))
+    towns.write_text(
+        f"団体コード,団体名\n{SABAE},{SABAE_NAME}\n{FUKUI},{FUKUI_NAME}\n{spare}", encoding="utf-8"
+    )
     _hub_cli("municipalities", "import", "--db", db, str(towns))
     hub = LiveHub(db, _free_port(), tmp_path / "hub.log")
     hub.start()

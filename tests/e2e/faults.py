@@ -26,7 +26,9 @@ class FaultyTransport(httpx.BaseTransport):
         if fault == "drop_before":
             raise httpx.ConnectError("connection reset before the request arrived", request=request)
         if fault == "busy":
-            return httpx.Response(503, headers={"Retry-After": "7"}, json={"error": "busy", "message": "混雑"})
+            return httpx.Response(
+                503, headers={"Retry-After": "7"}, json={"error": "busy", "message": "混雑"}
+            )
         if fault == "error":
             return httpx.Response(500, json={"error": "internal", "message": "内部エラー"})
         response = self._forward(request)
