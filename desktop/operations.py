@@ -179,48 +179,30 @@ class Operations(QObject):
 
         self._submit(self._db_pool, lambda: fn(*args, **kwargs), done, on_error)
 
-    def long_task(
+    def background(
         self,
         fn: Callable[..., Any],
         *args: Any,
-        title: str,
+        on_progress: Callable[[int, int, str], None] | None = None,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         uses_store: bool = False,
         **kwargs: Any,
     ) -> Task:
-        """Run `fn(*args, progress=Progress, **kwargs)` in the background with a delayed progress dialog."""
+        """Run `fn(*args, progress=Progress, **kwargs)` off the UI thread; progress comes back on the UI thread.
+
+        For work a page shows inline (sync); long_task adds the delayed progress dialog on top of it.
+        """
         relay_progress = _Relay()
         self._relays.add(relay_progress)
         progress = Progress(lambda d, t, label: relay_progress.progress.emit(d, t, label))
         task = Task(progress)
-        dialog = QProgressDialog(title, self.tr("キャンセル"), 0, 0, self.parent_widget)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(10**9)  # shown by our own timer, never by Qt's heuristics
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.reset()
-        dialog.canceled.connect(task.cancel)
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: None if task.finished else dialog.show())
-        timer.start(PROGRESS_DELAY_MS)
-
-        def on_progress(done: int, total: int, label: str) -> None:
-            dialog.setMaximum(max(total, 0))
-            dialog.setValue(min(done, total) if total else 0)
-            if label:
-                dialog.setLabelText(label)
-
-        relay_progress.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        if on_progress is not None:
+            relay_progress.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         self.busy_changed.emit(True)
 
         def close() -> None:
             task.finished = True
-            timer.stop()
-            dialog.close()
-            dialog.deleteLater()
             self._relays.discard(relay_progress)
             relay_progress.deleteLater()
             self.busy_changed.emit(False)
@@ -239,6 +221,58 @@ class Operations(QObject):
 
         pool = self._db_pool if uses_store else self._long_pool
         self._submit(pool, lambda: fn(*args, progress=progress, **kwargs), done, fail)
+        return task
+
+    def long_task(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        title: str,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        uses_store: bool = False,
+        **kwargs: Any,
+    ) -> Task:
+        """Run `fn(*args, progress=Progress, **kwargs)` in the background with a delayed progress dialog."""
+        dialog = QProgressDialog(title, self.tr("キャンセル"), 0, 0, self.parent_widget)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(10**9)  # shown by our own timer, never by Qt's heuristics
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.reset()
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+
+        def on_progress(done: int, total: int, label: str) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+            if label:
+                dialog.setLabelText(label)
+
+        def close() -> None:
+            timer.stop()
+            dialog.close()
+            dialog.deleteLater()
+
+        def done(result: Any) -> None:
+            close()
+            if on_done is not None:
+                on_done(result)
+
+        def fail(exc: BaseException) -> None:
+            close()
+            if on_error is not None:
+                on_error(exc)
+            elif not isinstance(exc, Cancelled):
+                self.error_handler(exc, "".join(traceback.format_exception(exc)))
+
+        task = self.background(
+            fn, *args, on_progress=on_progress, on_done=done, on_error=fail, uses_store=uses_store, **kwargs
+        )
+        dialog.canceled.connect(task.cancel)
+        timer.timeout.connect(lambda: None if task.finished else dialog.show())
+        timer.start(PROGRESS_DELAY_MS)
         return task
 
     @property

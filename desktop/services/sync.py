@@ -29,7 +29,7 @@ from desktop.sync import resolve as resolving
 from desktop.sync.client import HubClient, check_url
 from desktop.sync.credentials import TokenStore, account
 from desktop.sync.engine import SyncEngine, SyncReport, count_open_conflicts
-from desktop.sync.errors import HubUnreachableError, SyncError, TokenRefusedError
+from desktop.sync.errors import HubUnreachableError, SyncError, TokenRefusedError  # noqa: F401 - callers catch them here
 from desktop.sync.protocol import HubStatus
 
 log = logging.getLogger(__name__)

@@ -2,11 +2,15 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.operations import Operations
 from desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.views.sync_controller import SyncController
 
 
 class Notices(QObject):
@@ -23,6 +27,7 @@ class ViewContext:
     ops: Operations
     ws: Workspace
     notices: Notices = field(default_factory=Notices)
+    sync: "SyncController | None" = None  # set by the main window
 
     def say(self, text: str) -> None:
         """Show a short message in the status bar."""

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import sync_status
 from desktop.views.context import ViewContext
 from desktop.views.menus import build_menus
 from desktop.views.navigation import MUNICIPALITY_PAGES, NavEntry
 from desktop.views.page import Page
 from desktop.views.style import ACCENT, NAV_WIDTH
+from desktop.views.sync_controller import SyncController
 
 UNDO_VISIBLE_MS = 15000
 NAV_PAD_X, NAV_MARK = 12, 4
@@ -46,7 +46,14 @@ class _NavDelegate(QStyledItemDelegate):
 class MainWindow(QMainWindow):
     """Navigator on the left, the current page on the right, sync/save state below."""
 
-    def __init__(self, ctx: ViewContext, title: str, entries: tuple[NavEntry, ...] = MUNICIPALITY_PAGES):
+    def __init__(
+        self,
+        ctx: ViewContext,
+        title: str,
+        entries: tuple[NavEntry, ...] = MUNICIPALITY_PAGES,
+        *,
+        auto_sync: bool = True,
+    ):
         super().__init__()
         self.ctx = ctx
         self.entries = entries
@@ -74,10 +81,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.nav.currentRowChanged.connect(self.show_page_at)
 
+        self.sync = ctx.sync = SyncController(ctx, self, auto=auto_sync)
         self._build_status_bar()
         build_menus(self, ctx)
         ctx.ops.saved.connect(self._saved)
-        ctx.ops.changed.connect(lambda _kinds: self.refresh_sync_state())
+        self.sync.changed.connect(self.refresh_sync_state)
         ctx.notices.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.notices.undo_offered.connect(self._offer_undo)
         self.nav.setCurrentRow(0)
@@ -116,8 +124,14 @@ class MainWindow(QMainWindow):
     # -- status bar -----------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.sync_label = QLabel(self.tr("オフライン"))
+        self.sync_label = QLabel(self.tr("未接続"))
         self.sync_label.setAccessibleName(self.tr("同期の状態"))
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.conflicts_button.setAccessibleName(self.tr("同期の競合"))
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self.show_conflicts)
         self.saved_label = QLabel("")
         self.undo_button = QPushButton(self.tr("元に戻す"))
         self.undo_button.setVisible(False)
@@ -128,6 +142,7 @@ class MainWindow(QMainWindow):
         self._undo_timer.timeout.connect(self._clear_undo)
         bar.addPermanentWidget(self.undo_button)
         bar.addPermanentWidget(self.saved_label)
+        bar.addPermanentWidget(self.conflicts_button)
         bar.addPermanentWidget(self.sync_label)
         undo_action = QAction(self.tr("元に戻す"), self)
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -139,15 +154,17 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(self.tr("保存済 {0}").format(QTime.currentTime().toString("HH:mm:ss")))
 
     def refresh_sync_state(self) -> None:
-        """Status bar: オフライン and the number of changes not yet sent."""
+        """Status bar: what is known about sync (未接続 / 同期中 / 同期済 HH:MM / 同期エラー, 未送信, 競合)."""
+        self.sync_label.setText(self.sync.state_text())
+        count = self.sync.conflict_count()
+        self.conflicts_button.setText(self.tr("競合 {0}件").format(count))
+        self.conflicts_button.setVisible(count > 0)
 
-        def show(pending: int) -> None:
-            text = (
-                self.tr("オフライン") if pending == 0 else self.tr("オフライン・未送信 {0}件").format(pending)
-            )
-            self.sync_label.setText(text)
+    def show_conflicts(self) -> None:
+        """Open the conflict dialog (競合 n件 in the status bar, or the 同期 page)."""
+        from desktop.views.conflict_dialog import ConflictDialog
 
-        self.ctx.ops.query(sync_status.pending_changes, self.ctx.ws, on_done=show)
+        ConflictDialog(self.ctx, self).open()
 
     def _offer_undo(self, text: str, undo) -> None:
         self._undo = undo

@@ -81,6 +81,7 @@ MUNICIPALITY_PAGES: tuple[NavEntry, ...] = (
         "desktop.views.prefecture_catalog",
         "PrefectureCatalogPage",
     ),
+    NavEntry("sync", QT_TRANSLATE_NOOP("Navigation", "同期"), "desktop.views.sync_page", "SyncPage"),
 )
 
 # Prefecture mode (DESIGN.md §4a): a data dir registered with a prefecture code opens with these pages.
@@ -121,6 +122,7 @@ PREFECTURE_PAGES: tuple[NavEntry, ...] = (
         "desktop.views.prefecture.reports",
         "ReportsPage",
     ),
+    NavEntry("sync", QT_TRANSLATE_NOOP("Navigation", "同期"), "desktop.views.sync_page", "SyncPage"),
 )
 
 
