@@ -104,7 +104,7 @@ RECORD_KINDS = {
     "checklist_state": "チェック項目",
     "plan": "DX推進計画",
     "plan_priority": "重点取組事項",
-    "kpi": "KPI",
+    "kpi": "評価指標（KPI）",
     "kpi_value": "KPIの目標・実績",
     "org_role": "推進体制の役職",
     "talent_gap": "不足する人材",

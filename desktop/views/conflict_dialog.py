@@ -28,6 +28,7 @@ from desktop.models.rules import label
 from desktop.services import sync
 from desktop.services.sync import ConflictItem
 from desktop.views.context import ViewContext
+from desktop.views.locale import vocab_label
 from desktop.views.style import SPACING
 
 ALL_KINDS = frozenset(ENTITY_BY_KIND)
@@ -117,7 +118,7 @@ class ConflictDialog(QDialog):
         self.items = items
         self.list.clear()
         for c in items:
-            QListWidgetItem(f"{c.kind_label}「{c.record_title}」— {c.field_label}", self.list)
+            QListWidgetItem(f"{vocab_label(c.kind_label)}「{c.record_title}」— {c.field_label}", self.list)
         self.empty.setVisible(not items)
         self.detail.setEnabled(bool(items))
         if items:
