@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import JSON, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, new_id, utcnow
+from desktop.models.base import Base, new_id
 
 DELETED = "deleted"  # the field name of an edit-against-delete conflict, as in the protocol
 
@@ -53,7 +53,7 @@ class Conflict(Base):
     theirs: Mapped[Any] = mapped_column(JSON, nullable=True)
     base: Mapped[Any] = mapped_column(JSON, nullable=True)
     hub_version: Mapped[int] = mapped_column(Integer)  # the hub's version that "theirs" comes from
-    detected_at: Mapped[datetime] = mapped_column(default=utcnow)
+    detected_at: Mapped[datetime]
 
     @property
     def edit_vs_delete(self) -> bool:
@@ -70,7 +70,7 @@ class SyncRejection(Base):
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))  # of the refused change; an edit makes a new one
     reason: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime]
 
 
 class ParkedRecord(Base):
@@ -89,7 +89,7 @@ class SyncRun(Base):
     __tablename__ = "sync_run"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
     outcome: Mapped[str] = mapped_column(
         String(20)

@@ -113,9 +113,7 @@ def create(ws: Workspace, cls: type[T], **fields: Any) -> T:
             obj.updated_by = ws.actor
             obj.updated_at = now
         else:
-            obj = cls(
-                owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values
-            )
+            obj = cls(owner_code=ws.owner_code, updated_by=ws.actor, updated_at=now, dirty=True, **values)
             if rid is not None:
                 obj.id = rid
             s.add(obj)

@@ -16,7 +16,6 @@ import httpx
 from sqlalchemy import select
 
 from desktop.models import ENTITY_BY_KIND
-from desktop.models.base import utcnow
 from desktop.models.errors import Cancelled, DomainError, ValidationError
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.rules import label
@@ -156,7 +155,7 @@ def run(
 ) -> SyncReport:
     """One sync, recorded in the history whatever happens; a refused token is forgotten."""
     with ws.store.write() as s:
-        entry = SyncRun(outcome="running", started_at=utcnow())
+        entry = SyncRun(outcome="running", started_at=ws.now())
         s.add(entry)
         s.flush()
         seq = entry.seq
@@ -193,7 +192,7 @@ def run(
     finally:
         with ws.store.write() as s:
             row = s.get(SyncRun, seq)
-            row.finished_at = utcnow()
+            row.finished_at = ws.now()
             row.outcome = outcome
             row.message = message
             if report is not None:
@@ -284,4 +283,4 @@ def conflicts(ws: Workspace) -> list[ConflictItem]:
 def resolve(ws: Workspace, conflict_id: str, keep: str, value: Any = None) -> None:
     """Keep mine, theirs, or an edited value; the answer goes to the hub with the next sync."""
     with ws.store.write() as s:
-        resolving.resolve(s, conflict_id, keep, value, actor=ws.actor)  # type: ignore[arg-type]
+        resolving.resolve(s, conflict_id, keep, value, actor=ws.actor, now=ws.now())  # type: ignore[arg-type]

@@ -14,13 +14,13 @@ import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models import SYNCED_ENTITIES, Synced
-from desktop.models.base import utcnow
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.sync_state import Conflict, ParkedRecord, SyncRejection, SyncState
 from desktop.sync import merge
@@ -44,6 +44,8 @@ class Storage(Protocol):
     def write(self) -> AbstractContextManager[Session]: ...
 
     def read(self) -> AbstractContextManager[Session]: ...
+
+    def clock(self) -> datetime: ...
 
 
 @dataclass
@@ -119,7 +121,7 @@ class SyncEngine:
         with self.storage.write() as s:
             state = ensure_state(s)
             if state.first_synced_at is None:
-                state.first_synced_at = utcnow()
+                state.first_synced_at = self.storage.clock()
             self.report.open_conflicts = count_open_conflicts(s)
         self.report.retries = self.client.retries
         return self.report
@@ -156,6 +158,7 @@ class SyncEngine:
             self.progress.report(done, len(changes), "送信しています")
             request = PushRequest(device_id=device, batch_id=str(uuid.uuid4()), changes=batch)
             response = self.client.push(request)
+            now = self.storage.clock()
             with self.storage.write() as s:
                 for sent, result in zip(batch, response.results, strict=True):
                     if result.outcome == "rejected" or result.record is None:
@@ -165,13 +168,14 @@ class SyncEngine:
                                 record_id=sent.id,
                                 fingerprint=merge.fingerprint(sent),
                                 reason=result.reason,
+                                at=now,
                             )
                         )
                         self.report.rejected.append(result.reason)
                         log.warning("hub refused %s %s: %s", sent.kind, sent.id, result.reason)
                         continue
                     outcome = merge.meet(
-                        s, result.record, sent=sent, refused=frozenset(result.conflict_fields)
+                        s, result.record, now, sent=sent, refused=frozenset(result.conflict_fields)
                     )
                     self.report.new_conflicts += len(outcome.conflicts)
                     self.report.pushed += 1
@@ -184,13 +188,14 @@ class SyncEngine:
             cursor = ensure_state(s).cursor if since is None else since
         while True:
             page = self.client.changes(cursor, self.page_limit)
+            now = self.storage.clock()
             with self.storage.write() as s:
                 for record in page.changes:
-                    outcome = merge.meet(s, record, force=force)
+                    outcome = merge.meet(s, record, now, force=force)
                     self.report.new_conflicts += len(outcome.conflicts)
                     if seen is not None:
                         seen.add(record.id)
-                merge.unpark(s)
+                merge.unpark(s, now)
                 ensure_state(s).cursor = max(page.next, cursor)
             self.report.pulled += len(page.changes)
             cursor = max(page.next, cursor)

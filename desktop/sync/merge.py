@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -143,6 +144,7 @@ def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any]) -> b
 def meet(
     s: Session,
     record: Record,
+    now: datetime,
     *,
     sent: Change | None = None,
     refused: frozenset[str] = frozenset(),
@@ -177,7 +179,7 @@ def meet(
             setattr(row, key, value)
         _stamp(row, record)
         return Outcome(changed=True)
-    return _three_way(s, row, record, remote, values, sent, refused)
+    return _three_way(s, row, record, remote, values, sent, refused, now)
 
 
 def _three_way(
@@ -188,6 +190,7 @@ def _three_way(
     values: dict[str, Any],
     sent: Change | None,
     refused: frozenset[str],
+    now: datetime,
 ) -> Outcome:
     base = base_of(s, row)
     if sent is not None:
@@ -205,7 +208,7 @@ def _three_way(
         or (row.deleted != base.deleted and record.deleted == base.deleted and remotely_edited)
     )
     if deleted_conflict or DELETED in existing:
-        _conflict(s, row, DELETED, row.deleted, record.deleted, base.deleted, record, existing, outcome)
+        _conflict(s, row, DELETED, row.deleted, record.deleted, base.deleted, record, existing, outcome, now)
     else:
         if record.deleted != row.deleted and row.deleted == base.deleted:
             row.deleted = record.deleted
@@ -214,13 +217,13 @@ def _three_way(
                 continue
             mine, ancestor = local[key], base.fields.get(key, _MISSING)
             if key in existing:
-                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome)
+                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome, now)
             elif mine == ancestor:
                 setattr(row, key, values[key])
             elif theirs in (ancestor, mine):
                 continue
             else:
-                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome)
+                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome, now)
     row.version = record.version
     stored = s.get(SyncBase, (row.kind, row.id))
     if stored is None:
@@ -243,6 +246,7 @@ def _conflict(
     record: Record,
     existing: dict[str, Conflict],
     outcome: Outcome,
+    now: datetime,
 ) -> None:
     known = existing.get(key)
     if mine == theirs:
@@ -261,6 +265,7 @@ def _conflict(
             theirs=theirs,
             base=None if ancestor is _MISSING else ancestor,
             hub_version=record.version,
+            detected_at=now,
         )
     )
     outcome.conflicts.append(key)
@@ -274,7 +279,7 @@ def _stamp(row: Synced, record: Record) -> None:
     row.updated_by = record.updated_by
 
 
-def unpark(s: Session) -> int:
+def unpark(s: Session, now: datetime) -> int:
     """Apply parked records whose parents have arrived; returns how many were applied."""
     applied = 0
     progress = True
@@ -286,7 +291,7 @@ def unpark(s: Session) -> int:
             if _parents_present(s, cls, from_wire(cls, {**default_fields(cls), **record.fields})):
                 s.delete(parked)
                 s.flush()
-                meet(s, record)
+                meet(s, record, now)
                 applied += 1
                 progress = True
     return applied

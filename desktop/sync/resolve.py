@@ -6,12 +6,12 @@ change on the next sync: "mine" and an edit are sent, "theirs" leaves nothing to
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND
-from desktop.models.base import utcnow
 from desktop.models.errors import NotFoundError, ValidationError
 from desktop.models.rules import clean
 from desktop.models.sync_state import Conflict, SyncBase
@@ -22,7 +22,7 @@ Choice = Literal["mine", "theirs", "edit"]
 
 
 def resolve(
-    s: Session, conflict_id: str, choice: Choice, value: Any = None, actor: str = "local"
+    s: Session, conflict_id: str, choice: Choice, value: Any, *, actor: str, now: datetime
 ) -> Conflict:
     """Settle one conflict in the caller's transaction; returns the (now deleted) conflict."""
     conflict = s.get(Conflict, conflict_id)
@@ -51,7 +51,7 @@ def resolve(
     s.delete(conflict)
     s.flush()
     row.dirty = True
-    row.updated_at = utcnow()
+    row.updated_at = now
     row.updated_by = actor
     settle(s, row)
     return conflict

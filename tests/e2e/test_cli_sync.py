@@ -10,10 +10,11 @@ from tests.e2e.conftest import SABAE
 
 
 def dxnavi(pc, *args, stdin: str = "", monkeypatch) -> int:
+    clock = pc.ws.store.clock
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     pc.close()  # the CLI opens the data dir itself (one instance per data dir)
     try:
-        return main(["--data-dir", str(pc.ws.store.data_dir), *args])
+        return main(["--data-dir", str(pc.ws.store.data_dir), *args], clock=clock)
     finally:
         pc.reopen()
 

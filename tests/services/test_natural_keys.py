@@ -9,13 +9,12 @@ from desktop.models.errors import ValidationError
 from desktop.services import plan, records, standardization, steps
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
-from desktop.store import Store
 from tests.conftest import TOWN_CODE, TOWN_NAME
 
 
-def set_up_offline(data_dir) -> Workspace:
+def set_up_offline(data_dir, open_store) -> Workspace:
     """A PC of the town that ran init and did the same first steps, without any network."""
-    store = Store.open(data_dir, auto_backup=False)
+    store = open_store(data_dir, auto_backup=False)
     init_municipality(store, TOWN_CODE, TOWN_NAME)
     ws = Workspace(store)
     catalog = load_catalog()
@@ -38,8 +37,8 @@ def ids(ws: Workspace, kinds: set[str]) -> set[tuple[str, str]]:
         }
 
 
-def test_two_pcs_set_up_offline_make_the_same_ids_for_once_per_town_records(tmp_path):
-    one, two = set_up_offline(tmp_path / "pc1"), set_up_offline(tmp_path / "pc2")
+def test_two_pcs_set_up_offline_make_the_same_ids_for_once_per_town_records(tmp_path, open_store):
+    one, two = set_up_offline(tmp_path / "pc1", open_store), set_up_offline(tmp_path / "pc2", open_store)
     once = {"municipality", "plan", "checklist_state", "standardization_system", "plan_priority"}
     try:
         assert ids(one, once) == ids(two, once)

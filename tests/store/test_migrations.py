@@ -6,7 +6,7 @@ import uuid
 from alembic import command
 
 from desktop.models.natural_keys import natural_id
-from desktop.store import Store, migrate
+from desktop.store import migrate
 from desktop.store.engine import Database
 from desktop.store.paths import db_path
 
@@ -41,7 +41,7 @@ def insert(conn, table: str, cols: str, values: str, deleted: bool = False, **pa
     return params["id"]
 
 
-def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow(data_dir):
+def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow(data_dir, open_store):
     conn = store_at(data_dir, "0001")
     insert(conn, "municipality", "code, name, prefecture, department, contact_person, contact_email,"
                   " contact_phone, is_demo", "'182079', '鯖江市', '福井県', '', '', '', '', 0")  # fmt: skip
@@ -68,7 +68,7 @@ def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow
     conn.commit()
     conn.close()
 
-    Store.open(data_dir, auto_backup=False).close()
+    open_store(data_dir, auto_backup=False).close()
 
     conn = sqlite3.connect(db_path(data_dir))
     one = lambda sql, *a: conn.execute(sql, a).fetchone()  # noqa: E731
@@ -90,7 +90,9 @@ def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow
     conn.close()
 
 
-def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_natural_id(data_dir):
+def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_natural_id(
+    data_dir, open_store
+):
     conn = store_at(data_dir, "0001")
     cols, vals = (
         "title, purpose, vision, principles, status, progress_management",
@@ -104,7 +106,7 @@ def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_n
     conn.commit()
     conn.close()
 
-    Store.open(data_dir, auto_backup=False).close()
+    open_store(data_dir, auto_backup=False).close()
 
     conn = sqlite3.connect(db_path(data_dir))
     ids = dict(conn.execute("SELECT title, id FROM plan"))
@@ -113,14 +115,19 @@ def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_n
     assert live != ids["今の計画"]
 
 
-def test_a_store_of_the_previous_schema_gets_sync_bookkeeping_and_keeps_its_unsent_edits(data_dir):
+def test_a_store_of_the_previous_schema_gets_sync_bookkeeping_and_keeps_its_unsent_edits(
+    data_dir, open_store
+):
     conn = store_at(data_dir, "0002")
-    cols, vals = "title, purpose, vision, principles, status, progress_management", "'計画', '', '', '', 'draft', ''"
+    cols, vals = (
+        "title, purpose, vision, principles, status, progress_management",
+        "'計画', '', '', '', 'draft', ''",
+    )
     insert(conn, "plan", cols, vals, id=natural_id(CODE, "plan"))
     conn.commit()
     conn.close()
 
-    Store.open(data_dir, auto_backup=False).close()
+    open_store(data_dir, auto_backup=False).close()
 
     conn = sqlite3.connect(db_path(data_dir))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -31,7 +31,7 @@ def hub_copy(row_or_kind, rid=None, version=1, deleted=False, **fields) -> Recor
 
 def meet(ws, record, **kw):
     with ws.store.write() as s:
-        return merge.meet(s, record, **kw)
+        return merge.meet(s, record, ws.now(), **kw)
 
 
 def synced_plan(ws, **fields):
@@ -95,7 +95,7 @@ def test_keeping_theirs_settles_the_record_and_keeping_mine_sends_it(ws):
     meet(ws, hub_copy(p, version=2, vision="あちら"))
     [c] = open_conflicts(ws)
     with ws.store.write() as s:
-        resolve(s, c.id, "theirs")
+        resolve(s, c.id, "theirs", None, actor="test", now=ws.now())
     row = records.get(ws, Plan, p.id)
     assert (row.vision, row.dirty) == ("あちら", False)
 
@@ -103,7 +103,7 @@ def test_keeping_theirs_settles_the_record_and_keeping_mine_sends_it(ws):
     meet(ws, hub_copy(p, version=3, vision="あちら2"))
     [c] = open_conflicts(ws)
     with ws.store.write() as s:
-        resolve(s, c.id, "mine")
+        resolve(s, c.id, "mine", None, actor="test", now=ws.now())
     sent = change(ws, Plan, p.id)
     assert (sent.base_version, sent.fields) == (3, {"vision": "こちら2"})
 
@@ -117,7 +117,7 @@ def test_an_edit_against_a_delete_is_a_conflict_and_the_record_waits(ws):
     assert records.get(ws, Plan, p.id).vision == "こちら"
     assert change(ws, Plan, p.id) is None
     with ws.store.write() as s:
-        resolve(s, c.id, "mine")
+        resolve(s, c.id, "mine", None, actor="test", now=ws.now())
     sent = change(ws, Plan, p.id)
     assert (sent.deleted, sent.base_version, sent.fields) == (False, 2, {"vision": "こちら"})
 
@@ -129,7 +129,7 @@ def test_a_delete_here_against_an_edit_there_is_a_conflict_and_theirs_brings_the
     [c] = open_conflicts(ws)
     assert c.edit_vs_delete and (c.mine, c.theirs) == (True, False)
     with ws.store.write() as s:
-        resolve(s, c.id, "theirs")
+        resolve(s, c.id, "theirs", None, actor="test", now=ws.now())
     row = records.get(ws, Plan, p.id)
     assert (row.vision, row.deleted, row.dirty) == ("あちら", False, False)
 
@@ -174,6 +174,6 @@ def test_a_child_that_arrives_before_its_parent_waits_for_it(ws):
         assert s.get(KpiValue, value_id) is None and s.get(ParkedRecord, ("kpi_value", value_id)) is not None
     meet(ws, hub_copy("kpi", kpi_id, version=6, plan_id=p.id, name="交付率", sort_order=1))
     with ws.store.write() as s:
-        assert merge.unpark(s) == 1
+        assert merge.unpark(s, ws.now()) == 1
     assert records.get(ws, KpiValue, value_id).target == 80.0
     assert records.get(ws, Kpi, kpi_id).name == "交付率"
