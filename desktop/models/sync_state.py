@@ -19,6 +19,7 @@ class SyncState(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
     device_id: Mapped[str] = mapped_column(String(100))
     cursor: Mapped[int] = mapped_column(Integer, default=0)  # `since`: the hub version pulled up to
+    checked_head: Mapped[int] = mapped_column(Integer, default=-1)  # the head the last digest check agreed at
     first_synced_at: Mapped[datetime | None] = mapped_column(default=None)
 
 

@@ -269,7 +269,7 @@ def conflicts(ws: Workspace) -> list[ConflictItem]:
                     kind_label=RECORD_KINDS.get(c.kind, c.kind),
                     record_title=_title(row) if row is not None else c.record_id[:8],
                     field=c.field,
-                    field_label="削除" if c.edit_vs_delete else label(c.field),
+                    field_label="削除" if c.edit_vs_delete else label(c.kind, c.field),
                     mine=c.mine,
                     theirs=c.theirs,
                     base=c.base,

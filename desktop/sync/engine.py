@@ -9,6 +9,7 @@ re-pulls those kinds from version 0, without asking anyone.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -110,18 +111,18 @@ class SyncEngine:
                 f"このトークンは団体コード {status.code} のものです。このデータの団体（{self.owner_code}）の"
                 "トークンを入力してください。"
             )
-        with self.storage.write() as s:
-            state = ensure_state(s)
-            first = state.first_synced_at is None
+        with self.storage.read() as s:
+            state = s.get(SyncState, 1)
+            first = state is None or state.first_synced_at is None
         if first:
             self.backup("before-sync")
         self.push()
         self.pull()
         self.check_and_repair()
-        with self.storage.write() as s:
-            state = ensure_state(s)
-            if state.first_synced_at is None:
-                state.first_synced_at = self.storage.clock()
+        if first:
+            with self.storage.write() as s:
+                ensure_state(s).first_synced_at = self.storage.clock()
+        with self.storage.read() as s:
             self.report.open_conflicts = count_open_conflicts(s)
         self.report.retries = self.client.retries
         return self.report
@@ -189,14 +190,18 @@ class SyncEngine:
         while True:
             page = self.client.changes(cursor, self.page_limit)
             now = self.storage.clock()
-            with self.storage.write() as s:
-                for record in page.changes:
-                    outcome = merge.meet(s, record, now, force=force)
-                    self.report.new_conflicts += len(outcome.conflicts)
-                    if seen is not None:
-                        seen.add(record.id)
-                merge.unpark(s, now)
-                ensure_state(s).cursor = max(page.next, cursor)
+            moved = page.changes or page.next != cursor
+            with self.storage.write() if moved else contextlib.nullcontext() as s:
+                if s is not None:
+                    with s.no_autoflush:  # one flush per page, not one per record
+                        known = merge.prefetch(s, page.changes)
+                        for record in page.changes:
+                            outcome = merge.meet(s, record, now, force=force, known=known)
+                            self.report.new_conflicts += len(outcome.conflicts)
+                            if seen is not None:
+                                seen.add(record.id)
+                    merge.unpark(s, now)
+                    ensure_state(s).cursor = max(page.next, cursor)
             self.report.pulled += len(page.changes)
             cursor = max(page.next, cursor)
             self.progress.report(cursor, max(page.head, 1), "受信しています")
@@ -218,6 +223,14 @@ class SyncEngine:
         return out
 
     def check_and_repair(self) -> None:
+        """Compare per-kind digests with the hub; repair the kinds that differ (backup, re-pull from 0).
+
+        Skipped when nothing moved since a check that agreed: neither side has a new version to compare.
+        """
+        with self.storage.read() as s:
+            state = ensure_state(s)
+            if not (self.report.pushed or self.report.pulled) and state.checked_head == state.cursor:
+                return
         digest = self.client.digest()
         with self.storage.read() as s:
             cursor = ensure_state(s).cursor
@@ -230,6 +243,7 @@ class SyncEngine:
             if (hub is None and count) or (hub is not None and (hub.count, hub.digest) != (count, value)):
                 wrong.append(kind)
         if not wrong:
+            self._checked(digest.head)
             return
         log.warning("sync digest mismatch in %s: repairing", ", ".join(wrong))
         self.backup("before-repair")
@@ -240,6 +254,10 @@ class SyncEngine:
                 cls = next(c for c in SYNCED_ENTITIES if c.kind == kind)
                 self._forget_unknown(s, cls, seen)
         self.report.repaired = wrong
+
+    def _checked(self, head: int) -> None:
+        with self.storage.write() as s:
+            ensure_state(s).checked_head = head
 
     @staticmethod
     def _forget_unknown(s: Session, cls: type[Synced], seen: set[str]) -> None:

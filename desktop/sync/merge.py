@@ -26,6 +26,7 @@ from desktop.sync.protocol import Change, Record
 from desktop.sync.wire import default_fields, from_wire, parse_time, row_fields
 
 _MISSING = object()
+_CHUNK = 900  # ids per IN (…) query
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def meet(
     sent: Change | None = None,
     refused: frozenset[str] = frozenset(),
     force: bool = False,
+    known: dict[str, Synced] | None = None,
 ) -> Outcome:
     """Bring the hub's copy of one record into the local store, by the three-way rule.
 
@@ -156,13 +158,14 @@ def meet(
     fields the hub took count as base, so an edit made while the push was under way is kept as this PC's
     change, not mistaken for a conflict, and the refused ones become conflicts.
     `force` re-applies a copy even if the local row claims the same or a newer version (repair).
+    `known` holds the local rows of a whole page, read at once (a record not in it has no local row).
     """
     cls = ENTITY_BY_KIND.get(record.kind)
     if cls is None:
         return Outcome()  # a kind this version does not keep (yet)
     remote = {**default_fields(cls), **record.fields}  # a field the hub never got is at its default
     values = from_wire(cls, remote)
-    row = s.get(cls, record.id)
+    row = known.get(record.id) if known is not None else s.get(cls, record.id)
     if row is None:
         if not _parents_present(s, cls, values):
             s.merge(ParkedRecord(kind=record.kind, record_id=record.id, record=record.model_dump()))
@@ -277,6 +280,28 @@ def _stamp(row: Synced, record: Record) -> None:
     row.dirty = False
     row.updated_at = parse_time(record.updated_at)
     row.updated_by = record.updated_by
+
+
+def prefetch(s: Session, records: list[Record]) -> dict[str, Synced]:
+    """The local rows of a page's records, and their parents into the session, in a few queries."""
+    ids: dict[type[Synced], list[str]] = {}
+    parents: dict[type[Synced], set[str]] = {}
+    for record in records:
+        cls = ENTITY_BY_KIND.get(record.kind)
+        if cls is None:
+            continue
+        ids.setdefault(cls, []).append(record.id)
+        for col in cls.__table__.columns:  # type: ignore[attr-defined]
+            for fk in col.foreign_keys:
+                ref = record.fields.get(col.key)
+                if isinstance(ref, str) and ref:
+                    parents.setdefault(ENTITY_BY_KIND[fk.column.table.name], set()).add(ref)
+    known: dict[str, Synced] = {}
+    for cls, wanted in [*ids.items(), *((c, list(p)) for c, p in parents.items())]:
+        for start in range(0, len(wanted), _CHUNK):
+            for row in s.scalars(select(cls).where(cls.id.in_(wanted[start : start + _CHUNK]))):
+                known[row.id] = row
+    return known
 
 
 def unpark(s: Session, now: datetime) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Date, DateTime
@@ -25,28 +26,46 @@ def row_fields(row: Synced) -> dict[str, Any]:
 
 
 def default_fields(cls: type[Synced]) -> dict[str, Any]:
-    """The base of a record never synced: its kind's defaults, as they travel."""
+    """The base of a record never synced: its kind's defaults, as they travel (a fresh copy)."""
+    return dict(_defaults(cls))
+
+
+@cache
+def _defaults(cls: type[Synced]) -> dict[str, Any]:
     return {key: to_wire(value) for key, value in cls.defaults().items()}
 
 
-def field_names(cls: type[Synced]) -> list[str]:
+@cache
+def field_names(cls: type[Synced]) -> tuple[str, ...]:
     """The fields of a kind that travel."""
-    return [c.key for c in cls.__table__.columns if c.key not in Synced.SYNC_COLUMNS]  # type: ignore[attr-defined]
+    return tuple(c.key for c in cls.__table__.columns if c.key not in Synced.SYNC_COLUMNS)  # type: ignore[attr-defined]
+
+
+@cache
+def _parsers(cls: type[Synced]) -> dict[str, Any]:
+    """Per field: how a wire text becomes the column value (None: taken as it is)."""
+    out: dict[str, Any] = {}
+    for c in cls.__table__.columns:  # type: ignore[attr-defined]
+        if c.key in Synced.SYNC_COLUMNS:
+            continue
+        if isinstance(c.type, DateTime):
+            out[c.key] = datetime.fromisoformat
+        elif isinstance(c.type, Date):
+            out[c.key] = lambda text: date.fromisoformat(text[:10])
+        else:
+            out[c.key] = None
+    return out
 
 
 def from_wire(cls: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
     """Wire fields of a kind as column values; fields this version does not know are left out."""
-    columns = {c.key: c for c in cls.__table__.columns if c.key not in Synced.SYNC_COLUMNS}  # type: ignore[attr-defined]
+    parsers = _parsers(cls)
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        col = columns.get(key)
-        if col is None:
+        if key not in parsers:
             continue
-        if isinstance(value, str) and value and isinstance(col.type, DateTime):
-            value = datetime.fromisoformat(value)
-        elif isinstance(value, str) and value and isinstance(col.type, Date):
-            value = date.fromisoformat(value[:10])
-        out[key] = value
+        parse = parsers[key]
+        out[key] = parse(value) if parse is not None and isinstance(value, str) and value else value
     return out
 
 

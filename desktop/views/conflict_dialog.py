@@ -138,7 +138,7 @@ class ConflictDialog(QDialog):
             self.tr("{0}「{1}」の「{2}」").format(c.kind_label, c.record_title, c.field_label)
         )
         if c.edit_vs_delete:
-            record = self._record_text(c.mine_record)
+            record = self._record_text(c.kind, c.mine_record)
             deleted_here, deleted_there = bool(c.mine), bool(c.theirs)
             self.mine[1].setPlainText(self.tr("（この端末では削除しました）") if deleted_here else record)
             self.theirs[1].setPlainText(
@@ -162,8 +162,10 @@ class ConflictDialog(QDialog):
             return self.tr("はい") if value else self.tr("いいえ")
         return str(value)
 
-    def _record_text(self, fields: dict[str, Any]) -> str:
-        return "\n".join(f"{label(k)}: {self._value(v)}" for k, v in fields.items() if v not in (None, ""))
+    def _record_text(self, kind: str, fields: dict[str, Any]) -> str:
+        return "\n".join(
+            f"{label(kind, k)}: {self._value(v)}" for k, v in fields.items() if v not in (None, "")
+        )
 
     def _resolve(self, keep: str, value: Any = None) -> None:
         row = self.list.currentRow()

@@ -20,6 +20,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("device_id", sa.String(length=100), nullable=False),
         sa.Column("cursor", sa.Integer(), nullable=False),
+        sa.Column("checked_head", sa.Integer(), nullable=False),
         sa.Column("first_synced_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_state")),
     )
