@@ -79,6 +79,17 @@ class _Job(QRunnable):
             self.relay.done.emit(result)
 
 
+def _closing(close: Callable[[], None], then: Callable[[Any], None] | None) -> Callable[[Any], None]:
+    """A callback that first closes what a task opened (its progress relay or dialog), then goes on."""
+
+    def run(value: Any) -> None:
+        close()
+        if then is not None:
+            then(value)
+
+    return run
+
+
 class Task:
     """Handle of a running long task: cancel() asks it to stop."""
 
@@ -207,21 +218,19 @@ class Operations(QObject):
             relay_progress.deleteLater()
             self.busy_changed.emit(False)
 
-        def done(result: Any) -> None:
-            close()
-            if on_done is not None:
-                on_done(result)
-
-        def fail(exc: BaseException) -> None:
-            close()
-            if on_error is not None:
-                on_error(exc)
-            elif not isinstance(exc, Cancelled):
-                self.error_handler(exc, "".join(traceback.format_exception(exc)))
-
         pool = self._db_pool if uses_store else self._long_pool
-        self._submit(pool, lambda: fn(*args, progress=progress, **kwargs), done, fail)
+        self._submit(
+            pool,
+            lambda: fn(*args, progress=progress, **kwargs),
+            _closing(close, on_done),
+            _closing(close, on_error or self._report),
+        )
         return task
+
+    def _report(self, exc: BaseException) -> None:
+        """The default end of a failed background task: shown once, unless it was cancelled."""
+        if not isinstance(exc, Cancelled):
+            self.error_handler(exc, "".join(traceback.format_exception(exc)))
 
     def long_task(
         self,
@@ -255,20 +264,14 @@ class Operations(QObject):
             dialog.close()
             dialog.deleteLater()
 
-        def done(result: Any) -> None:
-            close()
-            if on_done is not None:
-                on_done(result)
-
-        def fail(exc: BaseException) -> None:
-            close()
-            if on_error is not None:
-                on_error(exc)
-            elif not isinstance(exc, Cancelled):
-                self.error_handler(exc, "".join(traceback.format_exception(exc)))
-
         task = self.background(
-            fn, *args, on_progress=on_progress, on_done=done, on_error=fail, uses_store=uses_store, **kwargs
+            fn,
+            *args,
+            on_progress=on_progress,
+            on_done=_closing(close, on_done),
+            on_error=_closing(close, on_error or self._report),
+            uses_store=uses_store,
+            **kwargs,
         )
         dialog.canceled.connect(task.cancel)
         timer.timeout.connect(lambda: None if task.finished else dialog.show())
