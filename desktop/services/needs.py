@@ -33,8 +33,9 @@ def needs(ws: Workspace) -> list[NeedsRequest]:
 
 
 def need_summaries(ws: Workspace) -> list[Row[Any]]:
-    """List rows of the needs (id, title, status, priority, category) in the order of `needs`."""
-    rows = records.summaries(ws, NeedsRequest, ("title", "status", "priority", "category"))
+    """List rows of the needs (id, title, status, priority, category and what delivery() reads) in order."""
+    fields = ("title", "status", "priority", "category", "version", "dirty", "response_status")
+    rows = records.summaries(ws, NeedsRequest, fields)
     return sorted(rows, key=_by_priority)
 
 
@@ -84,6 +85,19 @@ def update(ws: Workspace, need_id: str, **fields: Any) -> NeedsRequest:
 def delete(ws: Workspace, need_id: str) -> list[tuple[str, str]]:
     """Tombstone a need; returns the undo token for records.undelete."""
     return records.delete(ws, NeedsRequest, need_id)
+
+
+def delivery(need: Any) -> str:
+    """Where a submitted need stands: "waiting" (送信待ち) until the hub has acknowledged this very version,
+    then "sent" (送信済); "answered" once the prefecture's response has arrived; "" for a draft.
+
+    Nothing claims a delivery before it happened (DESIGN.md §4, status is truthful).
+    """
+    if need.status == "draft":
+        return ""
+    if need.response_status:
+        return "answered"
+    return "waiting" if need.version == 0 or need.dirty else "sent"
 
 
 def missing_fields(need: NeedsRequest | dict[str, Any]) -> list[str]:

@@ -99,6 +99,9 @@ VOCAB_LABELS = (
     # PROCUREMENT_MODE
     QT_TRANSLATE_NOOP("vocab", "単独調達"),
     QT_TRANSLATE_NOOP("vocab", "共同調達"),
+    # NEEDS_DELIVERY
+    QT_TRANSLATE_NOOP("vocab", "送信待ち"),
+    QT_TRANSLATE_NOOP("vocab", "送信済"),
     # RECORD_KINDS
     QT_TRANSLATE_NOOP("vocab", "団体情報"),
     QT_TRANSLATE_NOOP("vocab", "ステップ0の実施記録"),

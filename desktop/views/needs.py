@@ -33,9 +33,23 @@ from desktop.views.style import SPACING, heading, hint
 STATUS_STYLE = "font-weight: bold; padding: 2px 8px; border-radius: 3px; background: #e3ecf7;"
 
 
+def need_state(need) -> str:
+    """提出済 and how far it got: 送信待ち → 送信済 → the prefecture's answer."""
+    status = vocab_label(vocab.NEEDS_STATUS.get(need.status, need.status))
+    step = needs.delivery(need)
+    if step == "answered":
+        answer = vocab_label(vocab.RESPONSE_STATUS.get(need.response_status, need.response_status))
+        return QCoreApplication.translate("NeedsPage", "{0}・回答 {1}").format(status, answer)
+    if step:
+        return QCoreApplication.translate("NeedsPage", "{0}・{1}").format(
+            status, vocab_label(vocab.NEEDS_DELIVERY[step])
+        )
+    return status
+
+
 def need_label(need: NeedsRequest) -> str:
     """List entry: title and where the request stands."""
-    status = vocab_label(vocab.NEEDS_STATUS.get(need.status, need.status))
+    status = need_state(need)
     title = need.title or QCoreApplication.translate("NeedsPage", "（無題）")
     return QCoreApplication.translate("NeedsPage", "{0}　［{1}］").format(title, status)
 
@@ -86,9 +100,11 @@ class NeedsDetail(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.export_button = QPushButton(self.tr("支援ニーズ調書を出力(&E)"))
         self.export_button.clicked.connect(self.export)
+        state = QHBoxLayout()  # a row of its own: 提出済・送信待ち … needs the room
+        state.addWidget(QLabel(self.tr("状況:")))
+        state.addWidget(self.status_label)
+        state.addStretch()
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("状況:")))
-        buttons.addWidget(self.status_label)
         buttons.addStretch()
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.withdraw_button)
@@ -120,6 +136,7 @@ class NeedsDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
+        layout.addLayout(state)
         layout.addLayout(buttons)
         layout.addWidget(scrolling(body), 1)
         self.show_record(None)
@@ -138,7 +155,7 @@ class NeedsDetail(QWidget):
             for w in (self.response_status, self.response_date, self.response_text):
                 w.setText("")
             return
-        self.status_label.setText(vocab_label(vocab.NEEDS_STATUS.get(record.status, record.status)))
+        self.status_label.setText(need_state(record))
         self.response_status.setText(
             vocab_label(vocab.RESPONSE_STATUS.get(record.response_status, record.response_status))
         )

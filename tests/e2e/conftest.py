@@ -17,7 +17,6 @@ from pathlib import Path
 import httpx
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from desktop.models.municipal_code import check_digit
 from desktop.services import sync
@@ -25,6 +24,7 @@ from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 from desktop.sync.credentials import TokenStore
+from tests.sync.keyrings import MemoryKeyring
 
 pytest.importorskip("hub.cli", reason="the hub (dxnavi-hub) is not in this tree yet")
 
@@ -34,25 +34,6 @@ FUKUI, FUKUI_NAME = "182010", "福井市"
 # More towns of 福井県 (valid codes, fictional towns) for tests that need a fresh town per example.
 SPARE_TOWNS = [f"18{n:03d}{check_digit(f'18{n:03d}')}" for n in range(500, 800)]
 STARTS = 600  # polls of the starting hub (each waits for a connection attempt, not for a fixed time)
-
-
-class MemoryKeyring(KeyringBackend):
-    """An OS keyring that lives in this process (tests never touch the real one)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 @pytest.fixture

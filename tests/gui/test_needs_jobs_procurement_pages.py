@@ -102,7 +102,7 @@ def test_complete_need_is_submitted_after_confirmation(qtbot, ctx, ws):
     page.confirm = lambda title, question: True
     qtbot.mouseClick(page.detail.submit_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: page.detail.status_label.text() == "提出済", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.detail.status_label.text() == "提出済・送信待ち", timeout=WAIT_MS)
     assert needs.get(ws, need.id).status == "submitted"
     assert not page.detail.submit_button.isEnabled()
     assert "提出済" in page.list.list.item(0).text()
