@@ -50,13 +50,10 @@ TALENT_APPROACH = {
 
 NEEDS_STATUS = {"draft": "作成中", "submitted": "提出済", "answered": "回答済", "closed": "完了"}
 
-<<<<<<< HEAD
-# The prefecture's answer to a need (DESIGN.md §4: 受付 → 調整中 → マッチ済, or 対応不可).
-=======
 # Where a submitted need stands on its way to the prefecture (before any answer).
 NEEDS_DELIVERY = {"waiting": "送信待ち", "sent": "送信済"}
 
->>>>>>> 7237596 (提出 needs say 送信待ち until the hub acknowledged that version, then 送信済, then the prefecture's answer; keyring tests (token never in the store or the log, session-only fallback, a keyring that hangs); README: how a town connects to the hub)
+# The prefecture's answer to a need (DESIGN.md §4: 受付 → 調整中 → マッチ済, or 対応不可).
 RESPONSE_STATUS = {
     "": "未回答",
     "received": "受付",

@@ -268,6 +268,97 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>同期の競合</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>同じ項目がこの端末と他の端末（またはハブ）の両方で変更されました。項目ごとに残す内容を選んでください。選んだ内容は次の同期でハブに送られます。</source>
+        <translation>The same field was changed on this PC and on another PC (or the hub). Choose what to keep for each field; your choice is sent to the hub with the next sync.</translation>
+    </message>
+    <message>
+        <source>競合の一覧</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>競合はありません。</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>この端末の内容</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <source>ハブの内容（他の端末）</source>
+        <translation>Hub (other PCs)</translation>
+    </message>
+    <message>
+        <source>決める内容</source>
+        <translation>Value to keep</translation>
+    </message>
+    <message>
+        <source>残す内容を入力して「この内容で決める」を押します</source>
+        <translation>Type the value to keep and press “Keep this value”</translation>
+    </message>
+    <message>
+        <source>この端末の内容を残す(&amp;M)</source>
+        <translation>Keep &amp;mine</translation>
+    </message>
+    <message>
+        <source>ハブの内容を残す(&amp;T)</source>
+        <translation>Keep &amp;theirs</translation>
+    </message>
+    <message>
+        <source>この内容で決める(&amp;E)</source>
+        <translation>Keep this valu&amp;e</translation>
+    </message>
+    <message>
+        <source>編集して決める</source>
+        <translation>Edit and decide</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0}「{1}」の「{2}」</source>
+        <translation>{0} “{1}”: {2}</translation>
+    </message>
+    <message>
+        <source>（この端末では削除しました）</source>
+        <translation>(deleted on this PC)</translation>
+    </message>
+    <message>
+        <source>（他の端末で削除されました）</source>
+        <translation>(deleted on another PC)</translation>
+    </message>
+    <message>
+        <source>（他の端末で編集されました）</source>
+        <translation>(edited on another PC)</translation>
+    </message>
+    <message>
+        <source>一方で削除し、もう一方で編集しました。残す側を選んでください。</source>
+        <translation>One side deleted the record while the other edited it. Choose which side to keep.</translation>
+    </message>
+    <message>
+        <source>変更前の内容: {0}</source>
+        <translation>Before the changes: {0}</translation>
+    </message>
+    <message>
+        <source>（空欄）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>はい</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>いいえ</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>DateDelegate</name>
     <message>
         <source>例: 令和8年3月31日 / 2026-03-31</source>
@@ -1128,12 +1219,16 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Navigator</translation>
     </message>
     <message>
-        <source>オフライン</source>
-        <translation>Offline</translation>
+        <source>未接続</source>
+        <translation>Not connected</translation>
     </message>
     <message>
         <source>同期の状態</source>
         <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>同期の競合</source>
+        <translation>Sync conflicts</translation>
     </message>
     <message>
         <source>元に戻す</source>
@@ -1148,8 +1243,8 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Saved {0}</translation>
     </message>
     <message>
-        <source>オフライン・未送信 {0}件</source>
-        <translation>Offline · {0} unsent</translation>
+        <source>競合 {0}件</source>
+        <translation>{0} conflict(s)</translation>
     </message>
     <message>
         <source>{0}（Ctrl+Z で元に戻せます）</source>
@@ -1306,6 +1401,10 @@ Your data is stored only on this PC.</translation>
     <message>
         <source>県からの案内</source>
         <translation>From the prefecture</translation>
+    </message>
+    <message>
+        <source>同期</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>市町村一覧</source>
@@ -1578,6 +1677,14 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
 </context>
 <context>
     <name>NeedsPage</name>
+    <message>
+        <source>{0}・回答 {1}</source>
+        <translation>{0} · answer: {1}</translation>
+    </message>
+    <message>
+        <source>{0}・{1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
     <message>
         <source>（無題）</source>
         <translation>(untitled)</translation>
@@ -2794,6 +2901,188 @@ Click or press Enter to open the step.</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>同期を中止しました</source>
+        <translation>Sync cancelled</translation>
+    </message>
+    <message>
+        <source>同期中…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>未接続（ハブに接続できません）</source>
+        <translation>Not connected (hub unreachable)</translation>
+    </message>
+    <message>
+        <source>同期エラー（{0}）</source>
+        <translation>Sync error ({0})</translation>
+    </message>
+    <message>
+        <source>同期済 {0}</source>
+        <translation>Synced {0}</translation>
+    </message>
+    <message>
+        <source>未接続</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>・未送信 {0}件</source>
+        <translation> · {0} unsent</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>同期済</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>同期済（競合あり）</source>
+        <translation>Synced (conflicts)</translation>
+    </message>
+    <message>
+        <source>接続できません</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>トークンが無効</source>
+        <translation>Token refused</translation>
+    </message>
+    <message>
+        <source>エラー</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>中止</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>同期中</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <source>同期</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>都道府県のハブ（LGWAN内のサーバー）と、この団体の記録を同期します。接続できるときは数分ごとに自動で同期し、接続できないときは記録を保持して次の機会に送ります。</source>
+        <translation>Syncs this municipality&apos;s records with the prefecture&apos;s hub (a server on the LGWAN). While the hub can be reached it syncs every few minutes; while it cannot, your records are kept and sent at the next chance.</translation>
+    </message>
+    <message>
+        <source>都道府県から受け取ったトークン</source>
+        <translation>The token you received from the prefecture</translation>
+    </message>
+    <message>
+        <source>（省略時はOSの証明書で検証します）</source>
+        <translation>(if empty, the system&apos;s certificates are used)</translation>
+    </message>
+    <message>
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>ハブのURL</source>
+        <translation>Hub URL</translation>
+    </message>
+    <message>
+        <source>団体コード</source>
+        <translation>Municipality code</translation>
+    </message>
+    <message>
+        <source>トークン</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>CA証明書</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>設定を保存(&amp;S)</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>接続テスト(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>今すぐ同期(&amp;Y)</source>
+        <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+        <source>同期の履歴</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <source>開始</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>送信</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>受信</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>トークンは設定済みです。</source>
+        <translation>A token is set.</translation>
+    </message>
+    <message>
+        <source>トークンが未入力です。</source>
+        <translation>No token yet.</translation>
+    </message>
+    <message>
+        <source>CA証明書を選択</source>
+        <translation>Choose the CA certificate</translation>
+    </message>
+    <message>
+        <source>証明書 (*.pem *.crt *.cer);;すべて (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>接続できました: {0}（団体コード {1}）、ハブの版 {2}</source>
+        <translation>Connected: {0} (code {1}), hub version {2}</translation>
+    </message>
+    <message>
+        <source>接続を確認しています…</source>
+        <translation>Checking the connection…</translation>
+    </message>
+    <message>
+        <source>競合を解決（{0}件）</source>
+        <translation>Resolve conflicts ({0})</translation>
+    </message>
+    <message>
+        <source>同期しています…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>同期しました（送信 {0}件、受信 {1}件）。</source>
+        <translation>Synced ({0} sent, {1} received). </translation>
+    </message>
+    <message>
+        <source>競合が{0}件あります。</source>
+        <translation>{0} conflict(s) to resolve. </translation>
+    </message>
+    <message>
+        <source>ハブとの照合で差異が見つかったため自動で修復しました。</source>
+        <translation>A difference with the hub was found and repaired automatically. </translation>
+    </message>
+    <message>
+        <source>ハブが受け付けなかった変更: {0}</source>
+        <translation>A change the hub refused: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TalentPoolPage</name>
     <message>
         <source>{0}&#x3000;{1}［{2}］</source>
@@ -3256,6 +3545,82 @@ Derived from: {2}</translation>
     <message>
         <source>共同調達</source>
         <translation>Joint procurement</translation>
+    </message>
+    <message>
+        <source>送信待ち</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>送信済</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>団体情報</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>ステップ0の実施記録</source>
+        <translation>Step 0 activity</translation>
+    </message>
+    <message>
+        <source>チェック項目</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>DX推進計画</source>
+        <translation>DX promotion plan</translation>
+    </message>
+    <message>
+        <source>重点取組事項</source>
+        <translation>Priority initiative</translation>
+    </message>
+    <message>
+        <source>評価指標（KPI）</source>
+        <translation>Indicator (KPI)</translation>
+    </message>
+    <message>
+        <source>KPIの目標・実績</source>
+        <translation>KPI target/actual</translation>
+    </message>
+    <message>
+        <source>推進体制の役職</source>
+        <translation>Post in the promotion structure</translation>
+    </message>
+    <message>
+        <source>不足する人材</source>
+        <translation>Talent gap</translation>
+    </message>
+    <message>
+        <source>取組</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>PDCAの振り返り</source>
+        <translation>PDCA review</translation>
+    </message>
+    <message>
+        <source>標準化（20業務）</source>
+        <translation>Standardisation (20 core services)</translation>
+    </message>
+    <message>
+        <source>支援ニーズ</source>
+        <translation>Support need</translation>
+    </message>
+    <message>
+        <source>募集要項</source>
+        <translation>Job description</translation>
+    </message>
+    <message>
+        <source>調達仕様書</source>
+        <translation>Procurement spec</translation>
+    </message>
+    <message>
+        <source>要件</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>共同調達の参加団体</source>
+        <translation>Joint procurement participant</translation>
     </message>
     <message>
         <source>機能要件</source>

@@ -37,6 +37,6 @@ def test_a_need_is_waiting_until_the_hub_acknowledges_it_then_sent_then_answered
     assert needs.delivery(needs.get(ws, need.id)) == "waiting"
 
     answered = needs.get(ws, need.id)
-    arrive(ws, hub_copy(answered, 2, detail="", response_status="accepted", response_text="派遣します"))
+    arrive(ws, hub_copy(answered, 2, detail="", response_status="received", response_text="受け付けました"))
     assert needs.delivery(needs.get(ws, need.id)) == "answered"
-    assert [r.response_status for r in needs.need_summaries(ws)] == ["accepted"]
+    assert [r.response_status for r in needs.need_summaries(ws)] == ["received"]

@@ -1,4 +1,4 @@
-"""Migrations from the previous schema: 0002 gives natural ids (references follow), 0003 adds sync bookkeeping."""
+"""Migrations from the previous schema: 0003 gives natural ids (references follow), 0004 adds sync bookkeeping."""
 
 import sqlite3
 import uuid
@@ -10,6 +10,7 @@ from desktop.store import migrate
 from desktop.store.engine import Database
 from desktop.store.paths import db_path
 
+BEFORE_NATURAL_KEYS, BEFORE_SYNC_STATE = "0002", "0003"  # the schemas these migrations start from
 CODE = "182079"
 NOW = "2026-11-01 09:00:00.000000"
 SYNC = "'182079', 0, 1, :at, 'local', :deleted"
@@ -42,7 +43,7 @@ def insert(conn, table: str, cols: str, values: str, deleted: bool = False, **pa
 
 
 def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow(data_dir, open_store):
-    conn = store_at(data_dir, "0001")
+    conn = store_at(data_dir, BEFORE_NATURAL_KEYS)
     insert(conn, "municipality", "code, name, prefecture, department, contact_person, contact_email,"
                   " contact_phone, is_demo", "'182079', '鯖江市', '福井県', '', '', '', '', 0")  # fmt: skip
     plan = insert(conn, "plan", "title, purpose, vision, principles, status, progress_management",
@@ -93,7 +94,7 @@ def test_rows_of_the_previous_schema_get_natural_ids_and_their_references_follow
 def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_natural_id(
     data_dir, open_store
 ):
-    conn = store_at(data_dir, "0001")
+    conn = store_at(data_dir, BEFORE_NATURAL_KEYS)
     cols, vals = (
         "title, purpose, vision, principles, status, progress_management",
         "'{}', '', '', '', 'draft', ''",
@@ -118,7 +119,7 @@ def test_two_rows_with_one_natural_key_keep_both_and_the_live_latest_takes_the_n
 def test_a_store_of_the_previous_schema_gets_sync_bookkeeping_and_keeps_its_unsent_edits(
     data_dir, open_store
 ):
-    conn = store_at(data_dir, "0002")
+    conn = store_at(data_dir, BEFORE_SYNC_STATE)
     cols, vals = (
         "title, purpose, vision, principles, status, progress_management",
         "'計画', '', '', '', 'draft', ''",

@@ -1,7 +1,7 @@
 """natural keys: records that exist once per town get their deterministic ids
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 Create Date: 2026-11-30 00:20:00
 
 Rows made before this version got random ids, so two PCs of one town would sync into two plans, two states of
@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 from desktop.models.natural_keys import natural_id
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -1,15 +1,15 @@
 """sync state: cursor and device id, base copies, conflicts, refused changes, parked records, history
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-11-30 00:40:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -86,6 +86,7 @@ SYNCED_TABLES = (
     "municipality", "awareness_activity", "checklist_state", "plan", "plan_priority", "kpi", "kpi_value",
     "org_role", "talent_gap", "initiative", "pdca_review", "standardization_system", "needs_request",
     "job_description", "procurement_spec", "procurement_requirement", "procurement_participant",
+    "talent_pool_entry", "good_practice", "joint_procurement_offer", "joint_procurement_intent", "announcement",
 )  # fmt: skip
 
 
