@@ -41,7 +41,7 @@ def test_a_prefecture_data_dir_opens_with_the_prefecture_navigator(qtbot, make_c
 
 def test_the_towns_list_keeps_the_summary_row_last_and_explains_each_indicator(qtbot, make_ctx, pref):  # noqa: F811
     page = shown(qtbot, TownsPage(make_ctx(pref)), lambda p: p.model.rowCount() == 4)
-    proxy = page.proxy
+    proxy = page.model
     page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert proxy.index(3, 0).data() == "県全体"
     names = [proxy.index(r, 1).data() for r in range(3)]

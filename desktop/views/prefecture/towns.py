@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -86,10 +86,11 @@ class StepBars(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
-        return QSize(150, super().sizeHint(option, index).height())
+        return QSize(STEP_BARS_WIDTH, super().sizeHint(option, index).height())
 
 
 TRACK, BAR, DONE = QColor("#dfe3e8"), QColor("#1565c0"), QColor("#2e7d32")
+STEP_BARS_WIDTH = 112
 
 
 class TownsModel(QAbstractTableModel):
@@ -101,17 +102,32 @@ class TownsModel(QAbstractTableModel):
         self.summary: towns.Summary | None = None
         self._texts: list[list[str]] = []
         self._keys: list[list[Any]] = []
+        self.sort_column, self.sort_order = CODE, Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: list[towns.TownRow]) -> None:
         """Show these towns and their summary."""
         self.beginResetModel()
-        self.rows = rows
         self.summary = towns.summarise(rows)
-        # Texts and sort keys are made once: the view asks for them many times while sizing and sorting.
+        # Texts and sort keys are made once: the view asks for them many times while sizing and painting.
         columns = range(self.columnCount())
-        self._texts = [[self._text(town, col) for col in columns] for town in rows]
-        self._keys = [[self._sort_key(town, col) for col in columns] for town in rows]
+        keys = [[self._sort_key(town, col) for col in columns] for town in rows]
+        order = sorted(range(len(rows)), key=lambda i: keys[i][self.sort_column],
+                       reverse=self.sort_order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+        self.rows = [rows[i] for i in order]
+        self._keys = [keys[i] for i in order]
+        self._texts = [[self._text(town, col) for col in columns] for town in self.rows]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the towns by a column (in Python, on keys made once); the summary row stays last."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        order_ = sorted(range(len(self.rows)), key=lambda i: self._keys[i][column],
+                        reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+        self.rows = [self.rows[i] for i in order_]
+        self._keys = [self._keys[i] for i in order_]
+        self._texts = [self._texts[i] for i in order_]
+        self.layoutChanged.emit()
 
     def headers(self, short: bool = False) -> list[str]:
         """Column names; `short` breaks long ones over lines for the table header."""
@@ -278,19 +294,6 @@ def _local_date(moment) -> str:
     return wareki.wareki_date(aware.astimezone().date())
 
 
-class SummaryLastProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE and keeps the summary row last in either direction."""
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 - Qt override
-        model: TownsModel = self.sourceModel()  # type: ignore[assignment]
-        descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
-        if model.is_summary(left.row()):
-            return descending
-        if model.is_summary(right.row()):
-            return not descending
-        return model.data(left, SORT_ROLE) < model.data(right, SORT_ROLE)
-
-
 class TownsPage(Page):
     """市町村一覧: the prefecture's towns at a glance."""
 
@@ -337,11 +340,9 @@ class TownsPage(Page):
         layout.addLayout(filters)
 
         self.model = TownsModel(self)
-        self.proxy = SummaryLastProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("市町村一覧"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -353,8 +354,7 @@ class TownsPage(Page):
         # The sort arrow would widen all 14 columns past the window; the order is stated below the table.
         header.setSortIndicatorShown(False)
         header.sortIndicatorChanged.connect(lambda _col, _order: self._update_count())
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(60)  # widths from the first rows: a prefecture has up to ~200 towns
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
@@ -386,7 +386,28 @@ class TownsPage(Page):
 
     def _apply_filter(self) -> None:
         self.model.set_rows(self.visible_rows())
+        self._fit_columns()
         self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Column widths from the texts, measured once (Qt's resize-to-contents asks every cell again)."""
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        headers = self.model.headers(short=True)
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 4
+        for col, header in enumerate(headers):
+            width = max(metrics.horizontalAdvance(line) for line in header.split("\n"))
+            if col == PROGRESS:
+                width = max(width, STEP_BARS_WIDTH)
+            else:
+                texts = [row[col] for row in self.model._texts]
+                width = max([width, *(metrics.horizontalAdvance(t) for t in texts)])
+                summary = self.model.data(self.model.index(len(self.model.rows), col))
+                if summary:
+                    width = max(width, bold_metrics.horizontalAdvance(summary))
+            self.table.horizontalHeader().resizeSection(col, width + pad)
 
     def _update_count(self) -> None:
         header = self.table.horizontalHeader()
