@@ -69,7 +69,7 @@ class NeedsDetail(QWidget):
                 "skill_role", self.tr("人材像"), "choice", {"": self.tr("（該当なし）"), **vocab.SKILL_ROLES}
             ),
             FieldSpec("engagement", self.tr("常駐／随時"), "choice", vocab.ENGAGEMENT),
-            FieldSpec("days_per_month", self.tr("月あたり日数"), "number", placeholder=self.tr("例: 4")),
+            FieldSpec("days_per_month", self.tr("月あたり日数"), "number", example="4"),
             FieldSpec("period_start", self.tr("期間（開始）"), "date"),
             FieldSpec("period_end", self.tr("期間（終了）"), "date"),
             FieldSpec("purpose", self.tr("目的"), "text", lines=3),

@@ -18,6 +18,7 @@ from desktop.models import ProcurementSpec
 from desktop.services import procurement
 from desktop.views.context import ViewContext
 from desktop.views.fields import TextField
+from desktop.views.record_form import save_field
 from desktop.views.style import SPACING, heading, hint
 
 CHAPTER_LIST_WIDTH = 300
@@ -60,6 +61,7 @@ class ChaptersTab(QWidget):
             field.committed.connect(lambda text, key=chapter.key: self._commit(key, text))
             self.fields[chapter.key] = field
             pane_layout.addWidget(field, 1)
+            pane_layout.addWidget(field.note)
             self.stack.addWidget(pane)
         self.list.currentRowChanged.connect(self._chapter_changed)
         self.list.setCurrentRow(0)
@@ -91,10 +93,13 @@ class ChaptersTab(QWidget):
     def show_spec(self, spec: ProcurementSpec | None) -> None:
         """Fill the chapters from a spec (None clears and disables)."""
         self.commit_pending()
-        self.spec_id = None if spec is None else spec.id
+        spec_id = None if spec is None else spec.id
         texts: dict[str, Any] = (spec.chapters or {}) if spec is not None else {}
         for key, field in self.fields.items():
+            if spec_id != self.spec_id:
+                field.clear_problem()  # a refused text of another spec is not this one's
             field.set_value(texts.get(key, ""))
+        self.spec_id = spec_id
         self._update_marks()
         self.setEnabled(spec is not None)
 
@@ -114,20 +119,16 @@ class ChaptersTab(QWidget):
     def _commit(self, key: str, text: str) -> None:
         if self.spec_id is None:
             return
-        field = self.fields[key]
-
-        def rejected(exc: BaseException) -> None:
-            field.revert()
-            self._update_marks()
-            self.ctx.ops.error_handler(exc, "")
-
+        spec_id = self.spec_id
         self._update_marks()
-        self.ctx.ops.edit(
+        save_field(
+            self.ctx,
+            self.fields[key],
+            lambda: self.spec_id == spec_id,
             procurement.set_chapter,
             self.ctx.ws,
-            self.spec_id,
+            spec_id,
             key,
             text,
             changes={ProcurementSpec.kind},
-            on_error=rejected,
         )

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import ProcurementParticipant, ProcurementSpec, municipal_code, vocab
-from desktop.models.errors import ValidationError
+from desktop.models.errors import DomainError, ValidationError
 from desktop.services import procurement, records
 from desktop.views.context import ViewContext
+from desktop.views.fields import CellNotes, InputProblem, LineField, NumberField, parse_number, with_note
 from desktop.views.locale import vocab_label
 from desktop.views.record_list import delete_with_undo
 from desktop.views.style import SPACING, hint
@@ -70,6 +71,7 @@ class ParticipantsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._item_changed)
+        self.cell_notes = CellNotes(self.table, self._describe_cell)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_current)
         self.total_label = QLabel()
@@ -99,19 +101,20 @@ class ParticipantsTab(QWidget):
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_edit)
         code_row.addWidget(self.code_status, 1)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("例: 越前市"))
+        # Typed here and stored by 「追加」: their `committed` is not used, only their notes.
+        self.name_edit = LineField(placeholder=self.tr("例: 越前市"))
         self.name_edit.setAccessibleName(self.tr("団体名"))
-        self.population_edit = QLineEdit()
-        self.population_edit.setPlaceholderText(self.tr("例: 81000（人口割で按分する場合は必須）"))
+        self.population_edit = NumberField(
+            placeholder=self.tr("例: 81000（人口割で按分する場合は必須）"), integer=True, example="81000"
+        )
         self.population_edit.setMaximumWidth(260)
         self.population_edit.setAccessibleName(self.tr("人口"))
         self.add_button = QPushButton(self.tr("追加"))
         self.add_button.clicked.connect(self.add)
         self.population_edit.returnPressed.connect(self.add)
         add_form.addRow(self.tr("団体コード"), code_row)
-        add_form.addRow(self.tr("団体名"), self.name_edit)
-        add_form.addRow(self.tr("人口"), self.population_edit)
+        add_form.addRow(self.tr("団体名"), with_note(self.name_edit))
+        add_form.addRow(self.tr("人口"), with_note(self.population_edit))
         self.name_edit.setMaximumWidth(360)
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
@@ -131,6 +134,7 @@ class ParticipantsTab(QWidget):
         )
         layout.addWidget(self.split_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.cell_notes.note)
         layout.addLayout(table_buttons)
         layout.addWidget(add_box)
         ctx.ops.changed.connect(self._on_changed)
@@ -166,6 +170,7 @@ class ParticipantsTab(QWidget):
     def _fill(self, rows: list[ProcurementParticipant]) -> None:
         self.rows = rows
         self._filling = True
+        self.cell_notes.clear_all()
         self.table.setRowCount(len(rows))
         for i, p in enumerate(rows):
             values = (p.code, p.name, _number(p.population), _number(p.share_percent, 2))
@@ -213,34 +218,35 @@ class ParticipantsTab(QWidget):
         self.code_status.setStyleSheet(f"color: {OK_COLOR};")
 
     def add(self) -> None:
-        """Add the body typed below; a wrong 団体コード or a missing name is refused with a message."""
+        """Add the body typed below; what is wrong is said next to the field, and nothing is stored."""
         if self.spec is None:
             return
-        population_text = self.population_edit.text().strip().replace(",", "")
         try:
             code = municipal_code.validate(self.code_edit.text())
-            population = int(population_text) if population_text else None
-            if population is not None and population < 0:
-                raise ValueError
         except ValidationError as exc:
-            self.ctx.ops.error_handler(exc, "")
-            self.code_edit.setFocus()
+            self._refuse_new("code", str(exc))
             return
-        except ValueError:
-            self.ctx.ops.error_handler(
-                ValidationError(self.tr("「人口」は0以上の整数で入力してください。")), ""
-            )
-            self.population_edit.setFocus()
+        try:
+            population = parse_number(self.population_edit.value(), integer=True, example="81000")
+        except InputProblem as problem:
+            self._refuse_new("population", str(problem))
             return
-        name = self.name_edit.text().strip()
+        name = self.name_edit.value()
 
         def added(_record: ProcurementParticipant) -> None:
-            for edit in (self.code_edit, self.name_edit, self.population_edit):
-                edit.clear()
+            self.code_edit.clear()
+            for field in (self.name_edit, self.population_edit):
+                field.set_value(None)
             self.code_edit.setFocus()
             self.ctx.say(
                 self.tr("参加団体「{0}」を追加しました。負担割合は「再計算」で更新します。").format(name)
             )
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, DomainError):
+                self._refuse_new(getattr(exc, "field", None) or "code", str(exc))
+            else:
+                self.ctx.ops.error_handler(exc, "")
 
         self.ctx.ops.edit(
             procurement.add_participant,
@@ -251,21 +257,50 @@ class ParticipantsTab(QWidget):
             population,
             changes={ProcurementParticipant.kind},
             on_done=added,
+            on_error=refused,
         )
+
+    def _refuse_new(self, field: str, message: str) -> None:
+        """Say next to the field of the new body what is wrong, and go there."""
+        if field == "name":
+            self.name_edit.show_problem(message)
+            self.name_edit.setFocus()
+        elif field == "population":
+            self.population_edit.show_problem(message)
+            self.population_edit.setFocus()
+        else:
+            self.code_status.setText(message)
+            self.code_status.setStyleSheet(f"color: {ERROR_COLOR};")
+            self.code_edit.setFocus()
+
+    def _describe_cell(self, row: int, col: int) -> str:
+        name = self.rows[row].name if 0 <= row < len(self.rows) else ""
+        return f"{name} {self.tr(COLUMNS[col])}".strip()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() not in EDITABLE or not 0 <= item.row() < len(self.rows):
             return
-        record = self.rows[item.row()]
-        name = EDITABLE[item.column()]
+        row, col = item.row(), item.column()
+        record = self.rows[row]
+        name = EDITABLE[col]
         text = item.text().strip()
         value: object = text
         if name == "population":
-            value = text.replace(",", "") or None
+            try:
+                value = parse_number(text, integer=True, example="81000")
+            except InputProblem as problem:
+                self.cell_notes.show_problem(row, col, str(problem))
+                return
+
+        def stored(_record: ProcurementParticipant) -> None:
+            if row < len(self.rows) and self.rows[row].id == record.id:
+                self.cell_notes.clear_problem(row, col)
 
         def rejected(exc: BaseException) -> None:
-            self.reload()  # back to what is stored
-            self.ctx.ops.error_handler(exc, "")
+            if not isinstance(exc, DomainError):
+                self.ctx.ops.error_handler(exc, "")
+            elif row < len(self.rows) and self.rows[row].id == record.id:
+                self.cell_notes.show_problem(row, col, str(exc))
 
         self.ctx.ops.edit(
             records.update,
@@ -274,6 +309,7 @@ class ParticipantsTab(QWidget):
             record.id,
             **{name: value},
             changes={ProcurementParticipant.kind},
+            on_done=stored,
             on_error=rejected,
         )
 

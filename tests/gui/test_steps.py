@@ -112,15 +112,25 @@ def test_editing_a_kpi_target_cell_stores_it(qtbot, ctx, ws):
     assert (stored()[0].fiscal_year, stored()[0].target, stored()[0].actual) == (2026, 120.0, None)
 
 
-def test_an_invalid_kpi_number_is_refused_with_a_message_and_the_cell_reverts(qtbot, ctx, ws):
+def test_an_approximate_kpi_number_keeps_its_text_and_says_what_is_expected(qtbot, ctx, ws):
     page, grid, kpi = _kpi_page(qtbot, ctx, ws)
+    notes = page.kpi_detail.cell_notes
 
-    grid.item(0, 1).setText("たくさん")
+    grid.item(0, 1).setText("約50")
 
-    qtbot.waitUntil(lambda: bool(ctx.errors), timeout=WAIT_MS)
-    assert "実績値" in ctx.errors[0] and "たくさん" in ctx.errors[0]
-    assert grid.item(0, 1).text() == ""
+    qtbot.waitUntil(lambda: notes.note.isVisible(), timeout=WAIT_MS)
+    assert "実績値" in notes.note.text() and "例: 50" in notes.note.text()
+    assert grid.item(0, 1).text() == "約50"  # kept, to be corrected
+    assert notes.problem(0, 1)
+    assert ctx.errors == []  # no message box
     assert records.find(ws, KpiValue, kpi_id=kpi.id) == []
+
+    grid.item(0, 1).setText("50")
+    qtbot.waitUntil(
+        lambda: [v.actual for v in records.find(ws, KpiValue, kpi_id=kpi.id)] == [50], timeout=WAIT_MS
+    )
+    qtbot.waitUntil(lambda: not notes.note.isVisible(), timeout=WAIT_MS)
+    assert not notes.problem(0, 1)
     assert records.get(ws, Kpi, kpi.id).name == "オンライン化した手続"
 
 

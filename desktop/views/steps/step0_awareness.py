@@ -42,7 +42,7 @@ class Step0Page(StepPage):
                 FieldSpec("held_on", self.tr("実施日"), "date"),
                 FieldSpec("activity_kind", self.tr("種別"), "choice", ACTIVITY_KIND),
                 FieldSpec("title", self.tr("件名"), placeholder=self.tr("例: 令和8年度 全職員向けDX研修")),
-                FieldSpec("participants", self.tr("参加人数"), "int", placeholder=self.tr("例: 120")),
+                FieldSpec("participants", self.tr("参加人数"), "int", example="120"),
                 FieldSpec(
                     "note", self.tr("メモ"), "text", placeholder=self.tr("内容、講師、アンケート結果など")
                 ),
