@@ -199,10 +199,6 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
         <translation>Completed on</translation>
     </message>
     <message>
-        <source>状況は 1〜4 のキー（1 未着手・2 対応中・3 完了・4 対象外）か F2 キーで変更できます。</source>
-        <translation>Change the status with keys 1–4 (1 Not started · 2 In progress · 3 Done · 4 Not applicable) or with F2.</translation>
-    </message>
-    <message>
         <source>なぜ重要か</source>
         <translation>Why it matters</translation>
     </message>
@@ -217,6 +213,10 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
     <message>
         <source>例: 企画課 DX推進係 山田</source>
         <translation>e.g. Planning Div., DX team, Yamada</translation>
+    </message>
+    <message>
+        <source>状況は 1〜4 のキー（1 未着手・2 対応中・3 完了・4 対象外）で変更します。F2 キーかダブルクリックで選択肢を開くこともできます。</source>
+        <translation>Keys 1–4 set the status (1 not started, 2 in progress, 3 done, 4 not applicable). F2 or a double click opens the choice as well.</translation>
     </message>
     <message>
         <source>例: 研修資料や議事録のファイルの場所</source>
@@ -601,6 +601,29 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>印刷を中止しました。</source>
         <translation>Printing stopped.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>数字だけで入力してください（例: {0}）。単位や「約」などの文字は付けません。</source>
+        <translation>Enter digits only (e.g. {0}), without units or words such as “about”.</translation>
+    </message>
+    <message>
+        <source>整数で入力してください（例: {0}）。</source>
+        <translation>Enter a whole number (e.g. {0}).</translation>
+    </message>
+    <message>
+        <source>入力の誤り</source>
+        <translation>Input problem</translation>
+    </message>
+    <message>
+        <source>例: {0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1230,10 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
+    <message>
+        <source>保存できませんでした。</source>
+        <translation>Could not be saved.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1567,10 +1594,6 @@ Your data is stored only on this PC.</translation>
     <message>
         <source>月あたり日数</source>
         <translation>Days per month</translation>
-    </message>
-    <message>
-        <source>例: 4</source>
-        <translation>e.g. 4</translation>
     </message>
     <message>
         <source>期間（開始）</source>
@@ -1971,10 +1994,6 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
         <translation>✔ A code in {0}</translation>
     </message>
     <message>
-        <source>「人口」は0以上の整数で入力してください。</source>
-        <translation>Enter “Population” as a whole number, 0 or more.</translation>
-    </message>
-    <message>
         <source>参加団体「{0}」を追加しました。負担割合は「再計算」で更新します。</source>
         <translation>Added “{0}”. Use “Recalculate shares” to update the shares.</translation>
     </message>
@@ -2171,6 +2190,13 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
     <message>
         <source>「{0}」を作成しました。</source>
         <translation>Created “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>保存できませんでした。</source>
+        <translation>Could not be saved.</translation>
     </message>
 </context>
 <context>
@@ -2527,10 +2553,6 @@ ends</translation>
     <message>
         <source>参加人数</source>
         <translation>Participants</translation>
-    </message>
-    <message>
-        <source>例: 120</source>
-        <translation>e.g. 120</translation>
     </message>
     <message>
         <source>メモ</source>

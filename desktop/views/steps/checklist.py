@@ -34,10 +34,34 @@ from desktop.services.steps import CheckItem
 from desktop.views import fields as f
 from desktop.views.context import ViewContext
 from desktop.views.locale import checkpoint_title, vocab_label
+from desktop.views.record_form import save_field
 from desktop.views.style import SPACING, STATUS_COLORS, heading, hint
 
 STATUS_KEYS = tuple(CHECK_STATUS)  # 1–4 on the keyboard pick these, in this order
 TITLE_COL, STATUS_COL, ASSIGNEE_COL, DATE_COL = range(4)
+
+
+class _StatusCombo(QComboBox):
+    """The status choice opened by F2 or a double click; 1–4 pick a status here too, as in the list."""
+
+    picked = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """1 未着手 · 2 対応中 · 3 完了 · 4 対象外, then close."""
+        key = status_of_key(event)
+        if key is None:
+            super().keyPressEvent(event)
+            return
+        self.setCurrentIndex(self.findData(key))
+        self.picked.emit()
+
+
+def status_of_key(event: QKeyEvent) -> str | None:
+    """The status a key press names (1–4 without modifiers, also on the keypad), else None."""
+    text = event.text()
+    if text in ("1", "2", "3", "4") and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return STATUS_KEYS[int(text) - 1]
+    return None
 
 
 class _StatusDelegate(QStyledItemDelegate):
@@ -49,10 +73,16 @@ class _StatusDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:  # noqa: N802
         """A combo of the four statuses."""
-        combo = QComboBox(parent)
+        combo = _StatusCombo(parent)
         for key, label in CHECK_STATUS.items():
             combo.addItem(vocab_label(label), key)
-        combo.activated.connect(lambda _i: (self.commitData.emit(combo), self.closeEditor.emit(combo)))
+
+        def pick() -> None:
+            self.commitData.emit(combo)
+            self.closeEditor.emit(combo)
+
+        combo.activated.connect(lambda _i: pick())
+        combo.picked.connect(pick)
         return combo
 
     def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:  # noqa: N802
@@ -80,7 +110,10 @@ class _WrapDelegate(QStyledItemDelegate):
 
 
 class _CheckTree(QTreeWidget):
-    """The checkpoint rows; keys 1–4 set the status of the current row, F2 opens the status choice."""
+    """The checkpoint rows; keys 1–4 set the status of the current row, F2 or a double click opens the choice.
+
+    A single click only selects: editing never starts by itself while the user is choosing a row or typing.
+    """
 
     status_key = Signal(str)
 
@@ -90,9 +123,9 @@ class _CheckTree(QTreeWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """1 未着手 · 2 対応中 · 3 完了 · 4 対象外."""
-        text = event.text()
-        if text in ("1", "2", "3", "4") and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.status_key.emit(STATUS_KEYS[int(text) - 1])
+        status = status_of_key(event)
+        if status is not None:
+            self.status_key.emit(status)
             return
         super().keyPressEvent(event)
 
@@ -137,9 +170,7 @@ class ChecklistView(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.tree.setItemDelegateForColumn(STATUS_COL, _StatusDelegate(self._pick_row, self.tree))
         self.tree.setItemDelegateForColumn(TITLE_COL, _WrapDelegate(self.tree))
@@ -159,7 +190,8 @@ class ChecklistView(QWidget):
         left_layout.addWidget(
             hint(
                 self.tr(
-                    "状況は 1〜4 のキー（1 未着手・2 対応中・3 完了・4 対象外）か F2 キーで変更できます。"
+                    "状況は 1〜4 のキー（1 未着手・2 対応中・3 完了・4 対象外）で変更します。"
+                    "F2 キーかダブルクリックで選択肢を開くこともできます。"
                 )
             )
         )
@@ -181,22 +213,11 @@ class ChecklistView(QWidget):
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build_detail(self) -> QWidget:
+        """The selected checkpoint's record on top, its explanation below: the fields never move between rows."""
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(SPACING, 0, SPACING, 0)
         layout.setSpacing(SPACING)
-        self.detail_title = heading("", level=2)
-        self.detail_title.setWordWrap(True)
-        layout.addWidget(self.detail_title)
-        self.why = self._text_block(layout, self.tr("なぜ重要か"))
-        self.done_when = self._text_block(layout, self.tr("完了の目安"))
-        self.source = self._text_block(layout, self.tr("出典"))
-        self.confidence_note = hint("")
-        layout.addWidget(self.confidence_note)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        layout.addWidget(line)
 
         form = QFormLayout()
         form.setSpacing(SPACING)
@@ -211,8 +232,8 @@ class ChecklistView(QWidget):
         self.note = f.TextField(placeholder=self.tr("経緯や次にやることなど"), lines=4)
         evidence_row = QHBoxLayout()
         evidence_row.setSpacing(SPACING)
-        evidence_row.addWidget(self.evidence, 1)
-        evidence_row.addWidget(self.browse)
+        evidence_row.addWidget(f.with_note(self.evidence), 1)
+        evidence_row.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignTop)
         self.fields = {
             "status": self.status,
             "assignee": self.assignee,
@@ -230,12 +251,23 @@ class ChecklistView(QWidget):
         for name, widget in self.fields.items():
             widget.setAccessibleName(labels[name])
             widget.committed.connect(lambda value, name=name: self._save_field(name, value))
-            if name == "evidence":
-                form.addRow(labels[name], evidence_row)
-            else:
-                form.addRow(labels[name], widget)
-        self.done_on.invalid.connect(self.ctx.say)
+            label = QLabel(labels[name])
+            label.setBuddy(widget)
+            form.addRow(label, evidence_row if name == "evidence" else f.with_note(widget))
         layout.addLayout(form)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        self.detail_title = heading("", level=2)
+        self.detail_title.setWordWrap(True)
+        layout.addWidget(self.detail_title)
+        self.why = self._text_block(layout, self.tr("なぜ重要か"))
+        self.done_when = self._text_block(layout, self.tr("完了の目安"))
+        self.source = self._text_block(layout, self.tr("出典"))
+        self.confidence_note = hint("")
+        layout.addWidget(self.confidence_note)
         layout.addStretch()
         self.editor = body
         body.setEnabled(False)
@@ -343,6 +375,8 @@ class ChecklistView(QWidget):
         changed_row = item.checkpoint.key != self._current_key
         if changed_row:
             self.note.commit_pending()  # a half-typed note belongs to the row being left
+            for widget in self.fields.values():
+                widget.clear_problem()  # text refused for the row being left is not this row's
         self._current_key = item.checkpoint.key
         cp = item.checkpoint
         self.detail_title.setText(checkpoint_title(cp))
@@ -378,18 +412,21 @@ class ChecklistView(QWidget):
             self.set_status(item.checkpoint.key, status)
 
     def _save_field(self, name: str, value: Any) -> None:
-        if self._current_key is not None:
-            self._save(self._current_key, {name: value}, self.fields[name])
+        key = self._current_key
+        if key is not None:
+            save_field(
+                self.ctx,
+                self.fields[name],
+                lambda: self._current_key == key,
+                steps.set_check,
+                self.ctx.ws,
+                key,
+                changes={"checklist_state"},
+                **{name: value},
+            )
 
-    def _save(self, key: str, fields: dict[str, Any], widget: QWidget | None = None) -> None:
-        def rejected(exc: BaseException) -> None:
-            if widget is not None:
-                widget.revert()
-            self.ctx.ops.error_handler(exc, "")
-
-        self.ctx.ops.edit(
-            steps.set_check, self.ctx.ws, key, **fields, changes={"checklist_state"}, on_error=rejected
-        )
+    def _save(self, key: str, fields: dict[str, Any]) -> None:
+        self.ctx.ops.edit(steps.set_check, self.ctx.ws, key, **fields, changes={"checklist_state"})
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("根拠資料を選択"), self.evidence.text())
