@@ -29,6 +29,10 @@ class DocMeta:
     created_on: date
     draft: bool = False
     department: str = ""  # 担当部署 (cover / contact line)
+    head_title: str = ""  # 市長・町長・村長・区長 (団体情報), for 「町長」 where a document names the head
+    contact_person: str = ""  # 担当者, 電話, メール: the DX contact of 団体情報
+    contact_phone: str = ""
+    contact_email: str = ""
 
 
 # --- DX推進計画 -----------------------------------------------------------------------------------------

@@ -47,6 +47,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "contact_person": Field("担当者"),
         "contact_email": Field("メールアドレス"),
         "contact_phone": Field("電話番号"),
+        "head_title": Field("首長の職名"),
         "is_demo": Field("デモ用の団体"),
     },
     "awareness_activity": {

@@ -9,7 +9,7 @@ from desktop.models.base import Base, Synced
 
 
 class Municipality(Synced, Base):
-    """団体: code, name and the DX contact (the one row of a municipality store)."""
+    """団体: code, name, the head's title and the DX contact (the one row of a municipality store)."""
 
     __tablename__ = "municipality"
     kind = "municipality"
@@ -23,6 +23,9 @@ class Municipality(Synced, Base):
     contact_person: Mapped[str] = mapped_column(String(100), default="")
     contact_email: Mapped[str] = mapped_column(String(200), default="")
     contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    head_title: Mapped[str] = mapped_column(
+        String(10), default=""
+    )  # 市長・町長・村長・区長 (models/contact.py)
     is_demo: Mapped[bool] = mapped_column(default=False)
 
 

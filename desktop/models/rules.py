@@ -20,6 +20,7 @@ from desktop.models.field_table import DATES, field
 # Field → allowed keys, for fields that hold a vocabulary key.
 VOCAB_FIELDS: dict[str, dict[str, str]] = {
     "status@checklist_state": vocab.CHECK_STATUS,
+    "head_title@municipality": vocab.HEAD_TITLE,
     "status@plan": vocab.PLAN_STATUS,
     "status@initiative": vocab.INITIATIVE_STATUS,
     "status@needs_request": vocab.NEEDS_STATUS,

@@ -2,6 +2,9 @@
 
 CHECK_STATUS = {"todo": "未着手", "doing": "対応中", "done": "完了", "na": "対象外"}
 
+# 首長の職名: 市長, 町長, 村長, and 区長 of the 特別区 (東京23区); "" while not set.
+HEAD_TITLE = {"": "（未設定）", "市長": "市長", "町長": "町長", "村長": "村長", "区長": "区長"}
+
 PLAN_STATUS = {"draft": "案", "approved": "議決済"}
 
 PDCA_PHASE = {"plan": "Plan（計画）", "do": "Do（実行）", "check": "Check（評価）", "act": "Act（改善）"}

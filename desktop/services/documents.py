@@ -146,11 +146,21 @@ def fonts_for(ws: Workspace) -> FontSet:
 
 
 def doc_meta(ws: Workspace, title: str, draft: bool = False, today: date | None = None) -> DocMeta:
-    """Header/footer data of a document of this municipality."""
+    """Header/footer data of a document of this municipality: its printed name, head's title and DX contact."""
     from desktop.services.form_documents import printed_name  # one rule for the printed 団体名
 
     muni = get_municipality(ws)
-    return DocMeta(printed_name(muni), title, today or ws.today(), draft, muni.department)
+    return DocMeta(
+        printed_name(muni),
+        title,
+        today or ws.today(),
+        draft,
+        department=muni.department,
+        head_title=muni.head_title,
+        contact_person=muni.contact_person,
+        contact_phone=muni.contact_phone,
+        contact_email=muni.contact_email,
+    )
 
 
 # --- DX推進計画 -----------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.models import AuditEntry, Municipality
+from desktop.models.contact import check_email, check_phone, head_title_for
 from desktop.models.errors import DomainError, NotFoundError, ValidationError
 from desktop.models.municipal_code import prefecture_of, validate
 from desktop.models.natural_keys import natural_id
@@ -32,6 +33,12 @@ def check_new(code: str, name: str) -> tuple[str, str, str]:
     return code, name, prefecture_of(code)
 
 
+def check_details(fields: dict[str, Any]) -> dict[str, Any]:
+    """The formats of e-mail and telephone (the other fields follow models/rules)."""
+    checks = {"contact_email": check_email, "contact_phone": check_phone}
+    return {key: checks[key](value) if key in checks else value for key, value in fields.items()}
+
+
 def has_municipality(store: Store) -> bool:
     """True once first-run registration is done."""
     with store.read() as s:
@@ -41,12 +48,15 @@ def has_municipality(store: Store) -> bool:
 def init_municipality(
     store: Store, code: str, name: str, *, actor: str = "local", is_demo: bool = False, **contact: Any
 ) -> Municipality:
-    """Register the municipality of a new store (once); contact holds optional Municipality fields."""
+    """Register the municipality of a new store (once); contact holds optional Municipality fields.
+
+    The head's title, unless given, is the one the name implies (鯖江市 → 市長); it can be changed later.
+    """
     code, name, prefecture = check_new(code, name)
     for key in contact:
         if key in FIXED_FIELDS or key in ("name", "is_demo"):
             raise ValidationError(f"項目「{key}」はここでは指定できません。", key)
-    values = clean(Municipality, contact)
+    values = clean(Municipality, check_details({"head_title": head_title_for(name), **contact}))
     now = store.clock()
     with store.write() as s:
         existing = s.scalar(select(Municipality).where(Municipality.deleted.is_(False)).limit(1))
@@ -94,10 +104,13 @@ def get_municipality(ws: Workspace) -> Municipality:
 
 
 def update_municipality(ws: Workspace, **fields: Any) -> Municipality:
-    """Edit name and contact details; the code and prefecture stay as registered."""
+    """Edit the name, the head's title and the contact details; the code and prefecture stay as registered."""
     for key in FIXED_FIELDS:
         if key in fields:
             raise ValidationError("団体コードと都道府県は登録後に変更できません。", key)
+    if "is_demo" in fields:
+        raise ValidationError("デモ団体かどうかは変更できません。", "is_demo")
+    fields = check_details(fields)
     if "name" in fields:
         name = str(fields["name"] or "").strip()
         if not name:

@@ -210,6 +210,12 @@ class HomePage(Page):
         name_line.addSpacing(SPACING * 2)
         name_line.addWidget(self.demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
         name_line.addStretch()
+        self.details_button = QPushButton(self.tr("団体情報を編集(&I)"))
+        self.details_button.setToolTip(
+            self.tr("団体名・首長の職名・人口・職員数・担当窓口を編集します（文書に印刷されます）。")
+        )
+        self.details_button.clicked.connect(lambda: self.open_page("municipality"))
+        name_line.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignVCenter)
         title_row.addLayout(name_line)
         title_row.addWidget(self.sub_label)
         layout.addLayout(title_row)
@@ -304,7 +310,7 @@ class HomePage(Page):
             self.columns.setDirection(direction)
 
     def _focusables(self) -> list[QWidget]:
-        return [*self.step_buttons, *self.action_buttons, self.std_button]
+        return [self.details_button, *self.step_buttons, *self.action_buttons, self.std_button]
 
     def _show_steps(self, progress: list[steps.StepProgress]) -> None:
         clear(self.steps_grid)

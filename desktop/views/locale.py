@@ -50,6 +50,12 @@ VOCAB_LABELS = (
     QT_TRANSLATE_NOOP("vocab", "対応中"),
     QT_TRANSLATE_NOOP("vocab", "完了"),
     QT_TRANSLATE_NOOP("vocab", "対象外"),
+    # HEAD_TITLE
+    QT_TRANSLATE_NOOP("vocab", "（未設定）"),
+    QT_TRANSLATE_NOOP("vocab", "市長"),
+    QT_TRANSLATE_NOOP("vocab", "町長"),
+    QT_TRANSLATE_NOOP("vocab", "村長"),
+    QT_TRANSLATE_NOOP("vocab", "区長"),
     # COST_SPLIT
     QT_TRANSLATE_NOOP("vocab", "均等割"),
     QT_TRANSLATE_NOOP("vocab", "人口割"),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.services import municipality
 from desktop.views.context import ViewContext
 from desktop.views.menus import build_menus
 from desktop.views.navigation import MUNICIPALITY_PAGES, NavEntry
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.entries = entries
         self.pages: dict[str, Page] = {}
-        self.setWindowTitle(self.tr("自治体DXナビ — {0}").format(title))
+        self.show_title(title)
         self.resize(1280, 820)
 
         self.nav = QListWidget()
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         build_menus(self, ctx)
         ctx.ops.saved.connect(self._saved)
         self.sync.changed.connect(self.refresh_sync_state)
+        ctx.ops.changed.connect(self._data_changed)
         ctx.notices.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.notices.undo_offered.connect(self._offer_undo)
         self.nav.setCurrentRow(0)
@@ -120,6 +122,16 @@ class MainWindow(QMainWindow):
             self.pages[entry.key] = page
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.pages[entry.key])
+
+    def _data_changed(self, kinds: frozenset) -> None:
+        if kinds & {"municipality", "*"}:
+            self.ctx.ops.query(
+                municipality.get_municipality, self.ctx.ws, on_done=lambda muni: self.show_title(muni.name)
+            )
+
+    def show_title(self, name: str) -> None:
+        """The window title names the municipality whose data is open."""
+        self.setWindowTitle(self.tr("自治体DXナビ — {0}").format(name))
 
     # -- status bar -----------------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:

@@ -83,6 +83,10 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
             on_done=show,
         )
 
+    details = QAction(QCoreApplication.translate("Menus", "団体情報(&I)"), window)
+    details.triggered.connect(lambda: window.show_page("municipality"))
+    file_menu.addAction(details)
+    file_menu.addSeparator()
     for text, slot in (
         (QCoreApplication.translate("Menus", "バックアップを作成(&B)"), backup),
         (QCoreApplication.translate("Menus", "バックアップから復元(&R)…"), restore),

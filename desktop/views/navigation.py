@@ -82,6 +82,12 @@ MUNICIPALITY_PAGES: tuple[NavEntry, ...] = (
         "PrefectureCatalogPage",
     ),
     NavEntry("sync", QT_TRANSLATE_NOOP("Navigation", "同期"), "desktop.views.sync_page", "SyncPage"),
+    NavEntry(
+        "municipality",
+        QT_TRANSLATE_NOOP("Navigation", "団体情報"),
+        "desktop.views.municipality_page",
+        "MunicipalityPage",
+    ),
 )
 
 # Prefecture mode (DESIGN.md §4a): a data dir registered with a prefecture code opens with these pages.

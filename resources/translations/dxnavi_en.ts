@@ -651,8 +651,8 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Register your local government</translation>
     </message>
     <message>
-        <source>団体コードは総務省の全国地方公共団体コード（6桁、最後の1桁は検査数字）です。登録した団体コードは後から変更できません。団体名や連絡先は後から編集できます。</source>
-        <translation>The local government code is the national code of the Ministry of Internal Affairs and Communications (6 digits, the last one a check digit). It cannot be changed after registration; the name and contact details can be edited later.</translation>
+        <source>団体コードは総務省の全国地方公共団体コード（6桁、最後の1桁は検査数字）です。登録した団体コードは後から変更できません。団体名や連絡先は、後から「団体情報」の画面で編集できます。</source>
+        <translation>The code is the national local government code of the Ministry of Internal Affairs and Communications (6 digits, the last one a check digit). It cannot be changed once registered. The name and contact details can be edited later on the “Municipality details” page.</translation>
     </message>
     <message>
         <source>例: 182079</source>
@@ -783,6 +783,14 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>デモ団体のデータを表示しています（架空の団体です）</source>
         <translation>Showing demo data (a fictional municipality)</translation>
+    </message>
+    <message>
+        <source>団体情報を編集(&amp;I)</source>
+        <translation>Edit municipality &amp;details</translation>
+    </message>
+    <message>
+        <source>団体名・首長の職名・人口・職員数・担当窓口を編集します（文書に印刷されます）。</source>
+        <translation>Edit the name, the head&apos;s title, population, staff and the contact (printed on documents).</translation>
     </message>
     <message>
         <source>自治体DX全体手順書の進捗</source>
@@ -1333,6 +1341,10 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Checking the data</translation>
     </message>
     <message>
+        <source>団体情報(&amp;I)</source>
+        <translation>Municipality &amp;details</translation>
+    </message>
+    <message>
         <source>バックアップを作成(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
@@ -1384,6 +1396,89 @@ Your data is stored only on this PC.</translation>
     </message>
 </context>
 <context>
+    <name>MunicipalityPage</name>
+    <message>
+        <source>団体情報</source>
+        <translation>Municipality details</translation>
+    </message>
+    <message>
+        <source>ここに入力した内容は、支援ニーズ調書・DX推進計画・募集要項などの文書に使われます。入力した項目は、次の項目へ移るとすぐに保存されます。</source>
+        <translation>What you enter here is used in documents such as the support needs request, the DX plan and job descriptions. Each field is saved as soon as you move on to the next.</translation>
+    </message>
+    <message>
+        <source>団体コード</source>
+        <translation>Local government code</translation>
+    </message>
+    <message>
+        <source>団体名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>例: 鯖江市</source>
+        <translation>e.g. Sabae City</translation>
+    </message>
+    <message>
+        <source>首長の職名</source>
+        <translation>Head&apos;s title</translation>
+    </message>
+    <message>
+        <source>人口（人）</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>職員数（人）</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>担当部署</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>例: 総務部 情報統計課 DX推進係</source>
+        <translation>e.g. General Affairs Dept., Information Div., DX team</translation>
+    </message>
+    <message>
+        <source>担当者</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>例: 山田 太郎</source>
+        <translation>e.g. Taro Yamada</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Telephone</translation>
+    </message>
+    <message>
+        <source>例: {0}（内線215）</source>
+        <translation>e.g. {0} (ext. 215)</translation>
+    </message>
+    <message>
+        <source>メールアドレス</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>例: {0}</source>
+        <translation>e.g. {0}</translation>
+    </message>
+    <message>
+        <source>団体</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>DX推進の担当窓口</source>
+        <translation>DX contact</translation>
+    </message>
+    <message>
+        <source>担当窓口は、都道府県や事業者からの問い合わせ先として文書に印刷されます。</source>
+        <translation>The contact is printed on documents as the address for questions from the prefecture and vendors.</translation>
+    </message>
+    <message>
+        <source>団体コード {0}（{1}）&#x3000;※団体コードは登録後に変更できません。</source>
+        <translation>Code {0} ({1}). The code cannot be changed once registered.</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>ホーム</source>
@@ -1432,6 +1527,10 @@ Your data is stored only on this PC.</translation>
     <message>
         <source>同期</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>団体情報</source>
+        <translation>Municipality details</translation>
     </message>
     <message>
         <source>市町村一覧</source>
@@ -3415,6 +3514,26 @@ Derived from: {2}</translation>
     <message>
         <source>対象外</source>
         <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>（未設定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>市長</source>
+        <translation>Mayor (city)</translation>
+    </message>
+    <message>
+        <source>町長</source>
+        <translation>Mayor (town)</translation>
+    </message>
+    <message>
+        <source>村長</source>
+        <translation>Mayor (village)</translation>
+    </message>
+    <message>
+        <source>区長</source>
+        <translation>Mayor (ward)</translation>
     </message>
     <message>
         <source>均等割</source>

@@ -68,7 +68,7 @@ def test_a_number_the_store_refuses_is_kept_and_the_reason_shown_beside_it(qtbot
     finish_typing(participants, "-5")
 
     qtbot.waitUntil(lambda: participants.note.isVisible(), timeout=WAIT_MS)
-    assert "参加人数" in participants.note.text() and "0以上" in participants.note.text()
+    assert "参加人数" in participants.note.text() and "範囲" in participants.note.text()
     assert participants.text() == "-5"
     assert ctx.errors == []
     assert records.get(ws, AwarenessActivity, activity.id).participants is None

@@ -1,8 +1,10 @@
-"""Migrations from the previous schema: 0003 gives natural ids (references follow), 0004 adds sync bookkeeping."""
+"""Migrations from the previous schema: 0003 gives natural ids (references follow), 0004 adds sync bookkeeping,
+0005 gives the municipality the head's title its name implies."""
 
 import sqlite3
 import uuid
 
+import pytest
 from alembic import command
 
 from desktop.models.natural_keys import natural_id
@@ -10,7 +12,7 @@ from desktop.store import migrate
 from desktop.store.engine import Database
 from desktop.store.paths import db_path
 
-BEFORE_NATURAL_KEYS, BEFORE_SYNC_STATE = "0002", "0003"  # the schemas these migrations start from
+BEFORE_NATURAL_KEYS, BEFORE_SYNC_STATE, BEFORE_HEAD_TITLE = "0002", "0003", "0004"  # where each starts
 CODE = "182079"
 NOW = "2026-11-01 09:00:00.000000"
 SYNC = "'182079', 0, 1, :at, 'local', :deleted"
@@ -135,3 +137,26 @@ def test_a_store_of_the_previous_schema_gets_sync_bookkeeping_and_keeps_its_unse
     assert {"sync_state", "sync_base", "sync_conflict", "sync_rejection", "sync_parked", "sync_run"} <= tables
     assert conn.execute("SELECT title, dirty, version FROM plan").fetchall() == [("計画", 1, 0)]
     conn.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("鯖江市", "市長"), ("デモ町（架空）", "町長"), ("新宿区", "区長"), ("大潟村", "村長")],
+)
+def test_a_municipality_of_the_previous_schema_gets_the_head_title_its_name_implies(
+    data_dir, open_store, name, title
+):
+    conn = store_at(data_dir, BEFORE_HEAD_TITLE)
+    insert(conn, "municipality", "code, name, prefecture, department, contact_person, contact_email,"
+                  " contact_phone, is_demo", "'182079', :name, '福井県', '総務課', '山田', '', '0778-53-2200', 0",
+           name=name)  # fmt: skip
+    conn.commit()
+    conn.close()
+
+    store = open_store(data_dir, auto_backup=False)
+    store.close()
+
+    conn = sqlite3.connect(db_path(data_dir))
+    row = conn.execute("SELECT name, head_title, department, contact_phone FROM municipality").fetchone()
+    conn.close()
+    assert row == (name, title, "総務課", "0778-53-2200")

@@ -87,3 +87,52 @@ def test_the_code_and_prefecture_cannot_be_changed_after_registration(ws):
 def test_a_fresh_workspace_finds_the_registered_municipality(store):
     init_municipality(store, "182079", "鯖江市")
     assert Workspace(store).owner_code == "182079"
+
+
+@pytest.mark.parametrize(("name", "title"), [("鯖江市", "市長"), ("池田町", "町長"), ("新宿区", "区長")])
+def test_registration_gives_the_head_title_the_name_implies(store, name, title):
+    assert init_municipality(store, "182079", name).head_title == title
+
+
+def test_the_head_title_is_one_of_the_four(ws):
+    assert update_municipality(ws, head_title="町長").head_title == "町長"
+    with pytest.raises(ValidationError, match="首長の職名.*選択肢にありません") as refused:
+        update_municipality(ws, head_title="知事")
+    assert refused.value.field == "head_title"
+    assert get_municipality(ws).head_title == "町長"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("contact_email", "dx@city", "dx@city.example.lg.jp"),
+        ("contact_email", "山田@city.lg.jp", "半角英数字"),
+        ("contact_phone", "53-2200", "市外局番"),
+        ("contact_phone", "0778-53-2200-9999", "市外局番"),
+    ],
+)
+def test_a_malformed_email_or_phone_is_refused_with_an_example_and_nothing_is_stored(
+    ws, field, value, expected
+):
+    with pytest.raises(ValidationError, match=expected) as refused:
+        update_municipality(ws, **{field: value})
+    assert refused.value.field == field
+    assert getattr(get_municipality(ws), field) == ""
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("contact_phone", "0778-53-2200（内線215）", "0778-53-2200（内線215）"),
+        ("contact_phone", "090-1234-5678", "090-1234-5678"),
+        ("contact_email", "ｄｘ＠city.sabae.lg.jp", "dx@city.sabae.lg.jp"),  # 全角 typed by an IME
+    ],
+)
+def test_usual_japanese_numbers_and_addresses_are_accepted(ws, field, typed, stored):
+    assert getattr(update_municipality(ws, **{field: typed}), field) == stored
+
+
+def test_whether_it_is_the_demo_cannot_be_edited(ws):
+    with pytest.raises(ValidationError):
+        update_municipality(ws, is_demo=True)
+    assert not get_municipality(ws).is_demo
