@@ -18,6 +18,18 @@ def apply_font_size(points: int) -> None:
     app.setFont(font)
 
 
+def about_text() -> str:
+    """What the app is and what happens to the data: the same story the status bar tells (未送信 n件)."""
+    return QCoreApplication.translate(
+        "Menus",
+        "自治体DXナビ {0}\n\n自治体DX全体手順書のステップ0〜3に沿って、"
+        "市町村のDX推進を支援するオフライン優先のアプリです。\n\n"
+        "データはこのパソコンに保存されます。都道府県との同期を設定するまでは、"
+        "入力した内容はどこにも送信されません（ステータスバーの「未送信」は、まだ送っていない変更の件数です）。"
+        "都道府県へは、支援ニーズ調書などの文書を出力して送付してください。",
+    ).format(__version__)
+
+
 def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
     """Create the menu bar."""
     store = ctx.ws.store
@@ -125,13 +137,7 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
     about = QAction(QCoreApplication.translate("Menus", "自治体DXナビについて"), window)
     about.triggered.connect(
         lambda: QMessageBox.about(
-            window,
-            QCoreApplication.translate("Menus", "自治体DXナビについて"),
-            QCoreApplication.translate(
-                "Menus",
-                "自治体DXナビ {0}\n\n自治体DX全体手順書のステップ0〜3に沿って、"
-                "市町村のDX推進を支援するオフライン優先のアプリです。\nデータはこのパソコン内にのみ保存されます。",
-            ).format(__version__),
+            window, QCoreApplication.translate("Menus", "自治体DXナビについて"), about_text()
         )
     )
     help_menu.addAction(about)

@@ -88,10 +88,11 @@ class NeedsDetail(QWidget):
         self.status_label.setAccessibleName(self.tr("状況"))
         self.status_label.setStyleSheet(STATUS_STYLE)
 
-        self.submit_button = QPushButton(self.tr("都道府県へ提出(&U)"))
+        self.submit_button = QPushButton(self.tr("提出済みにする(&U)"))
         self.submit_button.setToolTip(
             self.tr(
-                "件名・区分・目的などを確認して提出済にします。次回の同期または送付パッケージで届きます。"
+                "件名・区分・目的などを確認して、提出済みとして記録します。"
+                "都道府県への送付は、同期または支援ニーズ調書の送付で行います。"
             )
         )
         self.submit_button.clicked.connect(self.submit)
@@ -175,14 +176,17 @@ class NeedsDetail(QWidget):
         if record is None:
             return
         question = self.tr(
-            "「{0}」を都道府県へ提出します。\n提出後は都道府県の回答を待つ状態になります。よろしいですか？"
+            "「{0}」を提出済みとして記録します。\n都道府県への送付は、同期または支援ニーズ調書の送付で行います。"
+            "記録後は都道府県の回答を待つ状態になります。よろしいですか？"
         ).format(record.title)
-        if not self.page.confirm(self.tr("都道府県へ提出"), question):
+        if not self.page.confirm(self.tr("提出済みにする"), question):
             return
 
         def done(_result: Any) -> None:
             self.ctx.say(
-                self.tr("「{0}」を提出済にしました。次回の同期で都道府県に届きます。").format(record.title)
+                self.tr(
+                    "「{0}」を提出済みとして記録しました。都道府県への送付は、同期または支援ニーズ調書の送付で行います。"
+                ).format(record.title)
             )
             self.page.list.refresh()
 
@@ -227,7 +231,8 @@ class NeedsPage(Page):
             hint(
                 self.tr(
                     "都道府県に求める支援（人材派遣・伴走支援・研修・共同調達など）を登録します。"
-                    "入力はその場で保存されます。内容が固まったら「都道府県へ提出」してください。"
+                    "入力はその場で保存されます。内容が固まったら「提出済みにする」を押し、"
+                    "支援ニーズ調書を出力して都道府県へ送付してください。"
                 )
             )
         )

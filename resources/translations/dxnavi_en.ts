@@ -1293,6 +1293,18 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
 <context>
     <name>Menus</name>
     <message>
+        <source>自治体DXナビ {0}
+
+自治体DX全体手順書のステップ0〜3に沿って、市町村のDX推進を支援するオフライン優先のアプリです。
+
+データはこのパソコンに保存されます。都道府県との同期を設定するまでは、入力した内容はどこにも送信されません（ステータスバーの「未送信」は、まだ送っていない変更の件数です）。都道府県へは、支援ニーズ調書などの文書を出力して送付してください。</source>
+        <translation>DX Navi {0}
+
+An offline-first app that supports municipal DX along steps 0–3 of the Municipal DX Procedure Guide (自治体DX全体手順書).
+
+Your data is stored on this PC. Until sync with the prefecture is set up, nothing you enter is sent anywhere (“unsent” in the status bar counts the changes not sent yet). Send documents such as the support needs request to the prefecture yourself.</translation>
+    </message>
+    <message>
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1383,16 +1395,6 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>自治体DXナビについて</source>
         <translation>About DX Navi</translation>
-    </message>
-    <message>
-        <source>自治体DXナビ {0}
-
-自治体DX全体手順書のステップ0〜3に沿って、市町村のDX推進を支援するオフライン優先のアプリです。
-データはこのパソコン内にのみ保存されます。</source>
-        <translation>DX Navi {0}
-
-An offline-first app that supports municipal DX along steps 0–3 of the Municipal DX Procedure Guide (自治体DX全体手順書).
-Your data is stored only on this PC.</translation>
     </message>
 </context>
 <context>
@@ -1723,12 +1725,26 @@ Your data is stored only on this PC.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>都道府県へ提出(&amp;U)</source>
-        <translation>S&amp;ubmit</translation>
+        <source>提出済みにする(&amp;U)</source>
+        <translation>S&amp;ubmitted</translation>
     </message>
     <message>
-        <source>件名・区分・目的などを確認して提出済にします。次回の同期または送付パッケージで届きます。</source>
-        <translation>Check the title, category, purpose and so on, then mark the request as submitted. It reaches the prefecture with the next sync or package.</translation>
+        <source>件名・区分・目的などを確認して、提出済みとして記録します。都道府県への送付は、同期または支援ニーズ調書の送付で行います。</source>
+        <translation>Checks the title, category, purpose and so on, then records the request as submitted. It reaches the prefecture through sync or by sending the support needs request document.</translation>
+    </message>
+    <message>
+        <source>「{0}」を提出済みとして記録します。
+都道府県への送付は、同期または支援ニーズ調書の送付で行います。記録後は都道府県の回答を待つ状態になります。よろしいですか？</source>
+        <translation>Record “{0}” as submitted?
+It reaches the prefecture through sync or by sending the support needs request document. The request then waits for the prefecture&apos;s answer.</translation>
+    </message>
+    <message>
+        <source>提出済みにする</source>
+        <translation>Mark as submitted</translation>
+    </message>
+    <message>
+        <source>「{0}」を提出済みとして記録しました。都道府県への送付は、同期または支援ニーズ調書の送付で行います。</source>
+        <translation>“{0}” is recorded as submitted. It reaches the prefecture through sync or by sending the support needs request document.</translation>
     </message>
     <message>
         <source>提出を取り下げる(&amp;W)</source>
@@ -1771,20 +1787,6 @@ Your data is stored only on this PC.</translation>
         <translation>(no answer yet)</translation>
     </message>
     <message>
-        <source>「{0}」を都道府県へ提出します。
-提出後は都道府県の回答を待つ状態になります。よろしいですか？</source>
-        <translation>Submit “{0}” to the prefecture?
-After submitting, the request waits for the prefecture&apos;s answer.</translation>
-    </message>
-    <message>
-        <source>都道府県へ提出</source>
-        <translation>Submit to prefecture</translation>
-    </message>
-    <message>
-        <source>「{0}」を提出済にしました。次回の同期で都道府県に届きます。</source>
-        <translation>“{0}” is marked as submitted. It reaches the prefecture with the next sync.</translation>
-    </message>
-    <message>
         <source>「{0}」の提出を取り下げて、作成中に戻しますか？</source>
         <translation>Withdraw “{0}” and take it back to draft?</translation>
     </message>
@@ -1820,8 +1822,8 @@ After submitting, the request waits for the prefecture&apos;s answer.</translati
         <translation>Support needs</translation>
     </message>
     <message>
-        <source>都道府県に求める支援（人材派遣・伴走支援・研修・共同調達など）を登録します。入力はその場で保存されます。内容が固まったら「都道府県へ提出」してください。</source>
-        <translation>Register the support you need from the prefecture (talent dispatch, hands-on support, training, joint procurement, etc.). Everything is saved as you type. When a request is ready, send it to the prefecture with “Submit”.</translation>
+        <source>都道府県に求める支援（人材派遣・伴走支援・研修・共同調達など）を登録します。入力はその場で保存されます。内容が固まったら「提出済みにする」を押し、支援ニーズ調書を出力して都道府県へ送付してください。</source>
+        <translation>Register the support you need from the prefecture (talent dispatch, hands-on support, training, joint procurement, etc.). Everything is saved as you type. When a request is ready, press “Submitted”, then export the support needs request and send it to the prefecture.</translation>
     </message>
     <message>
         <source>新しい支援ニーズ</source>

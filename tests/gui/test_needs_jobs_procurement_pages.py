@@ -87,7 +87,7 @@ def test_incomplete_need_cannot_be_submitted(qtbot, ctx, ws):
     qtbot.mouseClick(page.detail.submit_button, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(lambda: bool(ctx.errors), timeout=WAIT_MS)
-    assert asked and "都道府県へ提出" in asked[0]
+    assert asked and "提出済みとして記録" in asked[0]
     assert "提出できません" in ctx.errors[0] and "目的" in ctx.errors[0]
     assert needs.get(ws, need.id).status == "draft"
     assert page.detail.status_label.text() == "作成中"
