@@ -15,6 +15,8 @@ DEFAULTS: dict[str, Any] = {
     "hub_ca_bundle": "",
     "hub_http_allowed_hosts": [],  # LGWAN-internal hosts an administrator allowed plain http to
     "sync_auto": True,
+    "save_folder": "",  # the last folder a document was saved to (save dialogs open there)
+    "window_geometry": "",  # the main window's size and place (Qt's saveGeometry, base64)
 }
 
 

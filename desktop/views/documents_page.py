@@ -17,7 +17,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import Cancelled, DomainError
 from desktop.services import documents, output_paths
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_save_path
 from desktop.views.page import Page, page_layout
 from desktop.views.pdf_preview import PdfPreview, PdfPrintJob
 from desktop.views.style import SPACING, heading, hint
@@ -43,7 +43,11 @@ FORMAT_LABELS = {
     "xlsx": QT_TRANSLATE_NOOP("DocumentsPage", "Excel（XLSX）"),
     "docx": QT_TRANSLATE_NOOP("DocumentsPage", "Word（DOCX）"),
 }
-FILE_FILTERS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "docx": "Word (*.docx)"}
+FILE_FILTERS = {
+    "pdf": QT_TRANSLATE_NOOP("DocumentsPage", "PDF ファイル (*.pdf)"),
+    "xlsx": QT_TRANSLATE_NOOP("DocumentsPage", "Excel ブック (*.xlsx)"),
+    "docx": QT_TRANSLATE_NOOP("DocumentsPage", "Word 文書 (*.docx)"),
+}
 WARNING_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; border-radius: 4px; padding: 6px;"
 LEFT_WIDTH = 340
 # The documents' names in the UI (the documents themselves and their file names stay Japanese) and what each
@@ -438,19 +442,17 @@ class DocumentsPage(Page):
 
     # -- using the result -----------------------------------------------------------------------------------
     def save_as(self) -> None:
-        """Copy the built file to where the user chooses."""
+        """Copy the built file to where the user chooses (documents folder first, then the last one used)."""
         if self.result_path is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{_safe_name(self.result_title)}.{self.result_format}")
-        target, _filter = QFileDialog.getSaveFileName(
+        ask_save_path(
+            self.ctx,
             self,
             self.tr("名前を付けて保存"),
-            suggested,
-            FILE_FILTERS.get(self.result_format, "*"),
+            f"{_safe_name(self.result_title)}.{self.result_format}",
+            self.tr(FILE_FILTERS.get(self.result_format, "")) or "*",
+            self.save_to,
         )
-        if target:
-            self.save_to(Path(target))
 
     def save_to(self, target: Path) -> bool:
         """Copy the built file to `target` (adds the extension when missing)."""

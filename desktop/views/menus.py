@@ -2,11 +2,12 @@
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from desktop import __version__
 from desktop.services import maintenance, settings
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_open_path
 from desktop.views.style import DEFAULT_FONT_PT, MAX_FONT_PT, MIN_FONT_PT
 
 
@@ -48,14 +49,15 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
         )
 
     def restore() -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        ask_open_path(
             window,
             QCoreApplication.translate("Menus", "復元するバックアップを選択"),
-            str(store.backups.folder),
+            store.backups.folder,
             QCoreApplication.translate("Menus", "DXナビ バックアップ (*.sqlite3)"),
+            restore_from,
         )
-        if not path:
-            return
+
+    def restore_from(path) -> None:
         answer = QMessageBox.question(
             window,
             QCoreApplication.translate("Menus", "バックアップから復元"),

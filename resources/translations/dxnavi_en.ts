@@ -266,6 +266,10 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
         <source>根拠資料を選択</source>
         <translation>Choose evidence</translation>
     </message>
+    <message>
+        <source>すべてのファイル (*)</source>
+        <translation>All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -385,6 +389,18 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
     <message>
         <source>Word（DOCX）</source>
         <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>PDF ファイル (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel ブック (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word 文書 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
     <message>
         <source>DX推進計画</source>
@@ -624,6 +640,45 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>フォルダー</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>ファイル</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>{0} ファイル</source>
+        <translation>{0} file</translation>
+    </message>
+    <message>
+        <source>場所(&amp;I):</source>
+        <translation>Look &amp;in:</translation>
+    </message>
+    <message>
+        <source>ファイル名(&amp;N):</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <source>ファイルの種類(&amp;T):</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>開く(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 Every change is stored at once through `steps.set_check`; the list reloads when checklist state changes.
 """
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
@@ -10,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from desktop.services import steps
 from desktop.services.steps import CheckItem
 from desktop.views import fields as f
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_open_path
 from desktop.views.locale import checkpoint_title, vocab_label
 from desktop.views.record_form import save_field
 from desktop.views.style import SPACING, STATUS_COLORS, heading, hint
@@ -429,8 +430,15 @@ class ChecklistView(QWidget):
         self.ctx.ops.edit(steps.set_check, self.ctx.ws, key, **fields, changes={"checklist_state"})
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("根拠資料を選択"), self.evidence.text())
-        if path:
-            self.evidence.setText(path)
-            self.evidence.setFocus()
-            self.evidence.editingFinished.emit()
+        ask_open_path(
+            self,
+            self.tr("根拠資料を選択"),
+            self.evidence.text(),
+            self.tr("すべてのファイル (*)"),
+            self._evidence_chosen,
+        )
+
+    def _evidence_chosen(self, path: Path) -> None:
+        self.evidence.setText(str(path))
+        self.evidence.setFocus()
+        self.evidence.editingFinished.emit()
