@@ -135,7 +135,35 @@ class _Feedback:
         self.setAccessibleDescription("")
 
 
-class LineField(QLineEdit, _Feedback):
+class _Typed(_Feedback):
+    """Fields typed into: while a refused text is being corrected, a reload of the same value leaves it be."""
+
+    _stored: str
+    _previous: str
+
+    def shown(self, value) -> str:
+        """How a stored value is written in the field."""
+        return "" if value is None else str(value)
+
+    def set_value(self, value) -> None:
+        """Show a stored value without committing it (text being corrected stays while that value is unchanged)."""
+        text = self.shown(value)
+        if self._problem and text == self._stored:
+            return
+        self.clear_problem()
+        self._stored = self._previous = text
+        self._put_text(text)
+
+    def reject(self, message: str) -> None:
+        """The store refused the last commit: keep the typed text, mark it and say why."""
+        self._stored = self._previous
+        self.show_problem(message)
+
+    def _put_text(self, text: str) -> None:
+        raise NotImplementedError
+
+
+class LineField(QLineEdit, _Typed):
     """Single line of text; commits on Enter or focus out."""
 
     QT_CLASS = "QLineEdit"
@@ -157,23 +185,8 @@ class LineField(QLineEdit, _Feedback):
         """The value to store for `text`; InputProblem when the text cannot be stored."""
         return text
 
-    def shown(self, value) -> str:
-        """How a stored value is written in the field."""
-        return "" if value is None else str(value)
-
-    def set_value(self, value) -> None:
-        """Show a stored value without committing it (text being corrected stays while that value is unchanged)."""
-        text = self.shown(value)
-        if self._problem and text == self._stored:
-            return
-        self.clear_problem()
-        self._stored = self._previous = text
+    def _put_text(self, text: str) -> None:
         self.setText(text)
-
-    def reject(self, message: str) -> None:
-        """The store refused the last commit: keep the typed text, mark it and say why."""
-        self._stored = self._previous
-        self.show_problem(message)
 
     def _finish(self) -> None:
         text = self.value()
@@ -234,7 +247,7 @@ class DateField(LineField):
         return wareki.wareki_date(value) if isinstance(value, date) else ""
 
 
-class TextField(QPlainTextEdit, _Feedback):
+class TextField(QPlainTextEdit, _Typed):
     """Multi-line text; commits on focus out."""
 
     QT_CLASS = "QPlainTextEdit"
@@ -253,19 +266,8 @@ class TextField(QPlainTextEdit, _Feedback):
         """Current text without trailing blanks."""
         return self.toPlainText().rstrip()
 
-    def set_value(self, value) -> None:
-        """Show a stored value (text being corrected stays while that value is unchanged)."""
-        text = value or ""
-        if self._problem and text == self._stored:
-            return
-        self.clear_problem()
-        self._stored = self._previous = text
+    def _put_text(self, text: str) -> None:
         self.setPlainText(text)
-
-    def reject(self, message: str) -> None:
-        """The store refused the last commit: keep the typed text, mark it and say why."""
-        self._stored = self._previous
-        self.show_problem(message)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         """Commit when the user leaves the field."""

@@ -44,3 +44,16 @@ def make_ctx(store):
 def ctx(make_ctx, ws):
     """A view context on the test municipality's workspace."""
     return make_ctx(ws)
+
+
+@pytest.fixture
+def step0_checklist(qtbot, ctx):
+    """ステップ0's checklist, on a page of the main window's size, once its checkpoints are loaded."""
+    from desktop.views.steps.step0_awareness import Step0Page
+
+    page = Step0Page(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 820)
+    page.show()
+    qtbot.waitUntil(lambda: bool(page.checklist.items), timeout=5000)
+    return page.checklist

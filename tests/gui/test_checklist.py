@@ -6,19 +6,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop.services import steps
 from desktop.views.steps.checklist import STATUS_COL
-from desktop.views.steps.step0_awareness import Step0Page
 
 WAIT_MS = 5000
-
-
-def checklist(qtbot, ctx):
-    page = Step0Page(ctx)
-    qtbot.addWidget(page)
-    page.resize(1280, 820)
-    page.show()
-    view = page.checklist
-    qtbot.waitUntil(lambda: bool(view.items), timeout=WAIT_MS)
-    return view
 
 
 def editing(view) -> bool:
@@ -38,8 +27,10 @@ def click_status(qtbot, view, row: int) -> None:
     qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_a_click_on_the_selected_row_only_selects_and_the_next_key_sets_the_status(qtbot, ctx, ws):
-    view = checklist(qtbot, ctx)
+def test_a_click_on_the_selected_row_only_selects_and_the_next_key_sets_the_status(
+    qtbot, step0_checklist, ws
+):
+    view = step0_checklist
     view.tree.setFocus()
     click_status(qtbot, view, 1)
     qtbot.waitUntil(lambda: view.current() is view.items[1], timeout=WAIT_MS)
@@ -54,8 +45,8 @@ def test_a_click_on_the_selected_row_only_selects_and_the_next_key_sets_the_stat
     assert not editing(view)
 
 
-def test_1_to_4_set_the_status_also_while_the_choice_is_open(qtbot, ctx, ws):
-    view = checklist(qtbot, ctx)
+def test_1_to_4_set_the_status_also_while_the_choice_is_open(qtbot, step0_checklist, ws):
+    view = step0_checklist
     view.tree.setFocus()
     view.tree.setCurrentItem(view.tree.topLevelItem(0))
 
@@ -69,8 +60,8 @@ def test_1_to_4_set_the_status_also_while_the_choice_is_open(qtbot, ctx, ws):
     assert steps.checklist(ws, 0)[0].status == "done"
 
 
-def test_a_double_click_opens_the_status_choice(qtbot, ctx, ws):
-    view = checklist(qtbot, ctx)
+def test_a_double_click_opens_the_status_choice(qtbot, step0_checklist, ws):
+    view = step0_checklist
     rect = view.tree.visualRect(view.tree.model().index(2, STATUS_COL))
 
     # What a real double click sends: press, release, double-click (a press), release.
@@ -82,8 +73,8 @@ def test_a_double_click_opens_the_status_choice(qtbot, ctx, ws):
     assert QApplication.focusWidget().currentData() == "todo"
 
 
-def test_the_detail_fields_stay_in_place_from_one_checkpoint_to_the_next(qtbot, ctx, ws):
-    view = checklist(qtbot, ctx)
+def test_the_detail_fields_stay_in_place_from_one_checkpoint_to_the_next(qtbot, step0_checklist, ws):
+    view = step0_checklist
     by_length = sorted(range(len(view.items)), key=lambda i: len(view.items[i].checkpoint.why))
     short, long = by_length[0], by_length[-1]
     fields = [view.status, view.assignee, view.done_on, view.evidence, view.note]

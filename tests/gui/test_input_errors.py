@@ -74,13 +74,10 @@ def test_a_number_the_store_refuses_is_kept_and_the_reason_shown_beside_it(qtbot
     assert records.get(ws, AwarenessActivity, activity.id).participants is None
 
 
-def test_an_unreadable_date_in_a_checklist_stays_marked_and_nothing_is_stored(qtbot, ctx, ws):
-    page = Step0Page(ctx)
-    qtbot.addWidget(page)
-    page.resize(1280, 820)
-    page.show()
-    view = page.checklist
-    qtbot.waitUntil(lambda: bool(view.items), timeout=WAIT_MS)
+def test_an_unreadable_date_in_a_checklist_stays_marked_and_nothing_is_stored(
+    qtbot, ctx, ws, step0_checklist
+):
+    view = step0_checklist
 
     finish_typing(view.done_on, "先週の金曜日")
 
