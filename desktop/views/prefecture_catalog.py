@@ -191,7 +191,11 @@ class OffersTab(CatalogTab):
             w.setAccessibleName(text)
             w.committed.connect(lambda value, name=name: self._commit(name, value))
             form.addRow(text, w)
-        self.sent = hint(self.tr("入力した参加意向は、次回の同期またはパッケージで県に届きます。"))
+        self.sent = hint(
+            self.tr(
+                "入力した参加意向は、このパソコンに記録されます。県への送付は、同期またはパッケージで行います。"
+            )
+        )
         form.addRow("", self.sent)
         self.side.addWidget(self.intent_box)
         self.intent_box.setVisible(False)

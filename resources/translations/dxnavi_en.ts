@@ -1170,8 +1170,8 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Joint procurement</translation>
     </message>
     <message>
-        <source>県が代表団体となる共同調達を案内し、市町村の参加意向（参加する／検討中／参加しない）を集めます。参加意向は各市町村が入力し、同期またはパッケージで届きます。</source>
-        <translation>Offer joint procurements led by the prefecture and collect each municipality&apos;s intention (join / considering / not joining). Municipalities enter their intentions; they arrive by sync or package.</translation>
+        <source>県が代表団体となる共同調達を案内し、市町村の参加意向（参加する／検討中／参加しない）を集めます。参加意向は各市町村が入力し、同期またはパッケージで送られてきたものがここに表示されます。</source>
+        <translation>Offer joint procurements led by the prefecture and collect each municipality&apos;s intention (join / considering / not joining). Municipalities enter their intentions; those sent by sync or package are shown here.</translation>
     </message>
     <message>
         <source>件名</source>
@@ -1717,8 +1717,8 @@ Your data is stored on this PC. Until sync with the prefecture is set up, nothin
         <translation>We can send {0} ({1}) from the talent pool. We will contact you about the dates.</translation>
     </message>
     <message>
-        <source>{0}の「{1}」に回答しました（{2}）。次回の同期またはカタログのパッケージで届きます。</source>
-        <translation>Responded to “{1}” of {0} ({2}). It reaches them with the next sync or catalog package.</translation>
+        <source>{0}の「{1}」への回答を記録しました（{2}）。市町村への送付は、同期またはカタログのパッケージで行います。</source>
+        <translation>Recorded the response to “{1}” of {0} ({2}). It is sent to the municipality by sync or in a catalog package.</translation>
     </message>
 </context>
 <context>
@@ -1890,10 +1890,6 @@ It reaches the prefecture through sync or by sending the support needs request d
         <translation>support need</translation>
     </message>
     <message>
-        <source>市町村から提出された支援ニーズの一覧です。ニーズを選んで回答状況と回答内容を入力し、「回答する」を押すと、次回の同期またはカタログのパッケージで市町村に届きます。回答欄のほかは市町村が入力した内容のため変更できません。</source>
-        <translation>Support needs submitted by the municipalities. Choose a need, enter the response and a message and press “Respond”: it reaches the municipality with the next sync or catalog package. Everything else was entered by the municipality and cannot be changed here.</translation>
-    </message>
-    <message>
         <source>絞り込み:</source>
         <translation>Filter:</translation>
     </message>
@@ -1920,6 +1916,10 @@ It reaches the prefecture through sync or by sending the support needs request d
     <message>
         <source>回答状況</source>
         <translation>Response</translation>
+    </message>
+    <message>
+        <source>市町村から提出された支援ニーズの一覧です。ニーズを選んで回答状況と回答内容を入力し、「回答する」を押すと、回答が記録されます。市町村への送付は、同期またはカタログのパッケージで行います。回答欄のほかは市町村が入力した内容のため変更できません。</source>
+        <translation>Support needs submitted by the municipalities. Choose a need, enter the response and a message and press “Respond” to record the response; it is sent to the municipality by sync or in a catalog package. Everything else was entered by the municipality and cannot be changed here.</translation>
     </message>
     <message>
         <source>{0}で絞り込み</source>
@@ -1988,8 +1988,8 @@ It reaches the prefecture through sync or by sending the support needs request d
         <translation>Notes</translation>
     </message>
     <message>
-        <source>入力した参加意向は、次回の同期またはパッケージで県に届きます。</source>
-        <translation>Your intention reaches the prefecture with the next sync or package.</translation>
+        <source>入力した参加意向は、このパソコンに記録されます。県への送付は、同期またはパッケージで行います。</source>
+        <translation>Your intention is recorded on this PC. It is sent to the prefecture by sync or in a package.</translation>
     </message>
     <message>
         <source>{0}［{1}］</source>

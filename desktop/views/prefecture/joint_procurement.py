@@ -47,7 +47,7 @@ class JointProcurementPage(CatalogPage):
             title=self.tr("共同調達"),
             explanation=self.tr(
                 "県が代表団体となる共同調達を案内し、市町村の参加意向（参加する／検討中／参加しない）を集めます。"
-                "参加意向は各市町村が入力し、同期またはパッケージで届きます。"
+                "参加意向は各市町村が入力し、同期またはパッケージで送られてきたものがここに表示されます。"
             ),
             specs=[
                 FieldSpec("title", self.tr("件名")),

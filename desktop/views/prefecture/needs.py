@@ -64,7 +64,8 @@ class NeedsPage(Page):
             hint(
                 self.tr(
                     "市町村から提出された支援ニーズの一覧です。ニーズを選んで回答状況と回答内容を入力し、「回答する」を押すと、"
-                    "次回の同期またはカタログのパッケージで市町村に届きます。回答欄のほかは市町村が入力した内容のため変更できません。"
+                    "回答が記録されます。市町村への送付は、同期またはカタログのパッケージで行います。"
+                    "回答欄のほかは市町村が入力した内容のため変更できません。"
                 )
             )
         )
@@ -308,7 +309,7 @@ class NeedDetail(QWidget):
         def done(_result: Any) -> None:
             self.ctx.say(
                 self.tr(
-                    "{0}の「{1}」に回答しました（{2}）。次回の同期またはカタログのパッケージで届きます。"
+                    "{0}の「{1}」への回答を記録しました（{2}）。市町村への送付は、同期またはカタログのパッケージで行います。"
                 ).format(need.town_name, need.title, vocab_label(vocab.RESPONSE_STATUS[status]))
             )
             self.need = None  # the page reloads (it listens to needs) and the editor shows the stored answer
