@@ -160,6 +160,7 @@ def run(
         s.flush()
         seq = entry.seq
     report: SyncReport | None = None
+    engine: SyncEngine | None = None
     outcome, message = "error", ""
     try:
         with _client(ws, progress, tokens, transport, wait) as client:
@@ -195,8 +196,10 @@ def run(
             row.finished_at = ws.now()
             row.outcome = outcome
             row.message = message
+            partial = report or (engine.report if engine is not None else None)
+            if partial is not None:  # what got through before a failure counts too: pages are kept
+                row.pushed, row.pulled = partial.pushed, partial.pulled
             if report is not None:
-                row.pushed, row.pulled = report.pushed, report.pulled
                 row.conflicts = report.open_conflicts
                 row.repaired = ",".join(report.repaired)
         log.info("sync finished: %s %s", outcome, message)

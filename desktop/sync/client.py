@@ -168,17 +168,19 @@ class HubClient:
             self.progress.check()
             if attempt:
                 self.retries += 1
+                # The watchdog made visible: a request that stalled or failed is being tried again.
+                self.progress.report(0, 0, f"{last}。再試行しています（{attempt}回目）")
             try:
                 response = self._http.request(method, path, **kwargs)
             except httpx.TimeoutException:
-                last = "ハブの応答がありません（タイムアウト）。"
+                last = "応答がありません（タイムアウト）"
             except httpx.ConnectError:
                 # Nobody listens (hub down, no route): the timer tries again later; one quick retry is enough.
-                last = "ハブに接続できません。"
+                last = "接続を受け付けていません"
                 if attempt >= CONNECT_ATTEMPTS - 1:
                     break
             except httpx.TransportError as err:
-                last = f"ハブとの通信が途切れました（{type(err).__name__}）。"
+                last = f"通信が途切れました（{type(err).__name__}）"
             else:
                 if response.status_code == 401:
                     raise TokenRefusedError(
@@ -198,8 +200,10 @@ class HubClient:
                 try:
                     return model.model_validate_json(response.content)
                 except SchemaError:  # a body cut short by a dropped connection or a proxy
-                    last = "ハブからの応答が途中で切れました。"
+                    last = "応答が途中で切れました"
             if attempt + 1 < ATTEMPTS:
                 self._wait(delay)
                 delay = min(delay * 2, BACKOFF_MAX)
-        raise HubUnreachableError(f"ハブに接続できませんでした。{last}ネットワークの状態を確認してください。")
+        raise HubUnreachableError(
+            f"ハブに接続できませんでした（{last}）。ネットワークの状態を確認してください。"
+        )

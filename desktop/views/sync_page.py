@@ -165,6 +165,8 @@ class SyncPage(Page):
             )
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
+        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setStretchLastSection(True)
 
     # -- actions ---------------------------------------------------------------------------------------------------
     def _browse_ca(self) -> None:
