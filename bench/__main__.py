@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-ALL = ("startup", "memory", "plan_pdf", "ui_stall", "prefecture_overview")
+ALL = ("startup", "memory", "plan_pdf", "ui_stall", "prefecture_overview", "sync")
 
 names = sys.argv[1:] or list(ALL)
 for name in names:
