@@ -46,6 +46,7 @@ def test_two_pcs_set_up_offline_sync_into_one_municipality_one_plan_one_state_pe
         assert report.open_conflicts == 0
     assert snapshot(one) == snapshot(two)
     assert count(one, Plan) == 1
+    assert [b.reason for b in one.ws.store.backups.list()] == ["before-sync"]  # taken once, before the first
     assert sync.status(one.ws).pending == 0 and sync.status(two.ws).pending == 0
 
 
