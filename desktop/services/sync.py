@@ -154,11 +154,7 @@ def run(
     page_limit: int | None = None,
 ) -> SyncReport:
     """One sync, recorded in the history whatever happens; a refused token is forgotten."""
-    with ws.store.write() as s:
-        entry = SyncRun(outcome="running", started_at=ws.now())
-        s.add(entry)
-        s.flush()
-        seq = entry.seq
+    started = ws.now()
     report: SyncReport | None = None
     engine: SyncEngine | None = None
     outcome, message = "error", ""
@@ -191,11 +187,9 @@ def run(
         message = str(err)
         raise
     finally:
-        with ws.store.write() as s:
-            row = s.get(SyncRun, seq)
-            row.finished_at = ws.now()
-            row.outcome = outcome
-            row.message = message
+        with ws.store.write() as s:  # one write per sync, whatever happened
+            row = SyncRun(started_at=started, finished_at=ws.now(), outcome=outcome, message=message)
+            s.add(row)
             partial = report or (engine.report if engine is not None else None)
             if partial is not None:  # what got through before a failure counts too: pages are kept
                 row.pushed, row.pulled = partial.pushed, partial.pulled

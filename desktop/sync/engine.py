@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.models import SYNCED_ENTITIES, Synced
@@ -131,7 +131,14 @@ class SyncEngine:
     def _pending(self) -> list[Change]:
         with self.storage.read() as s:
             changes = []
+            # One query finds the kinds with anything to send (a sync with nothing to do stays cheap).
+            probes = [
+                select(literal(cls.kind)).where(cls.dirty.is_(True)).limit(1) for cls in SYNCED_ENTITIES
+            ]
+            dirty_kinds = set(s.scalars(union_all(*(p.subquery().select() for p in probes))))
             for cls in SYNCED_ENTITIES:  # parents first, so the hub sees a parent before its children
+                if cls.kind not in dirty_kinds:
+                    continue
                 for row in s.scalars(select(cls).where(cls.dirty.is_(True))):
                     change = merge.change_for(s, row, self.owner_code)
                     if change is not None:
