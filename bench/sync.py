@@ -216,7 +216,7 @@ def main() -> None:
     best_floor = min(floors)
     noop = statistics.median(noops)
     floor_note = (
-        f"- 床そのもの（ハブがページを返す時間が大半）が目標の {FIRST_GOAL_S:.0f} s を超えている。"
+        f"- 床そのもの（ハブがページを返す時間を含む）が目標の {FIRST_GOAL_S:.0f} s を超えている。"
         "クライアント側の上乗せは床との比で見る。\n"
         if best_floor > FIRST_GOAL_S
         else ""
