@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from desktop.content import resources_dir
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
-from desktop.operations import GuiThreadCollector, Operations
+from desktop.operations import GuiThreadCollector, Operations, UnexpectedErrors
 from desktop.services import maintenance, municipality, settings
 from desktop.services.workspace import Workspace
 from desktop.store import Store, StoreCorruptError
@@ -61,18 +62,6 @@ def _configure_logging(data_dir: Path) -> Path:
     return path
 
 
-def _excepthook(exc_type, exc, tb) -> None:
-    """Unhandled errors are logged with context and shown once; the app keeps running."""
-    log.error("unhandled error", exc_info=(exc_type, exc, tb))
-    QMessageBox.warning(
-        None,
-        QCoreApplication.translate("App", "自治体DXナビ"),
-        QCoreApplication.translate("App", "予期しないエラーが発生しました。\n{0}: {1}").format(
-            exc_type.__name__, exc
-        ),
-    )
-
-
 def _open_store(data_dir: Path, clock: Clock) -> Store | None:
     """Open the store; when its file is damaged, offer the backups at once (the menus are out of reach)."""
     title = QCoreApplication.translate("App", "自治体DXナビ")
@@ -119,7 +108,7 @@ def _open_store(data_dir: Path, clock: Clock) -> Store | None:
 
 def run_gui(data_dir: Path, lang: str | None = None, *, clock: Clock = system_clock) -> int:
     """Open the store in `data_dir` and run the app until the window closes."""
-    _configure_logging(data_dir)
+    UnexpectedErrors.log_path = _configure_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("自治体DXナビ")  # i18n: data (an identifier, the same in every language)
     app.setOrganizationName("dxnavi")
@@ -137,16 +126,20 @@ def run_gui(data_dir: Path, lang: str | None = None, *, clock: Clock = system_cl
             if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
                 return 0
         ws = Workspace(store)
+        ops = Operations()
         window = MainWindow(
-            ViewContext(Operations(), ws), municipality.get_municipality(ws).name, pages_for(ws.is_prefecture)
+            ViewContext(ops, ws), municipality.get_municipality(ws).name, pages_for(ws.is_prefecture)
         )
-        window.ctx.ops.parent_widget = window
-        sys.excepthook = _excepthook
+        ops.parent_widget = window
+        # Errors outside background operations (Qt slots, Python threads) take the same one path.
+        sys.excepthook = ops.errors.excepthook
+        threading.excepthook = ops.errors.thread_excepthook
         window.show()
         collector = GuiThreadCollector(window)
         try:
             return app.exec()
         finally:
+            ops.shutdown()  # already done when the window closed; the store must outlive the DB worker
             collector.stop()
     finally:
         store.close()

@@ -240,11 +240,7 @@ class FirstRunDialog(QDialog):
         if isinstance(exc, DomainError):
             self._show_error(str(exc))
         else:
-            self._show_error(
-                self.tr("登録できませんでした。もう一度お試しください。（{0}: {1}）").format(
-                    type(exc).__name__, exc
-                )
-            )
+            self.ops.error_handler(exc, "")  # the one message for an unexpected error (details in the log)
         self.code_edit.setFocus()
 
     def reject(self) -> None:  # Qt override (キャンセル, Esc, the close button)

@@ -1,6 +1,6 @@
 """The main window: a thin shell hosting the navigator, the pages and the status bar."""
 
-from PySide6.QtCore import QSize, Qt, QTime, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -102,9 +102,7 @@ class MainWindow(QMainWindow):
 
     def rebuild_pages(self) -> None:
         """Recreate every page (after the font size changed, so headings and forms scale with it)."""
-        focus = self.focusWidget()
-        if focus is not None:
-            focus.clearFocus()  # commits a field being edited
+        self.commit_editing()
         # Style sheets stop the application font from propagating, so hand it down explicitly.
         self.setFont(QApplication.font())
         self.nav.setFont(QApplication.font())
@@ -163,7 +161,8 @@ class MainWindow(QMainWindow):
         bar.showMessage(self.tr("自治体DXナビ {0}").format(__version__), 4000)
 
     def _saved(self) -> None:
-        self.saved_label.setText(self.tr("保存済 {0}").format(QTime.currentTime().toString("HH:mm:ss")))
+        saved_at = self.ctx.ws.now().astimezone()  # the store's clock, shown in this PC's time
+        self.saved_label.setText(self.tr("保存済 {0}").format(saved_at.strftime("%H:%M:%S")))
 
     def refresh_sync_state(self) -> None:
         """Status bar: what is known about sync (未接続 / 同期中 / 同期済 HH:MM / 同期エラー, 未送信, 競合)."""
@@ -197,9 +196,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("元に戻しました。"), 4000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Let pending edits finish before the store closes."""
+        """The ordered end: commit the field being edited, then let the background work finish.
+
+        Only then does the window close and the app go on to close the store.
+        """
+        self.commit_editing()
+        self.ctx.ops.shutdown()
+        super().closeEvent(event)
+
+    def commit_editing(self) -> None:
+        """Save the field being edited (fields commit when they lose the focus)."""
         focus = self.focusWidget()
         if focus is not None:
-            focus.clearFocus()  # commits a field being edited
-        self.ctx.ops.wait_idle()
-        super().closeEvent(event)
+            focus.clearFocus()

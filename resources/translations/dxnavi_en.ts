@@ -59,12 +59,6 @@ Why: {1}</translation>
         <translation>DX Navi</translation>
     </message>
     <message>
-        <source>予期しないエラーが発生しました。
-{0}: {1}</source>
-        <translation>An unexpected error occurred.
-{0}: {1}</translation>
-    </message>
-    <message>
         <source>{0}&#x3000;{1}バックアップ</source>
         <translation>{0}  {1} backup</translation>
     </message>
@@ -768,10 +762,6 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>✔ {0}の団体コードです（{1}）</source>
         <translation>✔ A code in {0} ({1})</translation>
-    </message>
-    <message>
-        <source>登録できませんでした。もう一度お試しください。（{0}: {1}）</source>
-        <translation>Could not register. Please try again. ({0}: {1})</translation>
     </message>
 </context>
 <context>
@@ -2039,16 +2029,32 @@ It reaches the prefecture through sync or by sending the support needs request d
 <context>
     <name>Operations</name>
     <message>
+        <source>データの読み込み</source>
+        <translation>Loading data</translation>
+    </message>
+    <message>
+        <source>入力内容の保存</source>
+        <translation>Saving your entry</translation>
+    </message>
+    <message>
+        <source>この変更は保存されていません。</source>
+        <translation>This change has not been saved.</translation>
+    </message>
+    <message>
+        <source>バックグラウンドの処理</source>
+        <translation>A background task</translation>
+    </message>
+    <message>
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>予期しないエラーが発生しました。操作は保存されていません。
-
-{0}: {1}</source>
-        <translation>An unexpected error occurred. The change was not saved.
-
-{0}: {1}</translation>
+        <source>「{0}」の処理</source>
+        <translation>The task “{0}”</translation>
+    </message>
+    <message>
+        <source>処理</source>
+        <translation>An operation</translation>
     </message>
     <message>
         <source>自治体DXナビ</source>
@@ -3524,6 +3530,33 @@ Derived from: {2}</translation>
     <message>
         <source>{0}団体中 {1}団体を表示&#x3000;並び順: {2}（{3}）。列の見出しをクリックすると並べ替えます。</source>
         <translation>Showing {1} of {0} bodies.  Sorted by {2} ({3}). Click a column heading to sort.</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrors</name>
+    <message>
+        <source>画面の処理</source>
+        <translation>Updating the screen</translation>
+    </message>
+    <message>
+        <source>バックグラウンドの処理</source>
+        <translation>A background task</translation>
+    </message>
+    <message>
+        <source>{0}で予期しないエラーが発生しました。</source>
+        <translation>{0} failed with an unexpected error.</translation>
+    </message>
+    <message>
+        <source>詳しい内容は次の記録ファイルに書き出しました。</source>
+        <translation>The details were written to this log file:</translation>
+    </message>
+    <message>
+        <source>アプリはこのまま使い続けられます。</source>
+        <translation>You can go on using the app.</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ</source>
+        <translation>DX Navi</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,9 @@
 """The shell: navigator, 保存済 feedback, sync state, font size and undo of destructive edits."""
 
+import threading
+
+import shiboken6
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop.models import Initiative
@@ -65,3 +69,27 @@ def test_undo_brings_back_a_deleted_record(qtbot, ws):
     window.undo_last()
     qtbot.waitUntil(lambda: [i.title for i in records.find(ws, Initiative)] == ["RPAの導入"])
     assert not window.undo_button.isVisible()
+
+
+def test_changing_the_text_size_while_pages_are_loading_drops_their_answers_quietly(qtbot, ws):
+    window = open_window(qtbot, ws)
+    errors: list[str] = []
+    window.ctx.ops.error_handler = lambda exc, tb: errors.append(str(exc))
+    for entry in MUNICIPALITY_PAGES:  # every page built once, as after a user visited them all
+        window.show_page(entry.key)
+    qtbot.waitUntil(lambda: window.ctx.ops.idle, timeout=10_000)
+    old_pages = list(window.pages.values())
+    gate = threading.Event()
+    window.ctx.ops.query(gate.wait, 30)  # holds the DB worker, so the next queries stay in flight
+    for page in old_pages:
+        page.refresh()
+    try:
+        menu_action(window, "表示", "文字を大きく").trigger()  # Ctrl++: every page is rebuilt
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not any(shiboken6.isValid(p) for p in old_pages)  # the pages the answers were for are gone
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: window.ctx.ops.idle, timeout=10_000)  # an answer for a gone widget would raise
+    assert errors == []
+    menu_action(window, "表示", "標準の文字サイズ").trigger()
+    qtbot.waitUntil(lambda: window.ctx.ops.idle, timeout=10_000)
