@@ -155,6 +155,18 @@ class UnexpectedErrors(QObject):
                 QCoreApplication.translate("UnexpectedErrors", "バックグラウンドの処理"), args.exc_value
             )
 
+    def reason(self, what: str, exc: BaseException) -> str:
+        """A short reason to show inline (a status line) for a failure while doing `what`, no box.
+
+        A refusal (DomainError) says itself; anything else is logged and named only as unexpected.
+        """
+        if isinstance(exc, DomainError):
+            return str(exc)
+        log.error("unexpected error during %s", what, exc_info=exc)
+        if self.log_path is None:
+            return self.tr("予期しないエラー")
+        return self.tr("予期しないエラー（詳しい内容は {0}）").format(self.log_path)
+
     def message(self, what: str, consequence: str = "") -> str:
         """The Japanese text shown for an unexpected error while doing `what`."""
         lines = [self.tr("{0}で予期しないエラーが発生しました。").format(what)]

@@ -11,7 +11,7 @@ from datetime import UTC
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.models import ENTITY_BY_KIND
-from desktop.models.errors import Cancelled, DomainError
+from desktop.models.errors import Cancelled
 from desktop.operations import Task
 from desktop.services import sync
 from desktop.services.sync import SyncStatus
@@ -100,7 +100,7 @@ class SyncController(QObject):
             self.error, self.error_kind = self.tr("同期を中止しました"), "cancelled"
             self.timer.start(AUTO_INTERVAL_MS)
         else:
-            self.error = str(exc) if isinstance(exc, DomainError) else type(exc).__name__
+            self.error = self.ctx.ops.errors.reason(self.tr("同期"), exc)
             self.error_kind = getattr(exc, "outcome", "error")
             self.timer.start(RETRY_INTERVAL_MS if self.error_kind == "unreachable" else AUTO_INTERVAL_MS)
         if self.error_kind == "refused":

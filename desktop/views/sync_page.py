@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.errors import DomainError
 from desktop.services import sync
 from desktop.views.context import ViewContext
 from desktop.views.page import Page, page_layout, scrolling
@@ -215,7 +214,7 @@ class SyncPage(Page):
         self.save(then=self.controller.sync_now)
 
     def _error(self, exc: BaseException) -> None:
-        self.result.setText(str(exc) if isinstance(exc, DomainError) else type(exc).__name__)
+        self.result.setText(self.ctx.ops.errors.reason(self.tr("同期"), exc))
         self.refresh()
 
     def _ask_token(self, reason: str) -> None:

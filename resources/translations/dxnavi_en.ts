@@ -3091,6 +3091,10 @@ Click or press Enter to open the step.</translation>
         <translation>Sync cancelled</translation>
     </message>
     <message>
+        <source>同期</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
         <source>同期中…</source>
         <translation>Syncing…</translation>
     </message>
@@ -3541,6 +3545,14 @@ Derived from: {2}</translation>
     <message>
         <source>バックグラウンドの処理</source>
         <translation>A background task</translation>
+    </message>
+    <message>
+        <source>予期しないエラー</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>予期しないエラー（詳しい内容は {0}）</source>
+        <translation>Unexpected error (details in {0})</translation>
     </message>
     <message>
         <source>{0}で予期しないエラーが発生しました。</source>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import _configure_logging
 from desktop.operations import Operations, UnexpectedErrors
+from desktop.views.sync_controller import SyncController
 
 WAIT_MS = 5000
 
@@ -39,7 +40,7 @@ def shown(monkeypatch):
     return boxes
 
 
-def broken_service(*_args):
+def broken_service(*_args, **_kwargs):
     raise KeyError("planned_go_live_internal")
 
 
@@ -96,3 +97,16 @@ def test_errors_while_a_message_is_open_are_logged_but_not_stacked(qtbot, log_pa
     assert len(opened) == 1
     log = log_path.read_text(encoding="utf-8")
     assert all(f"RuntimeError: {n}" in log for n in ("first", "second", "third"))
+
+
+def test_a_sync_that_fails_unexpectedly_says_so_in_japanese_not_by_the_exception_class(qtbot, ctx, log_path):
+    controller = SyncController(ctx, auto=False)
+    failures: list[object] = []
+    controller.finished.connect(failures.append)
+    ctx.ops.background(broken_service, on_done=controller._done, on_error=controller._failed)  # as sync_now
+    qtbot.waitUntil(lambda: bool(failures), timeout=WAIT_MS)
+
+    assert controller.error == f"予期しないエラー（詳しい内容は {log_path}）"
+    assert "KeyError" not in controller.error
+    assert "KeyError: 'planned_go_live_internal'" in log_path.read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: ctx.ops.idle, timeout=WAIT_MS)
