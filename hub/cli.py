@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.models.errors import DomainError
-from hub import __version__, db, municipalities, tokens
+from hub import __version__, backup, db, municipalities, tokens
 
 DEFAULT_PORT = 8765
 
@@ -51,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(revoke)
     revoke.add_argument("id", help="トークンID（token list の1列目、トークンの「.」より前）")
 
+    copy_ = sub.add_parser("backup", help="データベースのバックアップを作成します（稼働中でも可）")
+    _db_option(copy_)
+    copy_.add_argument(
+        "--out", type=Path, required=True, help="バックアップを置くフォルダ（データベースとは別の場所）"
+    )
+    copy_.add_argument("--keep", type=int, default=14, help="残す世代数（既定: 14）")
+    restored = sub.add_parser("after-restore", help="バックアップから復元した後、起動する前に一度実行します")
+    _db_option(restored)
+
     towns = sub.add_parser("municipalities", help="市区町村の登録").add_subparsers(
         dest="action", required=True
     )
@@ -90,7 +99,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return _serve(args)
+        if args.command == "backup":
+            made = backup.backup(args.db, args.out, args.keep, _now())
+            print(f"バックアップを作成しました: {made}")
+            return 0
         engine = db.open_database(args.db)
+        if args.command == "after-restore":
+            head = backup.after_restore(engine)
+            print(f"版のカウンターを {head} に進めました。ハブを起動できます。")
+            return 0
         if args.command == "municipalities":
             added, updated = municipalities.import_csv(engine, args.file)
             print(f"{added}団体を登録し、{updated}団体の名称を更新しました。")

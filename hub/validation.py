@@ -22,8 +22,6 @@ def _wire(value: Any) -> FieldValue:
 
 def clean_fields(change: Change, stored_fields: dict[str, FieldValue] | None) -> dict[str, FieldValue]:
     """The change's fields normalised to wire values, or Rejected with the reason."""
-    if change.kind in CATALOG_KINDS:
-        return dict(change.fields)  # catalog kinds have no desktop model yet: the protocol's checks apply
     cls = ENTITY_BY_KIND.get(change.kind)
     if cls is None:
         raise Rejected(f"種類「{change.kind}」の記録はこのハブでは扱えません。")

@@ -63,3 +63,13 @@ def test_a_missing_csv_gets_a_message_not_a_traceback(tmp_path, capsys):
         capsys, "municipalities", "import", "--db", f"sqlite:///{tmp_path / 'h.sqlite3'}", "nope.csv"
     )
     assert code == 2 and err.startswith("エラー: ファイルを読み書きできません")
+
+
+def test_backup_and_after_restore_from_the_command_line(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    assert run(capsys, "token", "issue", "--db", url, "--code", "180009")[0] == 0
+    code, out, _ = run(capsys, "backup", "--db", url, "--out", str(tmp_path / "backups"), "--keep", "3")
+    assert code == 0 and out.startswith("バックアップを作成しました: ")
+    assert len(list((tmp_path / "backups").glob("hub-*.sqlite3"))) == 1
+    code, out, _ = run(capsys, "after-restore", "--db", url)
+    assert code == 0 and "1000000000000" in out
