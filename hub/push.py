@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 
 from desktop.models.ownership import prefecture_of
 from desktop.sync.protocol import PushRequest, PushResponse, PushResult, Record
@@ -55,6 +55,30 @@ def _load(conn, req: PushRequest) -> dict[tuple[str, str], Stored]:
     return {(r.kind, r.id): row_to_stored(r) for r in rows if (r.kind, r.id) in keys}
 
 
+def _store(conn, written: dict[tuple[str, str], tuple[Stored, bool]]) -> None:
+    """Write the batch's new versions: one executemany for new records, one for changed ones."""
+    new, changed = [], []
+    for (kind, rid), (rec, existed) in written.items():
+        values = dict(
+            owner_code=rec.owner_code, prefecture_code=prefecture_of(rec.owner_code), version=rec.version,
+            deleted=rec.deleted, deleted_version=rec.deleted_version, fields=rec.fields,
+            field_versions=rec.field_versions, updated_at=rec.updated_at, updated_by=rec.updated_by,
+        )  # fmt: skip
+        (changed if existed else new).append(
+            {"k": kind, "i": rid, **values} if existed else {"kind": kind, "id": rid, **values}
+        )
+    if new:
+        conn.execute(insert(record), new)
+    if changed:
+        columns = [c for c in changed[0] if c not in ("k", "i")]
+        conn.execute(
+            update(record)
+            .where(record.c.kind == bindparam("k"), record.c.id == bindparam("i"))
+            .values({c: bindparam(c) for c in columns}),
+            changed,
+        )
+
+
 def push(engine: Engine, caller: Caller, req: PushRequest, now: datetime) -> PushResponse:
     """Apply a batch for `caller`, or return the answer stored when the same batch came before."""
     with engine.connect() as conn:
@@ -95,18 +119,7 @@ def push(engine: Engine, caller: Caller, req: PushRequest, now: datetime) -> Pus
                         record=to_wire(merged.record), conflict_fields=merged.conflict_fields,
                     )
                 )  # fmt: skip
-            for (kind, rid), (rec, existed) in written.items():
-                values = dict(
-                    owner_code=rec.owner_code, prefecture_code=prefecture_of(rec.owner_code), version=rec.version,
-                    deleted=rec.deleted, deleted_version=rec.deleted_version, fields=rec.fields,
-                    field_versions=rec.field_versions, updated_at=rec.updated_at, updated_by=rec.updated_by,
-                )  # fmt: skip
-                if existed:
-                    conn.execute(
-                        update(record).where(record.c.kind == kind, record.c.id == rid).values(**values)
-                    )
-                else:
-                    conn.execute(insert(record).values(kind=kind, id=rid, **values))
+            _store(conn, written)
             conn.execute(update(counter).where(counter.c.id == 1).values(value=head))
             response = PushResponse(batch_id=req.batch_id, results=results)
             conn.execute(

@@ -165,3 +165,11 @@ def test_the_digest_is_the_per_kind_count_and_digest_of_id_and_version(hub):
         "initiative": {"count": 1, "digest": record_digest([(rid, 3)])},
         "awareness_activity": {"count": 1, "digest": record_digest([(results[0]["id"], 1)])},
     }
+
+
+def test_a_push_that_changes_no_stored_value_keeps_the_version(hub):
+    pc = hub.as_(SABAE)
+    [first] = pc.push(change("initiative", SABAE, title="電子申請"))
+    [again] = pc.push(change("initiative", SABAE, base=first["version"], rid=first["id"], title="電子申請"))
+    assert again["outcome"] == "applied" and again["version"] == first["version"]
+    assert pc.get("/v1/status").json()["head"] == first["version"]
