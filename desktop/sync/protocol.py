@@ -29,6 +29,10 @@ otherwise the hub takes the device's value. Outcomes:
 
 For applied, merged and conflict, ``record`` is the hub's full copy after the push, so the client can refresh its
 row and its base copy without waiting for the next pull.
+
+A hub :class:`Record` holds in ``fields`` every field ever written to it; a field never written is absent and has
+the kind's default. A push that changes no stored value keeps the record's version (its outcome is still applied
+or merged, with that version).
 """
 
 from __future__ import annotations
