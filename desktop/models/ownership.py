@@ -48,9 +48,13 @@ def may_write(scope_code: str, owner_code: str, kind: str, field: str) -> bool:
     """
     prefecture_fields = PREFECTURE_FIELDS.get(kind, frozenset())
     if is_prefecture_code(scope_code):
-        if kind in CATALOG_KINDS:
-            return owner_code == scope_code
-        return prefecture_of(owner_code) == scope_code and field in prefecture_fields
+        if owner_code == scope_code:  # its own records: its 団体情報 and its catalogs
+            return True
+        return (
+            kind not in CATALOG_KINDS
+            and prefecture_of(owner_code) == scope_code
+            and field in prefecture_fields
+        )
     if kind in CATALOG_KINDS:
         return False
     return owner_code == scope_code and field not in prefecture_fields

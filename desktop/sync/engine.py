@@ -15,13 +15,15 @@ import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Protocol
 
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.models import SYNCED_ENTITIES, Synced
+from desktop.models.catalog import record_contact
+from desktop.models.ownership import is_prefecture_code
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.sync_state import Conflict, ParkedRecord, SyncRejection, SyncState
 from desktop.sync import merge
@@ -33,6 +35,7 @@ from desktop.sync.protocol import (
     MAX_PUSH_CHANGES,
     Change,
     PushRequest,
+    Record,
     record_digest,
 )
 
@@ -207,6 +210,7 @@ class SyncEngine:
                             self.report.new_conflicts += len(outcome.conflicts)
                             if seen is not None:
                                 seen.add(record.id)
+                        self._note_contacts(s, page.changes, now)
                     merge.unpark(s, now)
                     ensure_state(s).cursor = max(page.next, cursor)
             self.report.pulled += len(page.changes)
@@ -214,6 +218,18 @@ class SyncEngine:
             self.progress.report(cursor, max(page.head, 1), "受信しています")
             if not page.more:
                 return
+
+    def _note_contacts(self, s: Session, records: list[Record], now: datetime) -> None:
+        """At a prefecture, the 市町村一覧 shows when each town's data last arrived (by the hub's write time)."""
+        latest: dict[str, datetime] = {}
+        for record in records:
+            code = record.owner_code
+            if code == self.owner_code or is_prefecture_code(code):
+                continue
+            at = _hub_time(record.updated_at) or now
+            latest[code] = max(latest.get(code, at), at)
+        for code, at in latest.items():
+            record_contact(s, code, "sync", at)
 
     # -- sanity check ----------------------------------------------------------------------------------------
     def local_digests(self) -> dict[str, tuple[int, str]]:
@@ -273,3 +289,12 @@ class SyncEngine:
             if row.id not in seen:
                 row.version = 0
                 row.dirty = True
+
+
+def _hub_time(text: str) -> datetime | None:
+    """The hub's ISO 8601 write time of a record, timezone-aware; None when it cannot be read."""
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)

@@ -86,3 +86,8 @@ def test_each_field_has_one_writer():
 def test_the_digest_does_not_depend_on_order():
     assert record_digest([("a", 1), ("b", 2)]) == record_digest([("b", 2), ("a", 1)])
     assert record_digest([("a", 1)]) != record_digest([("a", 2)])
+
+
+def test_the_prefecture_writes_its_own_records_of_any_kind():
+    assert may_write(PREF, PREF, "municipality", "population")
+    assert not may_write(PREF, OTHER_PREF, "municipality", "population")
