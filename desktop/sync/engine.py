@@ -164,6 +164,13 @@ class SyncEngine:
         changes = self._pending()
         with self.storage.write() as s:
             device = ensure_state(s).device_id
+            for (
+                cls
+            ) in SYNCED_ENTITIES:  # made and deleted here before the hub saw them: nothing will ever be sent
+                for row in s.scalars(
+                    select(cls).where(cls.dirty.is_(True), cls.version == 0, cls.deleted.is_(True))
+                ):
+                    row.dirty = False
         done = 0
         for batch in self._batches(changes):
             self.progress.report(done, len(changes), "送信しています")
