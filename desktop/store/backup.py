@@ -3,7 +3,8 @@
 Backups are named `dxnavi-YYYYmmdd-HHMMSS-ffffff-<reason>.sqlite3` (UTC), so the folder explains itself and
 the list survives without an index file. Rotation keeps the newest backup of each of the 7 most recent days
 and of each of the 4 most recent ISO weeks that have one (a user who opens the app once a month still keeps
-7 backups), the newest few backups taken before each risky operation, and every manual backup.
+7 backups), the newest few backups taken before each risky operation, every manual backup, and the demo
+town kept when the user left the demo.
 """
 
 from __future__ import annotations
@@ -30,16 +31,18 @@ KEEP_WEEKLY = 4
 KEEP_PER_EVENT = 3  # newest backups kept for each before-* reason, whatever their day
 PART_MAX_AGE_S = 3600  # a .part file older than this is the debris of an interrupted backup
 
-# Reason → label shown to the user. `manual` backups are never deleted automatically.
+# Reason → label shown to the user. `manual` and `demo` backups are never deleted automatically.
 REASONS: dict[str, str] = {
     "daily": "日次",
     "manual": "手動",
+    "demo": "デモ終了時",  # the demo town, kept when the user registers their own (services/demo_exit.py)
     "before-migration": "データ更新前",
     "before-restore": "復元前",
     "before-import": "取込前",
     "before-sync": "同期反映前",
     "before-repair": "同期修復前",
 }
+KEPT_FOR_GOOD = ("manual", "demo")  # never deleted by rotation
 EVENT_REASONS = tuple(r for r in REASONS if r.startswith("before-"))
 PREFIX = "dxnavi-"
 SUFFIX = ".sqlite3"
@@ -124,7 +127,7 @@ def select_kept(backups: list[BackupFile]) -> set[Path]:
         if b.reason in EVENT_REASONS and per_event.get(b.reason, 0) < KEEP_PER_EVENT:
             per_event[b.reason] = per_event.get(b.reason, 0) + 1
             keep.add(b.path)
-        if b.reason == "manual":
+        if b.reason in KEPT_FOR_GOOD:
             keep.add(b.path)
     return keep
 

@@ -93,6 +93,16 @@ class Database:
         with self._write_lock:
             yield
 
+    def compact(self) -> None:
+        """Rewrite the file without its free pages and empty the WAL, so deleted rows are gone from the disk."""
+        with self._write_lock:
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("VACUUM")
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+
     def dispose(self) -> None:
         """Close every pooled connection (before backup restore or exit)."""
         self.engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -33,13 +34,27 @@ BOX_STYLE = "QFrame#box { background: palette(base); border: 1px solid palette(m
 
 
 class FirstRunDialog(QDialog):
-    """Welcome dialog shown while the store has no municipality; accepted once one is stored."""
+    """Welcome dialog shown while the store has no municipality; accepted once one is stored.
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    Leaving the demo uses it too: then `register(store, code, name)` replaces the demo town (its result is kept
+    in `outcome`), the demo is not offered, and `ops` is the window's, so the store has one writer.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        register: Callable[[Store, str, str], Any] = municipality.init_municipality,
+        offer_demo: bool = True,
+        ops: Operations | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.municipality: Any = None  # the stored Municipality once accepted
-        self.ops = Operations(self)
+        self.outcome: Any = None  # what `register` returned
+        self._register = register
+        self.ops = ops or Operations(self)
         self._busy = False
         self.setWindowTitle(self.tr("自治体DXナビへようこそ"))
         self.setModal(True)
@@ -153,9 +168,14 @@ class FirstRunDialog(QDialog):
         self.buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(self.buttons)
-        layout.addWidget(
-            hint(self.tr("「デモ団体で試す」では、架空の団体と記入例のデータで使い方を確かめられます。"))
+        self.demo_hint = hint(
+            self.tr("「デモ団体で試す」では、架空の団体と記入例のデータで使い方を確かめられます。")
         )
+        layout.addWidget(self.demo_hint)
+        self.demo_button.setVisible(offer_demo)
+        self.demo_hint.setVisible(offer_demo)
+        if not offer_demo:
+            self.setWindowTitle(self.tr("自分の団体を登録"))
 
         self.code_edit.textChanged.connect(self._code_changed)
         self.name_edit.textChanged.connect(lambda _text: self._show_name_error(""))
@@ -217,7 +237,7 @@ class FirstRunDialog(QDialog):
                 self._set_status(str(exc), ERROR_COLOR)
                 self.code_edit.setFocus()
             return
-        self._run(municipality.init_municipality, self.store, code, name)
+        self._run(self._register, self.store, code, name)
 
     def start_demo(self) -> None:
         """Create the demo municipality with sample data."""
@@ -232,7 +252,8 @@ class FirstRunDialog(QDialog):
 
     def _stored(self, result: Any) -> None:
         self._set_busy(False)
-        self.municipality = result
+        self.outcome = result
+        self.municipality = getattr(result, "municipality", result)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

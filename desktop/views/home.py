@@ -31,6 +31,10 @@ from desktop.views.style import ACCENT, MARGIN, SECTION_GAP, SPACING, STATUS_COL
 OVERDUE_COLOR = "#c62828"
 SOON_COLOR = "#e65100"
 SOON_DAYS = 90
+DEMO_TEXT_COLOR = "#e65100"
+DEMO_BANNER_STYLE = (
+    "QFrame#demo_banner { background: #fff3e0; border: 1px solid #ffcc80; border-radius: 4px; }"
+)
 CARD_STYLE = "QFrame#card { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
 
 
@@ -200,15 +204,8 @@ class HomePage(Page):
         title_row.setSpacing(2)
         self.name_label = heading(self.tr("ホーム"))
         self.sub_label = hint("")
-        self.demo_label = QLabel(self.tr("デモ団体のデータを表示しています（架空の団体です）"))
-        self.demo_label.setStyleSheet(
-            "background: #fff3e0; color: #e65100; border: 1px solid #ffcc80; border-radius: 4px; padding: 2px 8px;"
-        )
-        self.demo_label.setVisible(False)
         name_line = QHBoxLayout()
         name_line.addWidget(self.name_label)
-        name_line.addSpacing(SPACING * 2)
-        name_line.addWidget(self.demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
         name_line.addStretch()
         self.details_button = QPushButton(self.tr("団体情報を編集(&I)"))
         self.details_button.setToolTip(
@@ -219,6 +216,30 @@ class HomePage(Page):
         title_row.addLayout(name_line)
         title_row.addWidget(self.sub_label)
         layout.addLayout(title_row)
+
+        # The demo banner: what this data is, and the way out of it.
+        self.demo_banner = QFrame()
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setStyleSheet(DEMO_BANNER_STYLE)
+        banner = QHBoxLayout(self.demo_banner)
+        banner.setContentsMargins(SPACING * 2, SPACING, SPACING, SPACING)
+        self.demo_label = QLabel(
+            self.tr(
+                "デモ団体（架空の団体）のデータを表示しています。"
+                "使い方が分かったら、デモを終了して自分の団体を登録してください。"
+            )
+        )
+        self.demo_label.setWordWrap(True)
+        self.demo_label.setStyleSheet(f"color: {DEMO_TEXT_COLOR};")
+        self.leave_demo_button = QPushButton(self.tr("デモを終了して自分の団体を登録(&E)"))
+        self.leave_demo_button.setToolTip(
+            self.tr("デモのデータはバックアップに保存してから消去し、あなたの団体の登録に進みます。")
+        )
+        self.leave_demo_button.clicked.connect(self.leave_demo)
+        banner.addWidget(self.demo_label, 1)
+        banner.addWidget(self.leave_demo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.demo_banner.setVisible(False)
+        layout.addWidget(self.demo_banner)
 
         self.progress_card = Card(self.tr("自治体DX全体手順書の進捗"))
         self.steps_grid = QGridLayout()
@@ -260,6 +281,12 @@ class HomePage(Page):
         if show is not None:
             show(key)
 
+    def leave_demo(self) -> None:
+        """Ask the main window to start 「デモを終了して自分の団体を登録」."""
+        start = getattr(self.window(), "leave_demo", None)
+        if start is not None:
+            start()
+
     # -- loading ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Recompute the dashboard on the DB worker."""
@@ -271,7 +298,7 @@ class HomePage(Page):
         self.name_label.setText(muni.name)
         self.name_label.setAccessibleName(muni.name)
         self.sub_label.setText(self.tr("{0}　団体コード {1}").format(muni.prefecture, muni.code))
-        self.demo_label.setVisible(bool(muni.is_demo))
+        self.demo_banner.setVisible(bool(muni.is_demo))
         before = self._focusables()
         has_focus = QApplication.focusWidget()
         focused = before.index(has_focus) if has_focus in before else -1
@@ -310,7 +337,13 @@ class HomePage(Page):
             self.columns.setDirection(direction)
 
     def _focusables(self) -> list[QWidget]:
-        return [self.details_button, *self.step_buttons, *self.action_buttons, self.std_button]
+        return [
+            self.leave_demo_button,
+            self.details_button,
+            *self.step_buttons,
+            *self.action_buttons,
+            self.std_button,
+        ]
 
     def _show_steps(self, progress: list[steps.StepProgress]) -> None:
         clear(self.steps_grid)

@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         self.entries = entries
         self.pages: dict[str, Page] = {}
         self.show_title(title)
-        self.resize(1280, 820)
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(NAV_WIDTH)
@@ -88,10 +87,12 @@ class MainWindow(QMainWindow):
         ctx.ops.saved.connect(self._saved)
         self.sync.changed.connect(self.refresh_sync_state)
         ctx.ops.changed.connect(self._data_changed)
+        self._data_changed(frozenset({"municipality"}))
         ctx.notices.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.notices.undo_offered.connect(self._offer_undo)
         self.nav.setCurrentRow(0)
         self.refresh_sync_state()
+        self.resize(1280, 820)
 
     # -- pages ----------------------------------------------------------------------------------------------
     def show_page(self, key: str) -> Page:
@@ -123,9 +124,18 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self, kinds: frozenset) -> None:
         if kinds & {"municipality", "*"}:
-            self.ctx.ops.query(
-                municipality.get_municipality, self.ctx.ws, on_done=lambda muni: self.show_title(muni.name)
-            )
+            self.ctx.ops.query(municipality.get_municipality, self.ctx.ws, on_done=self.show_municipality)
+
+    def show_municipality(self, muni) -> None:
+        """Title and menu follow the municipality whose data is open (the demo offers a way out)."""
+        self.show_title(muni.name)
+        self.leave_demo_action.setVisible(bool(muni.is_demo))
+
+    def leave_demo(self) -> None:
+        """「デモを終了して自分の団体を登録」 (menu and the home page's demo banner)."""
+        from desktop.views.demo_exit import leave_demo
+
+        leave_demo(self)
 
     def show_title(self, name: str) -> None:
         """The window title names the municipality whose data is open."""

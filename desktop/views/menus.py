@@ -99,7 +99,15 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
 
     details = QAction(QCoreApplication.translate("Menus", "団体情報(&I)"), window)
     details.triggered.connect(lambda: window.show_page("municipality"))
+    details.setVisible(any(e.key == "municipality" for e in window.entries))  # not in prefecture mode
     file_menu.addAction(details)
+    # Shown while the demo town is open (MainWindow follows the municipality's is_demo).
+    window.leave_demo_action = QAction(
+        QCoreApplication.translate("Menus", "デモを終了して自分の団体を登録(&E)…"), window
+    )
+    window.leave_demo_action.triggered.connect(window.leave_demo)
+    window.leave_demo_action.setVisible(False)
+    file_menu.addAction(window.leave_demo_action)
     file_menu.addSeparator()
     for text, slot in (
         (QCoreApplication.translate("Menus", "バックアップを作成(&B)"), backup),

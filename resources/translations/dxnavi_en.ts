@@ -371,6 +371,53 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
     </message>
 </context>
 <context>
+    <name>DemoExit</name>
+    <message>
+        <source>同期が終わってから、もう一度お試しください。</source>
+        <translation>Please try again once the sync has finished.</translation>
+    </message>
+    <message>
+        <source>デモ団体のデータを消去して、あなたの団体を登録します。
+
+デモのデータは消去の前にバックアップとして次のフォルダに保存され、「ファイル」→「バックアップから復元」でいつでも戻せます。
+{0}
+
+続けますか？</source>
+        <translation>The demo municipality&apos;s data will be erased and you will register your own municipality.
+
+Before it is erased, the demo is saved as a backup in the folder below; you can go back to it at any time with File → Restore from backup.
+{0}
+
+Continue?</translation>
+    </message>
+    <message>
+        <source>デモを終了して自分の団体を登録</source>
+        <translation>Leave the demo and register your municipality</translation>
+    </message>
+    <message>
+        <source>デモを終了しました</source>
+        <translation>Demo closed</translation>
+    </message>
+    <message>
+        <source>「{0}」を登録しました。これからはあなたの団体のデータで作業します。
+
+デモ団体のデータは次のバックアップに保存しました。
+{1}
+
+「ファイル」→「バックアップから復元」で、いつでもデモに戻せます。</source>
+        <translation>“{0}” is registered. From now on you work with your own municipality&apos;s data.
+
+The demo municipality&apos;s data was saved in this backup:
+{1}
+
+You can go back to the demo at any time with File → Restore from backup.</translation>
+    </message>
+    <message>
+        <source>デモのデータを {0} に保存しました。</source>
+        <translation>The demo&apos;s data was saved to {0}.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPage</name>
     <message>
         <source>PDF（印刷・配布用）</source>
@@ -756,6 +803,10 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>“Try the demo” lets you explore the app with a fictional municipality and sample data.</translation>
     </message>
     <message>
+        <source>自分の団体を登録</source>
+        <translation>Register your municipality</translation>
+    </message>
+    <message>
         <source>6桁を入力すると、都道府県を確認して表示します。</source>
         <translation>Type all 6 digits to check the code and see its prefecture.</translation>
     </message>
@@ -826,8 +877,12 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Home</translation>
     </message>
     <message>
-        <source>デモ団体のデータを表示しています（架空の団体です）</source>
-        <translation>Showing demo data (a fictional municipality)</translation>
+        <source>デモを終了して自分の団体を登録(&amp;E)</source>
+        <translation>L&amp;eave the demo and register your municipality</translation>
+    </message>
+    <message>
+        <source>デモのデータはバックアップに保存してから消去し、あなたの団体の登録に進みます。</source>
+        <translation>The demo&apos;s data is saved in a backup, then erased, and you go on to register your municipality.</translation>
     </message>
     <message>
         <source>団体情報を編集(&amp;I)</source>
@@ -836,6 +891,10 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>団体名・首長の職名・人口・職員数・担当窓口を編集します（文書に印刷されます）。</source>
         <translation>Edit the name, the head&apos;s title, population, staff and the contact (printed on documents).</translation>
+    </message>
+    <message>
+        <source>デモ団体（架空の団体）のデータを表示しています。使い方が分かったら、デモを終了して自分の団体を登録してください。</source>
+        <translation>You are looking at the demo municipality (a fictional one). Once you know your way around, leave the demo and register your own municipality.</translation>
     </message>
     <message>
         <source>自治体DX全体手順書の進捗</source>
@@ -1400,6 +1459,10 @@ Your data is stored on this PC. Until sync with the prefecture is set up, nothin
     <message>
         <source>団体情報(&amp;I)</source>
         <translation>Municipality &amp;details</translation>
+    </message>
+    <message>
+        <source>デモを終了して自分の団体を登録(&amp;E)…</source>
+        <translation>L&amp;eave the demo and register your municipality…</translation>
     </message>
     <message>
         <source>バックアップを作成(&amp;B)</source>
