@@ -128,7 +128,10 @@ def run_gui(data_dir: Path, lang: str | None = None, *, clock: Clock = system_cl
         ws = Workspace(store)
         ops = Operations()
         window = MainWindow(
-            ViewContext(ops, ws), municipality.get_municipality(ws).name, pages_for(ws.is_prefecture)
+            ViewContext(ops, ws),
+            municipality.get_municipality(ws).name,
+            pages_for(ws.is_prefecture),
+            placement=settings.get(store, "window_geometry"),
         )
         ops.parent_widget = window
         # Errors outside background operations (Qt slots, Python threads) take the same one path.

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.services import municipality
+from desktop.services import municipality, settings
+from desktop.views import window_placement
 from desktop.views.context import ViewContext
 from desktop.views.menus import build_menus
 from desktop.views.navigation import MUNICIPALITY_PAGES, NavEntry
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         entries: tuple[NavEntry, ...] = MUNICIPALITY_PAGES,
         *,
         auto_sync: bool = True,
+        placement: str = "",
     ):
         super().__init__()
         self.ctx = ctx
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         ctx.notices.undo_offered.connect(self._offer_undo)
         self.nav.setCurrentRow(0)
         self.refresh_sync_state()
-        self.resize(1280, 820)
+        window_placement.restore(self, placement)  # where it was left, if still on a screen; else fitted
 
     # -- pages ----------------------------------------------------------------------------------------------
     def show_page(self, key: str) -> Page:
@@ -206,11 +208,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("元に戻しました。"), 4000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """The ordered end: commit the field being edited, then let the background work finish.
+        """The ordered end: commit the field being edited, keep the window's place, let background work finish.
 
         Only then does the window close and the app go on to close the store.
         """
         self.commit_editing()
+        self.ctx.ops.edit(settings.put, self.ctx.ws.store, "window_geometry", window_placement.saved(self))
         self.ctx.ops.shutdown()
         super().closeEvent(event)
 
