@@ -417,6 +417,7 @@ class CellNotes:
             return
         blocker = QSignalBlocker(self.table)  # a mark is not an edit
         item.setBackground(QBrush(QColor(PROBLEM_BACKGROUND)) if message else QBrush())
+        item.setForeground(QBrush(QColor(PROBLEM_COLOR)) if message else QBrush())
         item.setToolTip(message)
         blocker.unblock()
         self.table.viewport().update()

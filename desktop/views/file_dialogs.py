@@ -13,12 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QFileInfo, QSize, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QSplitter, QTreeView, QWidget
 
 from desktop.services import settings
 from desktop.views.context import ViewContext
 
 DIALOG_WIDTH, DIALOG_HEIGHT = 860, 520
+SIDEBAR_WIDTH = 170
+COLUMN_WIDTHS = (300, 90, 110, 150)  # 名前, サイズ, 種類, 更新日
 SAVE_FOLDER = "save_folder"  # the settings key of the last folder a file was saved to
 
 
@@ -61,9 +63,21 @@ def file_dialog(parent: QWidget | None, title: str, start: str, filters: str, sa
     dialog.kinds = _FileKinds()  # type: ignore[attr-defined] - the dialog does not own its provider
     dialog.setIconProvider(dialog.kinds)  # type: ignore[attr-defined]
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.resize(dialog.sizeHint().expandedTo(QSize(DIALOG_WIDTH, DIALOG_HEIGHT)))  # room for name and 種類
+    dialog.resize(dialog.sizeHint().expandedTo(QSize(DIALOG_WIDTH, DIALOG_HEIGHT)))
+    _widen_columns(dialog)
     dialog.finished.connect(dialog.deleteLater)
     return dialog
+
+
+def _widen_columns(dialog: QFileDialog) -> None:
+    """Room for 「コンピューター」 in the side bar and for the name, 種類 and date of each file."""
+    splitter = dialog.findChild(QSplitter)
+    if splitter is not None:
+        splitter.setSizes([SIDEBAR_WIDTH, DIALOG_WIDTH - SIDEBAR_WIDTH])
+    details = dialog.findChild(QTreeView)
+    if details is not None:
+        for column, width in enumerate(COLUMN_WIDTHS):
+            details.header().resizeSection(column, width)
 
 
 def ask_save_path(

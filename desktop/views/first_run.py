@@ -174,8 +174,16 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.demo_hint)
         self.demo_button.setVisible(offer_demo)
         self.demo_hint.setVisible(offer_demo)
-        if not offer_demo:
+        if not offer_demo:  # leaving the demo: the welcome becomes what is about to happen
             self.setWindowTitle(self.tr("自分の団体を登録"))
+            title.setText(self.tr("デモを終了して自分の団体を登録"))
+            intro.setText(
+                self.tr(
+                    "登録すると、デモ団体のデータはバックアップに保存してから消去され、"
+                    "登録した団体で作業を始めます。キャンセルすれば、何も変わりません。"
+                )
+            )
+            features.setVisible(False)
 
         self.code_edit.textChanged.connect(self._code_changed)
         self.name_edit.textChanged.connect(lambda _text: self._show_name_error(""))

@@ -223,12 +223,7 @@ class HomePage(Page):
         self.demo_banner.setStyleSheet(DEMO_BANNER_STYLE)
         banner = QHBoxLayout(self.demo_banner)
         banner.setContentsMargins(SPACING * 2, SPACING, SPACING, SPACING)
-        self.demo_label = QLabel(
-            self.tr(
-                "デモ団体（架空の団体）のデータを表示しています。"
-                "使い方が分かったら、デモを終了して自分の団体を登録してください。"
-            )
-        )
+        self.demo_label = QLabel(self.tr("デモ団体（架空の団体）のデータを表示しています。"))
         self.demo_label.setWordWrap(True)
         self.demo_label.setStyleSheet(f"color: {DEMO_TEXT_COLOR};")
         self.leave_demo_button = QPushButton(self.tr("デモを終了して自分の団体を登録(&E)"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.models import Municipality
 from desktop.models.contact import EMAIL_EXAMPLE, PHONE_EXAMPLE
@@ -26,6 +26,19 @@ FORM_WIDTH = 720  # a form of short fields reads better than one stretched acros
 def save_details(ws: Workspace, _record_id: str, **fields: Any) -> Municipality:
     """Store an edit of the municipality through its service (which keeps the code fixed)."""
     return municipality.update_municipality(ws, **fields)
+
+
+def align_labels(*forms: RecordForm) -> None:
+    """One label width for forms shown one under the other, so their fields line up."""
+    labels = [
+        item.widget()
+        for form in forms
+        for row in range(form.layout().rowCount())
+        if (item := form.layout().itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()
+    ]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
 
 
 class MunicipalityPage(Page):
@@ -87,6 +100,7 @@ class MunicipalityPage(Page):
             save=save_details,
         )
         self.widgets = {**self.details.widgets, **self.contact.widgets}
+        align_labels(self.details, self.contact)
         for form, title in ((self.details, self.tr("団体")), (self.contact, self.tr("DX推進の担当窓口"))):
             form.setMaximumWidth(FORM_WIDTH)
             layout.addSpacing(SECTION_GAP // 2)

@@ -807,6 +807,14 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Register your municipality</translation>
     </message>
     <message>
+        <source>デモを終了して自分の団体を登録</source>
+        <translation>Leave the demo and register your municipality</translation>
+    </message>
+    <message>
+        <source>登録すると、デモ団体のデータはバックアップに保存してから消去され、登録した団体で作業を始めます。キャンセルすれば、何も変わりません。</source>
+        <translation>When you register, the demo municipality&apos;s data is saved in a backup and then erased, and you start working with the municipality you registered. Cancel changes nothing.</translation>
+    </message>
+    <message>
         <source>6桁を入力すると、都道府県を確認して表示します。</source>
         <translation>Type all 6 digits to check the code and see its prefecture.</translation>
     </message>
@@ -877,6 +885,10 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Home</translation>
     </message>
     <message>
+        <source>デモ団体（架空の団体）のデータを表示しています。</source>
+        <translation>You are looking at the demo municipality (a fictional one).</translation>
+    </message>
+    <message>
         <source>デモを終了して自分の団体を登録(&amp;E)</source>
         <translation>L&amp;eave the demo and register your municipality</translation>
     </message>
@@ -891,10 +903,6 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>団体名・首長の職名・人口・職員数・担当窓口を編集します（文書に印刷されます）。</source>
         <translation>Edit the name, the head&apos;s title, population, staff and the contact (printed on documents).</translation>
-    </message>
-    <message>
-        <source>デモ団体（架空の団体）のデータを表示しています。使い方が分かったら、デモを終了して自分の団体を登録してください。</source>
-        <translation>You are looking at the demo municipality (a fictional one). Once you know your way around, leave the demo and register your own municipality.</translation>
     </message>
     <message>
         <source>自治体DX全体手順書の進捗</source>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QTreeWidget,
@@ -221,6 +222,7 @@ class ChecklistView(QWidget):
         layout.setSpacing(SPACING)
 
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
         form.setSpacing(SPACING)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.status = f.ChoiceField(CHECK_STATUS)
@@ -231,6 +233,7 @@ class ChecklistView(QWidget):
         self.browse.setAccessibleName(self.tr("根拠資料のファイルを選ぶ"))
         self.browse.clicked.connect(self._browse)
         self.note = f.TextField(placeholder=self.tr("経緯や次にやることなど"), lines=4)
+        self.note.setFixedHeight(self.note.minimumHeight())  # the explanation below stays in view
         evidence_row = QHBoxLayout()
         evidence_row.setSpacing(SPACING)
         evidence_row.addWidget(f.with_note(self.evidence), 1)
@@ -255,7 +258,10 @@ class ChecklistView(QWidget):
             label = QLabel(labels[name])
             label.setBuddy(widget)
             form.addRow(label, evidence_row if name == "evidence" else f.with_note(widget))
-        layout.addLayout(form)
+        fields = QWidget()  # exactly as tall as its rows, whatever the explanation below needs
+        fields.setLayout(form)
+        fields.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout.addWidget(fields)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
