@@ -57,3 +57,26 @@ def step0_checklist(qtbot, ctx):
     page.show()
     qtbot.waitUntil(lambda: bool(page.checklist.items), timeout=5000)
     return page.checklist
+
+
+@pytest.fixture
+def main_window(qtbot):
+    """Open the main window on a store as the app does (no automatic sync); its errors go to `window.errors`."""
+    from desktop.services.municipality import get_municipality
+    from desktop.services.workspace import Workspace
+    from desktop.views.main_window import MainWindow
+
+    def make(store, placement: str = "") -> MainWindow:
+        ws = Workspace(store)
+        window = MainWindow(
+            ViewContext(Operations(), ws), get_municipality(ws).name, auto_sync=False, placement=placement
+        )
+        window.ctx.ops.parent_widget = window
+        window.errors = []
+        window.ctx.ops.error_handler = lambda exc, tb: window.errors.append(str(exc))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

@@ -3,43 +3,31 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.operations import Operations
 from desktop.services import needs
 from desktop.services.demo import create_demo
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
 from desktop.views import demo_exit
-from desktop.views.context import ViewContext
 from desktop.views.first_run import FirstRunDialog
-from desktop.views.main_window import MainWindow
 
 WAIT_MS = 10_000
 
 
-def open_window(qtbot, store) -> MainWindow:
-    ws = Workspace(store)
-    window = MainWindow(ViewContext(Operations(), ws), get_municipality(ws).name, auto_sync=False)
-    window.ctx.ops.parent_widget = window
-    window.ctx.ops.error_handler = lambda exc, tb: window.errors.append(str(exc))
-    window.errors = []
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def test_the_demo_town_offers_a_way_out_and_a_registered_town_does_not(qtbot, store, ws):
-    window = open_window(qtbot, store)
+def test_the_demo_town_offers_a_way_out_and_a_registered_town_does_not(qtbot, store, ws, main_window):
+    window = main_window(store)
     home = window.pages["home"]
     qtbot.waitUntil(lambda: home.name_label.text() == "鯖江市", timeout=WAIT_MS)
     assert not home.leave_demo_button.isVisible()
     assert not window.leave_demo_action.isVisible()
 
 
-def test_leaving_the_demo_keeps_it_in_a_backup_and_carries_on_with_the_new_town(qtbot, store, monkeypatch):
+def test_leaving_the_demo_keeps_it_in_a_backup_and_carries_on_with_the_new_town(
+    qtbot, store, monkeypatch, main_window
+):
     create_demo(store)
     asked: list[str] = []
     monkeypatch.setattr(demo_exit, "ask", lambda parent, title, question: asked.append(question) or True)
-    window = open_window(qtbot, store)
+    window = main_window(store)
     home = window.pages["home"]
     qtbot.waitUntil(lambda: home.leave_demo_button.isVisible(), timeout=WAIT_MS)
     assert window.leave_demo_action.isVisible()
@@ -68,10 +56,10 @@ def test_leaving_the_demo_keeps_it_in_a_backup_and_carries_on_with_the_new_town(
     assert window.errors == []
 
 
-def test_saying_no_changes_nothing(qtbot, store, monkeypatch):
+def test_saying_no_changes_nothing(qtbot, store, monkeypatch, main_window):
     create_demo(store)
     monkeypatch.setattr(demo_exit, "ask", lambda parent, title, question: False)
-    window = open_window(qtbot, store)
+    window = main_window(store)
 
     window.leave_demo_action.trigger()
 

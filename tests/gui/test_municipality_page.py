@@ -3,25 +3,11 @@
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from desktop.operations import Operations
 from desktop.services import documents, needs
 from desktop.services.municipality import get_municipality
-from desktop.services.workspace import Workspace
-from desktop.views.context import ViewContext
-from desktop.views.main_window import MainWindow
 from desktop.views.municipality_page import MunicipalityPage
 
 WAIT_MS = 5000
-
-
-def open_window(qtbot, ws) -> MainWindow:
-    window = MainWindow(ViewContext(Operations(), Workspace(ws.store)), "鯖江市")
-    window.ctx.ops.parent_widget = window
-    window.ctx.ops.error_handler = lambda exc, tb: window.errors.append(str(exc))
-    window.errors = []
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def finish_typing(field, text: str) -> None:
@@ -37,8 +23,8 @@ def details_page(qtbot, window) -> MunicipalityPage:
     return page
 
 
-def test_the_menu_and_the_home_page_open_the_details(qtbot, ws):
-    window = open_window(qtbot, ws)
+def test_the_menu_and_the_home_page_open_the_details(qtbot, ws, main_window):
+    window = main_window(ws.store)
     home = window.pages["home"]
     qtbot.waitUntil(lambda: home.name_label.text() == "鯖江市", timeout=WAIT_MS)
 
@@ -54,8 +40,8 @@ def test_the_menu_and_the_home_page_open_the_details(qtbot, ws):
     assert page.widgets["head_title"].value() == "市長"  # what 鯖江市 implies, until changed
 
 
-def test_details_are_saved_as_typed_and_every_document_gets_them(qtbot, ws, tmp_path):
-    window = open_window(qtbot, ws)
+def test_details_are_saved_as_typed_and_every_document_gets_them(qtbot, ws, tmp_path, main_window):
+    window = main_window(ws.store)
     window.show_page("municipality")
     page = details_page(qtbot, window)
     w = page.widgets
@@ -119,8 +105,8 @@ def test_details_are_saved_as_typed_and_every_document_gets_them(qtbot, ws, tmp_
         assert printed in text
 
 
-def test_a_wrong_email_or_phone_is_explained_beside_the_field_and_not_stored(qtbot, ws):
-    window = open_window(qtbot, ws)
+def test_a_wrong_email_or_phone_is_explained_beside_the_field_and_not_stored(qtbot, ws, main_window):
+    window = main_window(ws.store)
     window.show_page("municipality")
     page = details_page(qtbot, window)
     email, phone, population = (page.widgets[k] for k in ("contact_email", "contact_phone", "population"))
