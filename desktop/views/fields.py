@@ -110,6 +110,20 @@ class _Feedback:
         self.note = FieldNote()
         self.note.setAccessibleName(QCoreApplication.translate("Fields", "入力の誤り"))
         self._problem = ""
+        self._saving = False
+
+    def saving(self) -> None:
+        """A commit of this field is on its way to the store (its answer comes back as saved() or reject())."""
+        self._saving = True
+
+    def saved(self) -> None:
+        """The store took the last commit."""
+        self._saving = False
+
+    def start_over(self) -> None:
+        """Another record is shown in the field: forget its refused text and any commit on its way."""
+        self._saving = False
+        self.clear_problem()
 
     def problem(self) -> str:
         """Why the shown text is not stored ('' when it is)."""
@@ -146,18 +160,28 @@ class _Typed(_Feedback):
         return "" if value is None else str(value)
 
     def set_value(self, value) -> None:
-        """Show a stored value without committing it (text being corrected stays while that value is unchanged)."""
+        """Show a stored value without committing it (text being corrected stays while that value is unchanged).
+
+        A value read before a commit still on its way is stale: it would wipe what the user typed.
+        """
         text = self.shown(value)
-        if self._problem and text == self._stored:
+        if (self._problem and text == self._stored) or (self._saving and text == self._previous):
             return
+        self._saving = False
         self.clear_problem()
         self._stored = self._previous = text
         self._put_text(text)
 
     def reject(self, message: str) -> None:
         """The store refused the last commit: keep the typed text, mark it and say why."""
+        self._saving = False
         self._stored = self._previous
         self.show_problem(message)
+
+    def saved(self) -> None:
+        """The store took the last commit: it is what an edit refused later falls back to."""
+        super().saved()
+        self._previous = self._stored
 
     def _put_text(self, text: str) -> None:
         raise NotImplementedError

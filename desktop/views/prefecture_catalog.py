@@ -36,6 +36,7 @@ from desktop.views import fields as f
 from desktop.views.context import ViewContext
 from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout, scrolling
+from desktop.views.record_form import save_field
 from desktop.views.style import SPACING, heading, hint
 
 
@@ -190,7 +191,7 @@ class OffersTab(CatalogTab):
         ):
             w.setAccessibleName(text)
             w.committed.connect(lambda value, name=name: self._commit(name, value))
-            form.addRow(text, w)
+            form.addRow(text, f.with_note(w))
         self.sent = hint(
             self.tr(
                 "入力した参加意向は、このパソコンに記録されます。県への送付は、同期またはパッケージで行います。"
@@ -199,6 +200,7 @@ class OffersTab(CatalogTab):
         form.addRow("", self.sent)
         self.side.addWidget(self.intent_box)
         self.intent_box.setVisible(False)
+        self._entry_id: str | None = None
 
     def label(self, e: JointProcurementOffer) -> str:
         return self.tr("{0}［{1}］").format(e.title, _v(vocab.OFFER_STATUS, e.status))
@@ -220,6 +222,11 @@ class OffersTab(CatalogTab):
 
     def entry_shown(self, entry: Any | None) -> None:
         self.intent_box.setVisible(entry is not None)
+        entry_id = None if entry is None else entry.id
+        if entry_id != self._entry_id:
+            for w in self.widgets.values():
+                w.start_over()  # text refused for another offer is not this one's
+        self._entry_id = entry_id
         if entry is not None:
             self.ctx.ops.query(catalog.my_intent, self.ctx.ws, entry.id, on_done=self._show_intent)
 
@@ -242,13 +249,13 @@ class OffersTab(CatalogTab):
             self._show_intent(saved)
             self.ctx.say(self.tr("参加意向を保存しました（{0}）。").format(_v(vocab.INTENT, saved.intent)))
 
-        def rejected(exc: BaseException) -> None:
-            self.widgets[name].revert()
-            self.ctx.ops.error_handler(exc, "")
+        def still_shown() -> bool:
+            shown = self.current()
+            return shown is not None and shown.id == offer.id
 
-        self.ctx.ops.edit(
-            catalog.state_intent, self.ctx.ws, offer.id, intent, **fields,
-            changes={JointProcurementIntent.kind}, on_done=done, on_error=rejected,
+        save_field(
+            self.ctx, self.widgets[name], still_shown, catalog.state_intent, self.ctx.ws, offer.id, intent,
+            changes={JointProcurementIntent.kind}, on_done=done, **fields,
         )  # fmt: skip
 
 

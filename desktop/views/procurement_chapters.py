@@ -97,7 +97,7 @@ class ChaptersTab(QWidget):
         texts: dict[str, Any] = (spec.chapters or {}) if spec is not None else {}
         for key, field in self.fields.items():
             if spec_id != self.spec_id:
-                field.clear_problem()  # a refused text of another spec is not this one's
+                field.start_over()  # a refused text of another spec is not this one's
             field.set_value(texts.get(key, ""))
         self.spec_id = spec_id
         self._update_marks()

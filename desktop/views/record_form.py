@@ -98,7 +98,7 @@ class RecordForm(QWidget):
         record_id = None if record is None else record.id
         if record_id != self.record_id:
             for w in self.widgets.values():
-                w.clear_problem()  # text typed for another record is not this one's
+                w.start_over()  # text typed for another record is not this one's
         self.record_id = record_id
         for name, w in self.widgets.items():
             w.set_value(None if record is None else getattr(record, name))
@@ -151,4 +151,11 @@ def save_field(
             widget.reject(QCoreApplication.translate("RecordForm", "保存できませんでした。"))
         ctx.ops.error_handler(exc, "")
 
-    ctx.ops.edit(fn, *args, changes=changes, on_done=on_done, on_error=rejected, **fields)
+    def done(result: Any) -> None:
+        if still_shown():
+            widget.saved()
+        if on_done is not None:
+            on_done(result)
+
+    widget.saving()
+    ctx.ops.edit(fn, *args, changes=changes, on_done=done, on_error=rejected, **fields)

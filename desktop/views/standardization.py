@@ -297,6 +297,15 @@ class StandardizationPage(Page):
     # -- editing ------------------------------------------------------------------------------------------
     def _store_edit(self, system_id: str, field: str, value: Any) -> None:
         self._show_rejected("")
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, DomainError):
+                typed = wareki.wareki_date(value) if isinstance(value, date) else str(value)
+                self.model.refuse(system_id, field, typed, str(exc))
+            else:
+                self.ctx.ops.error_handler(exc, "")
+                self.refresh()
+
         self.ctx.ops.edit(
             records.update,
             self.ctx.ws,
@@ -305,15 +314,8 @@ class StandardizationPage(Page):
             **{field: value},
             changes={StandardizationSystem.kind},
             on_done=self.model.replace_system,
-            on_error=self._edit_failed,
+            on_error=refused,
         )
-
-    def _edit_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            self._show_rejected(str(exc))
-        else:
-            self.ctx.ops.error_handler(exc, "")
-        self.refresh()
 
     def _show_rejected(self, message: str) -> None:
         self.message_label.setText(message)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.content.catalog import MigrationPhase
 from desktop.models import StandardizationSystem, vocab, wareki
 from desktop.services.standardization import TrackerRow
+from desktop.views.fields import PROBLEM_BACKGROUND, PROBLEM_COLOR
 from desktop.views.locale import vocab_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,6 +119,8 @@ class StandardizationModel(QAbstractTableModel):
         self.short_phases: dict[str, str] = dict(self.phases)  # what the narrow cell shows
         self.deadline: date | None = None
         self.deadline_label = ""
+        # (system id, field) → (the text typed, why it was refused): shown in its cell until corrected.
+        self.refused: dict[tuple[str, str], tuple[str, str]] = {}
 
     # -- loading ------------------------------------------------------------------------------------------
     def set_catalog(
@@ -191,6 +194,16 @@ class StandardizationModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         system = row.system
         late = is_late(system, self.deadline)
+        kept = self.refused.get((system.id, column.field))
+        if kept is not None:  # a refused entry keeps its text and is marked, as every form field does
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return kept[0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return kept[1]
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(PROBLEM_BACKGROUND))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(PROBLEM_COLOR))
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.EditRole:
@@ -275,7 +288,7 @@ class StandardizationModel(QAbstractTableModel):
             try:
                 new = wareki.parse_date(str(value or ""))
             except ValueError as exc:
-                self.rejected.emit(str(exc))
+                self.refuse(system.id, column.field, str(value or "").strip(), str(exc))
                 return False
         elif column.kind == "phase":
             new = value or ""
@@ -289,7 +302,18 @@ class StandardizationModel(QAbstractTableModel):
                 return False
         else:
             new = str(value or "").strip()
+        if self.refused.pop((system.id, column.field), None) is not None:
+            self.dataChanged.emit(index, index)  # back to what is stored, or to what is about to be
         if new == getattr(system, column.field):
             return False
         self.edit_requested.emit(system.id, column.field, new)
         return True
+
+    def refuse(self, system_id: str, field: str, text: str, message: str) -> None:
+        """Keep a refused entry in its cell, marked, and say why (`rejected`)."""
+        self.refused[(system_id, field)] = (text, message)
+        for i, row in enumerate(self.rows):
+            if row.system.id == system_id:
+                col = next(c for c, column in enumerate(COLUMNS) if column.field == field)
+                self.dataChanged.emit(self.index(i, col), self.index(i, col))
+        self.rejected.emit(message)

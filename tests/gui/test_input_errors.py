@@ -7,6 +7,7 @@ from datetime import date
 
 from desktop.models import AwarenessActivity
 from desktop.services import records, steps
+from desktop.views.fields import LineField
 from desktop.views.steps.step0_awareness import Step0Page
 
 WAIT_MS = 5000
@@ -90,3 +91,20 @@ def test_an_unreadable_date_in_a_checklist_stays_marked_and_nothing_is_stored(
     view.tree.setCurrentItem(view.tree.topLevelItem(1))  # another checkpoint: its own, clean form
     qtbot.waitUntil(lambda: view.current() is view.items[1], timeout=WAIT_MS)
     assert not view.done_on.note.isVisible() and view.done_on.text() == ""
+
+
+def test_a_reload_read_before_a_refused_edit_does_not_wipe_the_typed_text(qtbot):
+    field = LineField()
+    qtbot.addWidget(field)
+    field.set_value("4")
+    field.committed.connect(lambda _value: field.saving())  # as save_field does
+
+    finish_typing(field, "40")
+    field.set_value("4")  # the answer of a reload that was queued before the edit
+    field.reject("「月あたり日数」は0〜31の範囲で入力してください。")
+
+    assert field.text() == "40" and "0〜31" in field.note.text()
+    field.set_value("4")  # later reloads of the unchanged value leave the text being corrected
+    assert field.text() == "40"
+    field.set_value("6")  # a value changed elsewhere (sync) is shown
+    assert field.text() == "6" and not field.problem()

@@ -117,3 +117,27 @@ def test_a_town_reads_the_catalog_and_states_its_intent(qtbot, make_ctx, pref): 
     ]
     qtbot.waitUntil(lambda: page.offers.budget_fy.isEnabled(), timeout=WAIT_MS)
     assert ctx.errors == []
+
+
+def test_a_refused_intent_note_stays_beside_its_field(qtbot, make_ctx, pref):  # noqa: F811
+    offer = catalog.create(pref, JointProcurementOffer, title="電子申請システムの共同調達")
+    settle(pref.store)
+    town = Workspace.for_owner(pref.store, SABAE)
+    ctx = make_ctx(town)
+    page = shown(qtbot, PrefectureCatalogPage(ctx), lambda p: len(p.offers.entries) == 1)
+    page.tabs.setCurrentWidget(page.offers)
+    qtbot.waitUntil(lambda: page.offers.intent_box.isVisible(), timeout=WAIT_MS)
+    offers = page.offers
+    offers.intent.setCurrentIndex(offers.intent.findData("considering"))
+    qtbot.waitUntil(lambda: offers.note.isEnabled(), timeout=WAIT_MS)
+    too_long = "検討中の理由。" * 400  # beyond the stated limit of 備考
+
+    offers.note.setFocus()
+    offers.note.setPlainText(too_long)
+    offers.note.commit_pending()
+
+    qtbot.waitUntil(lambda: offers.note.note.isVisible(), timeout=WAIT_MS)
+    assert "備考" in offers.note.note.text()
+    assert offers.note.toPlainText() == too_long  # kept, to be shortened
+    assert catalog.my_intent(town, offer.id).note == ""
+    assert ctx.errors == []

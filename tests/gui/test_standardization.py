@@ -69,7 +69,7 @@ def test_go_live_phase_counts_in_summary(qtbot, page, ws):
     assert stored(ws, 5).phase_key == "go_live"
 
 
-def test_bad_date_is_refused_with_a_message_and_changes_nothing(qtbot, page, ws):
+def test_bad_date_stays_in_its_cell_marked_with_a_message_and_changes_nothing(qtbot, page, ws):
     editor = edit_cell(qtbot, page, 1, "planned_go_live")
     assert isinstance(editor, QLineEdit)
     editor.setText("令和8年13月1日")
@@ -78,7 +78,22 @@ def test_bad_date_is_refused_with_a_message_and_changes_nothing(qtbot, page, ws)
     assert "読み取れません" in page.message_label.text()
     qtbot.waitUntil(lambda: page.ctx.ops.idle, timeout=5000)
     assert stored(ws, 2).planned_go_live is None
-    assert page.model.index(1, COL["planned_go_live"]).data() == ""
+    cell = page.model.index(1, COL["planned_go_live"])
+    assert cell.data() == "令和8年13月1日"  # kept, to be corrected
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "読み取れません" in cell.data(Qt.ItemDataRole.ToolTipRole)
+
+    page.refresh()  # a reload does not wipe it
+    qtbot.waitUntil(lambda: page.ctx.ops.idle, timeout=5000)
+    assert cell.data() == "令和8年13月1日"
+
+    editor = edit_cell(qtbot, page, 1, "planned_go_live")
+    assert editor.text() == "令和8年13月1日"  # corrected where it was typed
+    editor.setText("令和8年1月4日")  # before the national target, so the row is not marked late either
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(ws, 2).planned_go_live == date(2026, 1, 4), timeout=5000)
+    qtbot.waitUntil(lambda: cell.data() == "令和8年1月4日", timeout=5000)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_wareki_and_western_dates_are_stored(qtbot, page, ws):

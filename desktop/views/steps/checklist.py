@@ -383,7 +383,7 @@ class ChecklistView(QWidget):
         if changed_row:
             self.note.commit_pending()  # a half-typed note belongs to the row being left
             for widget in self.fields.values():
-                widget.clear_problem()  # text refused for the row being left is not this row's
+                widget.start_over()  # text refused for the row being left is not this row's
         self._current_key = item.checkpoint.key
         cp = item.checkpoint
         self.detail_title.setText(checkpoint_title(cp))
