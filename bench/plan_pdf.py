@@ -122,7 +122,7 @@ def main() -> None:
     from desktop.documents.fonts import find_fonts
     from desktop.documents.plan_pdf import build_plan_pdf
     from desktop.models.clock import system_clock
-    from desktop.services import documents
+    from desktop.services import document_parts, documents, plan_documents
     from desktop.services.demo import create_demo
     from desktop.services.workspace import Workspace
     from desktop.store import Store
@@ -133,8 +133,8 @@ def main() -> None:
         try:
             create_demo(store)
             ws = Workspace(store)
-            fonts = documents.fonts_for(ws)
-            data = documents.plan_data(ws)
+            fonts = document_parts.fonts_for(ws)
+            data = plan_documents.plan_data(ws)
             plan_out = tmp / "plan.pdf"
             plan_ms, plan_samples = _median_ms(lambda: build_plan_pdf(data, plan_out, fonts))
             whole_ms, _ = _median_ms(lambda: documents.build_document(ws, "plan", "pdf", tmp / "whole.pdf"))

@@ -1,21 +1,19 @@
 """Form documents: 支援ニーズ調書, 調達仕様書, 募集要項 (PDF) and the needs / 20業務 / KPI workbooks (XLSX).
 
 Each function gathers plain data from the services and hands it to a pure builder in desktop.documents; the
-document registry (desktop.services.documents) dispatches to these by name.
+document registry (desktop.services.documents) calls them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from desktop.content import load_catalog
 from desktop.content.templates import load_spec_templates
 from desktop.documents import jd_pdf, needs_pdf, spec_pdf, xlsx_export
 from desktop.documents.data import BuildResult
-from desktop.models import Municipality, Plan, PlanPriority, StandardizationSystem
-from desktop.models.errors import DomainError, NotFoundError
+from desktop.models import Plan, PlanPriority, StandardizationSystem
+from desktop.models.errors import DomainError
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.vocab import (
     COST_SPLIT,
@@ -31,37 +29,15 @@ from desktop.models.vocab import (
 )
 from desktop.services import jobs, needs, procurement, records
 from desktop.services import plan as plan_service
-from desktop.services.documents import doc_meta, fonts_for, kpi_lines
+from desktop.services.document_parts import doc_meta, fonts_for, kpi_lines, label, record_for_document
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
-
-T = TypeVar("T")
 
 NO_NEEDS = "支援ニーズがまだ登録されていません。"
 NO_NEED = "指定された支援ニーズが見つかりません（削除された可能性があります）。"
 NO_SPEC = "指定された調達仕様書が見つかりません（削除された可能性があります）。"
 NO_JOB = "指定された募集要項が見つかりません（削除された可能性があります）。"
 NO_KPI = "評価指標（KPI）がまだ登録されていません。DX推進計画に評価指標を登録してください。"
-
-
-# --- common --------------------------------------------------------------------------------------------
-
-
-def printed_name(muni: Municipality) -> str:
-    """団体名 as printed on documents: with its prefecture (福井県鯖江市), unless already written so."""
-    return muni.name if muni.name.startswith(muni.prefecture) else f"{muni.prefecture}{muni.name}"
-
-
-def _label(vocabulary: dict[str, str], key: str | None) -> str:
-    return vocabulary.get(key or "", key or "")
-
-
-def _record_for_document(get: Callable[[Workspace, str], T], ws: Workspace, record_id: str, gone: str) -> T:
-    """The record a document is about; `gone` says which one when it was deleted since it was chosen."""
-    try:
-        return get(ws, record_id)
-    except NotFoundError:
-        raise NotFoundError(gone) from None
 
 
 # --- 支援ニーズ ----------------------------------------------------------------------------------------------
@@ -74,22 +50,22 @@ def needs_data(ws: Workspace, record_id: str | None = None, fingerprint: str = "
         if not rows:
             raise DomainError(NO_NEEDS)
     else:
-        rows = [_record_for_document(needs.get, ws, record_id, NO_NEED)]
+        rows = [record_for_document(needs.get, ws, record_id, NO_NEED)]
     muni = get_municipality(ws)
     lines = tuple(
         needs_pdf.NeedLine(
             title=n.title,
-            category=_label(NEEDS_CATEGORY, n.category),
-            skill_role=_label(SKILL_ROLES, n.skill_role),
-            engagement=_label(ENGAGEMENT, n.engagement),
+            category=label(NEEDS_CATEGORY, n.category),
+            skill_role=label(SKILL_ROLES, n.skill_role),
+            engagement=label(ENGAGEMENT, n.engagement),
             days_per_month=n.days_per_month,
             period_start=n.period_start,
             period_end=n.period_end,
             purpose=n.purpose,
             detail=n.detail,
-            priority=_label(PRIORITY, n.priority),
-            funding=_label(FUNDING, n.funding),
-            status=_label(NEEDS_STATUS, n.status),
+            priority=label(PRIORITY, n.priority),
+            funding=label(FUNDING, n.funding),
+            status=label(NEEDS_STATUS, n.status),
             response_status=RESPONSE_STATUS.get(n.response_status, "") if n.response_status else "",
             response_text=n.response_text,
             responded_on=n.responded_at.date() if n.responded_at else None,
@@ -126,7 +102,9 @@ def build_needs_pdf(
     )
 
 
-def export_needs_xlsx(ws: Workspace, out: Path, progress: Progress = NO_PROGRESS) -> BuildResult:
+def export_needs_xlsx(
+    ws: Workspace, out: Path, record_id: str | None = None, progress: Progress = NO_PROGRESS
+) -> BuildResult:
     """The needs list as a workbook the prefecture can filter and merge (団体コード on every row)."""
     return xlsx_export.write_needs_xlsx(needs_data(ws), Path(out), progress)
 
@@ -136,7 +114,7 @@ def export_needs_xlsx(ws: Workspace, out: Path, progress: Progress = NO_PROGRESS
 
 def spec_data(ws: Workspace, record_id: str) -> spec_pdf.SpecDocData:
     """What the 調達仕様書 prints: chapters ア〜サ, 参加団体 (共同調達) and the 要件定義書 rows."""
-    spec = _record_for_document(procurement.get, ws, record_id, NO_SPEC)
+    spec = record_for_document(procurement.get, ws, record_id, NO_SPEC)
     defs = load_spec_templates()
     texts = spec.chapters or {}
     chapters = tuple(spec_pdf.ChapterBlock(c.title, texts.get(c.key, "")) for c in defs.chapters)
@@ -156,14 +134,14 @@ def spec_data(ws: Workspace, record_id: str) -> spec_pdf.SpecDocData:
     return spec_pdf.SpecDocData(
         meta=doc_meta(ws, f"{spec.title} 調達仕様書", spec.status != "final"),
         title=spec.title,
-        mode=_label(PROCUREMENT_MODE, spec.mode),
+        mode=label(PROCUREMENT_MODE, spec.mode),
         joint=joint,
         chapters=chapters,
         requirements=reqs,
         functional_categories=defs.functional_categories,
         non_functional_categories=defs.non_functional_categories,
         lead_body=spec.lead_body,
-        cost_split=_label(COST_SPLIT, spec.cost_split) if spec.cost_split else "",
+        cost_split=label(COST_SPLIT, spec.cost_split) if spec.cost_split else "",
         participants=people,
     )
 
@@ -178,13 +156,13 @@ def build_spec_pdf(ws: Workspace, out: Path, record_id: str, progress: Progress 
 
 def job_data(ws: Workspace, record_id: str) -> jd_pdf.JobDocData:
     """What the 募集要項 prints."""
-    job = _record_for_document(jobs.get, ws, record_id, NO_JOB)
+    job = record_for_document(jobs.get, ws, record_id, NO_JOB)
     muni = get_municipality(ws)
     role = next((r for r in load_catalog().skill_roles if r.key == job.skill_role), None)
     return jd_pdf.JobDocData(
         meta=doc_meta(ws, f"{job.title} 募集要項", job.status != "final"),
         title=job.title,
-        skill_role=_label(SKILL_ROLES, job.skill_role),
+        skill_role=label(SKILL_ROLES, job.skill_role),
         role_summary=f"{role.role}（主なスキル：{role.skills}）" if role else "",
         department=job.department,
         duties=job.duties,
@@ -199,7 +177,7 @@ def job_data(ws: Workspace, record_id: str) -> jd_pdf.JobDocData:
         confidentiality=job.confidentiality,
         selection=job.selection,
         documents=job.documents,
-        funding=_label(FUNDING, job.funding),
+        funding=label(FUNDING, job.funding),
         contact_department=muni.department,
         contact_person=muni.contact_person,
         contact_phone=muni.contact_phone,
@@ -255,7 +233,9 @@ def tracker_data(ws: Workspace) -> xlsx_export.TrackerSheetData:
     return xlsx_export.TrackerSheetData(doc_meta(ws, "標準化（20業務）進捗", False), muni.code, tuple(lines))
 
 
-def export_tracker_xlsx(ws: Workspace, out: Path, progress: Progress = NO_PROGRESS) -> BuildResult:
+def export_tracker_xlsx(
+    ws: Workspace, out: Path, record_id: str | None = None, progress: Progress = NO_PROGRESS
+) -> BuildResult:
     """The 20業務 standardisation tracker as a workbook."""
     return xlsx_export.write_tracker_xlsx(tracker_data(ws), Path(out), progress)
 
@@ -283,16 +263,8 @@ def kpi_data(ws: Workspace) -> xlsx_export.KpiSheetData:
     )
 
 
-def export_kpi_xlsx(ws: Workspace, out: Path, progress: Progress = NO_PROGRESS) -> BuildResult:
+def export_kpi_xlsx(
+    ws: Workspace, out: Path, record_id: str | None = None, progress: Progress = NO_PROGRESS
+) -> BuildResult:
     """KPI targets and actuals per 年度 as a workbook."""
     return xlsx_export.write_kpi_xlsx(kpi_data(ws), Path(out), progress)
-
-
-__all__ = [
-    "build_jd_pdf",
-    "build_needs_pdf",
-    "build_spec_pdf",
-    "export_kpi_xlsx",
-    "export_needs_xlsx",
-    "export_tracker_xlsx",
-]

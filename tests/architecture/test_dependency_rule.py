@@ -117,3 +117,42 @@ def test_the_hub_imports_only_the_qt_free_models_and_the_protocol(path):
         assert name.split(".")[0] not in ("PySide6", "shiboken6"), (
             f"{path.relative_to(HUB.parent)} imports Qt"
         )
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(DESKTOP.parent).with_suffix("")
+    return ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+
+
+def project_imports(path: Path, known: set[str]) -> set[str]:
+    """The project modules `path` imports anywhere (lazy imports inside functions included)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # `from desktop.services import plan` imports the module desktop.services.plan.
+            found |= {f"{node.module}.{a.name}" for a in node.names} | {node.module}
+    return {name for name in found if name in known and not name.endswith(("desktop", "__init__"))}
+
+
+def test_no_module_imports_itself_through_others():
+    """Import circles (even through a lazy import inside a function) make modules depend on import order."""
+    paths = {module_name(p): p for p in modules()}
+    packages = {name for name, p in paths.items() if p.name == "__init__.py"}
+    graph = {name: project_imports(p, set(paths)) - packages - {name} for name, p in paths.items()}
+
+    def circle_through(start: str) -> list[str] | None:
+        stack, seen = [[start]], set()
+        while stack:
+            trail = stack.pop()
+            for nxt in graph[trail[-1]]:
+                if nxt == start:
+                    return [*trail, start]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append([*trail, nxt])
+        return None
+
+    circles = [c for name in sorted(graph) if (c := circle_through(name))]
+    assert not circles, "import circle: " + " → ".join(circles[0])

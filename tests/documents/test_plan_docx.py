@@ -11,7 +11,7 @@ from desktop.documents.plan_docx import BIZ_BODY, MS_BODY
 from desktop.documents.plan_pdf import CHAPTERS
 from desktop.models.errors import Cancelled, DomainError
 from desktop.models.progress import Progress
-from desktop.services import documents
+from desktop.services import document_parts, documents
 
 
 def all_text(document) -> str:
@@ -56,7 +56,7 @@ def test_docx_sets_the_japanese_fonts_on_east_asia(ws, tmp_path):
     normal = docx.Document(str(out)).styles["Normal"]
     east_asia = normal.element.rPr.rFonts.get(qn("w:eastAsia"))
     assert east_asia in (BIZ_BODY, MS_BODY)
-    if documents.fonts_for(ws).body_family.startswith("BIZ"):
+    if document_parts.fonts_for(ws).body_family.startswith("BIZ"):
         assert east_asia == "BIZ UD明朝 Medium"
 
 

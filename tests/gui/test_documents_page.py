@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.services import needs
 from desktop.services.demo import create_demo
-from desktop.services.documents import NO_PLAN_MESSAGE
+from desktop.services.plan_documents import NO_PLAN_MESSAGE
 from desktop.services.workspace import Workspace
 from desktop.views.documents_page import DocumentsPage
 from desktop.views.pdf_preview import PdfPrintJob
