@@ -3,7 +3,8 @@
 Everything goes through `records` and the domain services, so the demo passes the same validation as user
 input. Dates are relative to `today`: the plan period runs from the previous 年度 to the next, activities and
 reviews lie in the past, and the 20-業務 tracker shows each 業務 at the phase its planned go-live implies.
-The texts live in demo_texts (steps) and demo_document_texts (needs, job descriptions, specs).
+The texts and figures live in resources/demo/*.toml (desktop.content.demo reads them); this module only turns
+their relative dates into real ones and stores the records.
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.content import load_catalog
+from desktop.content.demo import DemoContent, load_demo
 from desktop.models import (
     AwarenessActivity,
     ChecklistState,
@@ -39,8 +41,6 @@ from desktop.models.wareki import (
     wareki_date,
     wareki_year_month,
 )
-from desktop.services import demo_document_texts as D
-from desktop.services import demo_texts as T
 from desktop.services import records, standardization, structure
 from desktop.services.municipality import AlreadyRegisteredError, has_municipality, init_municipality
 from desktop.services.workspace import Workspace
@@ -86,7 +86,9 @@ def create_demo(store: Store, today: date | None = None) -> Municipality:
 
     The whole town is one transaction: a demo killed half way leaves the store empty, ready to try again.
     """
+    demo = load_demo()
     cal = _Calendar(today or local_date(store.clock()))
+    town = {k: v for k, v in demo.town["town"].items() if k not in ("name", "short_name")}
     with store.write():
         if has_municipality(store):
             raise AlreadyRegisteredError(
@@ -94,25 +96,18 @@ def create_demo(store: Store, today: date | None = None) -> Municipality:
                 "デモを試すときは、新しい（空の）データフォルダを指定してください。"
             )
         muni = init_municipality(
-            store,
-            demo_code(),
-            T.NAME,
-            actor=ACTOR,
-            is_demo=True,
-            population=T.POPULATION,
-            staff_count=T.STAFF_COUNT,
-            **T.CONTACT,
+            store, demo_code(), demo.town["town"]["name"], actor=ACTOR, is_demo=True, **town
         )
         ws = Workspace(store, actor=ACTOR)
-        _awareness(ws, cal)
-        _checklist(ws, cal)
-        _plan(ws, cal)
-        _structure(ws, cal)
-        _initiatives(ws, cal)
-        _standardization(ws, cal)
-        _needs(ws, cal)
-        _job_descriptions(ws)
-        _procurement(ws, cal, muni)
+        _awareness(ws, cal, demo)
+        _checklist(ws, cal, demo)
+        _plan(ws, cal, demo)
+        _structure(ws, cal, demo)
+        _initiatives(ws, cal, demo)
+        _standardization(ws, cal, demo)
+        _needs(ws, cal, demo)
+        _job_descriptions(ws, demo)
+        _procurement(ws, cal, muni, demo)
     store.daily_backup()
     return muni
 
@@ -120,50 +115,46 @@ def create_demo(store: Store, today: date | None = None) -> Municipality:
 # --- ステップ0 ---------------------------------------------------------------------------------------------
 
 
-def _awareness(ws: Workspace, cal: _Calendar) -> None:
-    for kind, offset, month, day, title, participants, note in T.ACTIVITIES:
-        held = cal.on(offset, month, day)
+def _awareness(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
+    for row in demo.steps["activity"]:
+        held = cal.on(*row["held_on"])
         if held > cal.today:
             continue
         fy_label = fiscal_year_label(fiscal_year_of(held))
         records.create(
-            ws,
-            AwarenessActivity,
-            held_on=held,
-            activity_kind=kind,
-            title=title.format(fy=fy_label),
-            participants=participants,
-            note=note,
+            ws, AwarenessActivity, **{**row, "held_on": held, "title": row["title"].format(fy=fy_label)}
         )
 
 
-def _checklist(ws: Workspace, cal: _Calendar) -> None:
+def _checklist(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
     known = {c.key for c in load_catalog().checkpoints()}
-    for key, (status, when, assignee, evidence, note) in T.CHECKLIST.items():
-        if key not in known:
+    for row in demo.steps["checkpoint"]:
+        if row["key"] not in known:
             continue
-        done_on = cal.on(*when) if when else None
+        status = row["status"]
+        done_on = cal.on(*row["done_on"]) if "done_on" in row else None
         if done_on is not None and done_on > cal.today:  # early in the 年度: not done yet
             status, done_on = "doing", None
+        evidence = row.get("evidence", "")
         if evidence:
-            evidence = f"{T.EVIDENCE_ROOT}\\{evidence.format(year=(done_on or cal.today).year)}"
+            evidence = f"{demo.steps['evidence_root']}\\{evidence.format(year=(done_on or cal.today).year)}"
         records.create(
             ws,
             ChecklistState,
-            item_key=key,
+            item_key=row["key"],
             status=status,
             done_on=done_on,
-            assignee=assignee,
+            assignee=row.get("assignee", ""),
             evidence=evidence,
-            note=note,
+            note=row.get("note", ""),
         )
 
 
 # --- ステップ1 ---------------------------------------------------------------------------------------------
 
 
-def _go_lives() -> list[date]:
-    return sorted(date(*spec[1]) for spec in T.SYSTEMS.values())
+def _go_lives(demo: DemoContent) -> list[date]:
+    return sorted(row["go_live"] for row in demo.standardization["system"])
 
 
 def _deadline(key: str, default: date) -> date:
@@ -194,50 +185,32 @@ def _computed_schedules(years: list[int]) -> dict[str, str]:
     return {"standardization": "\n".join(std), "eltax": "\n".join(elq)}
 
 
-def _plan(ws: Workspace, cal: _Calendar) -> None:
+def _plan(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
     years = [cal.fy - 1, cal.fy, cal.fy + 1]
     labels = {f"y{i}": fiscal_year_label(y) for i, y in enumerate(years)}
-    plan = records.create(
-        ws,
-        Plan,
-        title=T.PLAN_TITLE,
-        purpose=T.PLAN_PURPOSE.format(**labels),
-        vision=T.PLAN_VISION,
-        principles=T.PLAN_PRINCIPLES,
-        start_fy=years[0],
-        end_fy=years[-1],
-        status="draft",
-        progress_management=T.PLAN_PROGRESS,
-    )
+    texts = {k: v.format(**labels) for k, v in demo.plan["plan"].items()}
+    plan = records.create(ws, Plan, **texts, start_fy=years[0], end_fy=years[-1], status="draft")
     computed = _computed_schedules(years)
-    national = sorted((p for p in load_catalog().priorities if not p.related), key=lambda p: p.number)
-    items = [(p.key, p.title, T.ACTION_PLANS[p.key]) for p in national if p.key in T.ACTION_PLANS]
-    items.append(("", T.OWN_PRIORITY_TITLE, T.OWN_PRIORITY))
+    catalog = load_catalog()
     priority_ids = {}
-    for order, (key, title, text) in enumerate(items, start=1):
-        schedule = computed.get(key) or text["schedule"].format(**labels)
-        row = records.create(
-            ws,
-            PlanPriority,
-            plan_id=plan.id,
-            catalog_key=key,
-            title=title,
-            sort_order=order,
-            overview=text["overview"],
-            current_issues=text["current_issues"],
-            next_steps=text["next_steps"],
-            indicators=text["indicators"],
-            schedule=schedule,
-            start_fy=years[0],
-            end_fy=years[-1],
+    for order, row in enumerate(demo.plan["priority"], start=1):
+        key = row["catalog_key"]
+        fields = {k: v.format(**labels) for k, v in row.items()}
+        fields["title"] = catalog.priority(key).title if key else row["title"]
+        if key in computed:
+            fields["schedule"] = computed[key]
+        created = records.create(
+            ws, PlanPriority, **fields, plan_id=plan.id, sort_order=order, start_fy=years[0], end_fy=years[-1]
         )
-        priority_ids[key] = row.id
-    _kpis(ws, cal, plan.id, years, priority_ids)
+        priority_ids[key] = created.id
+    _kpis(ws, cal, demo, plan.id, years, priority_ids)
 
 
-def _standardization_kpi(cal: _Calendar, years: list[int]) -> tuple[float, list[float], list[float | None]]:
+def _standardization_kpi(
+    cal: _Calendar, demo: DemoContent, years: list[int]
+) -> tuple[float, list[float], list[float | None]]:
     """Baseline, targets and actuals of 標準準拠システム移行済み業務数, counted from the tracker's own dates."""
-    go_lives = _go_lives()
+    go_lives = _go_lives(demo)
 
     def live_by(day: date) -> float:
         return float(sum(1 for g in go_lives if g <= day))
@@ -249,99 +222,91 @@ def _standardization_kpi(cal: _Calendar, years: list[int]) -> tuple[float, list[
 
 
 def _kpis(
-    ws: Workspace, cal: _Calendar, plan_id: str, years: list[int], priority_ids: dict[str, str]
+    ws: Workspace,
+    cal: _Calendar,
+    demo: DemoContent,
+    plan_id: str,
+    years: list[int],
+    priority_ids: dict[str, str],
 ) -> None:
-    rows = [(name, unit, base, list(tg), list(ac), key) for name, unit, base, tg, ac, key in T.KPIS]
-    baseline, targets, actuals = _standardization_kpi(cal, years)
-    rows.insert(3, (*T.STANDARDIZATION_KPI, baseline, targets, actuals, "standardization"))
-    for order, (name, unit, base, tgts, acts, key) in enumerate(rows, start=1):
+    for order, row in enumerate(demo.plan["kpi"], start=1):
+        if row.get("from_tracker"):
+            base, targets, actuals = _standardization_kpi(cal, demo, years)
+        else:
+            base, targets, actuals = row["baseline"], row["targets"], row["actuals"]
+        key = row.get("priority", "")
         kpi = records.create(
             ws,
             Kpi,
             plan_id=plan_id,
             priority_id=priority_ids.get(key) if key else None,
-            name=name,
-            unit=unit,
+            name=row["name"],
+            unit=row["unit"],
             baseline=base,
             baseline_fy=years[0] - 1,
             sort_order=order,
         )
         for i, fy in enumerate(years):
-            actual = acts[i] if i < len(acts) and fy <= cal.fy else None
-            records.create(ws, KpiValue, kpi_id=kpi.id, fiscal_year=fy, target=tgts[i], actual=actual)
+            actual = actuals[i] if i < len(actuals) and fy <= cal.fy else None
+            records.create(ws, KpiValue, kpi_id=kpi.id, fiscal_year=fy, target=targets[i], actual=actual)
 
 
 # --- ステップ2 ---------------------------------------------------------------------------------------------
 
 
-def _structure(ws: Workspace, cal: _Calendar) -> None:
-    for key, person, position, appointed, external, note in T.ORG_ROLES:
+def _structure(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
+    for row in demo.structure["role"]:
+        appointed = row.get("appointed_on")
         structure.add_role(
             ws,
-            key,
-            person_name=person,
-            position=position,
+            row["role"],
+            person_name=row["person_name"],
+            position=row["position"],
             appointed_on=cal.on(*appointed) if appointed else None,
-            is_external=external,
-            note=note,
+            is_external=row["is_external"],
+            note=row["note"],
         )
-    for role, description, approach, priority in T.TALENT_GAPS:
-        records.create(
-            ws, TalentGap, skill_role=role, description=description, approach=approach, priority=priority
-        )
+    for row in demo.structure["talent_gap"]:
+        records.create(ws, TalentGap, **row)
 
 
 # --- ステップ3 ---------------------------------------------------------------------------------------------
 
 
-def _initiatives(ws: Workspace, cal: _Calendar) -> None:
-    for title, key, department, status, start, end, description, kpi_note, reviews in T.INITIATIVES:
-        end_on = cal.on(*end)
-        if status == "done" and end_on > cal.today:
-            status = "active"
-        initiative = records.create(
-            ws,
-            Initiative,
-            title=title,
-            priority_key=key,
-            department=department,
-            status=status,
-            start_on=cal.on(*start),
-            end_on=end_on,
-            description=description,
-            kpi_note=kpi_note,
-        )
-        entries = [(cal.on(o, m, d), phase, s, n) for o, m, d, phase, s, n in reviews]
-        if key == "standardization":
-            entries = _standardization_reviews(cal)
-        for reviewed, phase, summary, next_action in entries:
-            if reviewed <= cal.today:
-                records.create(
-                    ws,
-                    PdcaReview,
-                    initiative_id=initiative.id,
-                    reviewed_on=reviewed,
-                    phase=phase,
-                    summary=summary,
-                    next_action=next_action,
-                )
+def _initiatives(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
+    for row in demo.initiatives["initiative"]:
+        fields = {k: v for k, v in row.items() if k != "review"}
+        fields["start_on"], fields["end_on"] = cal.on(*row["start_on"]), cal.on(*row["end_on"])
+        if fields["status"] == "done" and fields["end_on"] > cal.today:
+            fields["status"] = "active"
+        initiative = records.create(ws, Initiative, **fields)
+        if row["priority_key"] == "standardization":
+            entries = _standardization_reviews(cal, demo)
+        else:
+            entries = [{**r, "reviewed_on": cal.on(*r["reviewed_on"])} for r in row.get("review", ())]
+        for review in entries:
+            if review["reviewed_on"] <= cal.today:
+                records.create(ws, PdcaReview, initiative_id=initiative.id, **review)
 
 
-def _standardization_reviews(cal: _Calendar) -> list[tuple[date, str, str, str]]:
+def _standardization_reviews(cal: _Calendar, demo: DemoContent) -> list[dict]:
     """Reviews of the migration that quote the tracker's own counts at the review date."""
     catalog = load_catalog()
-    specific = "・".join(catalog.business(k).name for k, s in T.SYSTEMS.items() if s[2])
+    systems = demo.standardization["system"]
+    specific = "・".join(catalog.business(s["business"]).name for s in systems if s["specific_reason"])
     out = []
-    for months, phase, summary, next_action in T.STANDARDIZATION_REVIEWS:
-        day = cal.months_from_today(months, 20)
-        live = sum(1 for g in _go_lives() if g <= day)
-        words = {
-            "total": len(T.SYSTEMS),
-            "live": live,
-            "pending": len(T.SYSTEMS) - live,
-            "specific": specific,
-        }
-        out.append((day, phase, summary.format(**words), next_action))
+    for row in demo.initiatives["standardization_review"]:
+        day = cal.months_from_today(row["months"], 20)
+        live = sum(1 for g in _go_lives(demo) if g <= day)
+        words = {"total": len(systems), "live": live, "pending": len(systems) - live, "specific": specific}
+        out.append(
+            {
+                "reviewed_on": day,
+                "phase": row["phase"],
+                "summary": row["summary"].format(**words),
+                "next_action": row["next_action"],
+            }
+        )
     return out
 
 
@@ -355,30 +320,30 @@ def _phase_for(go_live: date, cal: _Calendar) -> str:
     return phases[min(step * (len(phases) - 1) // len(_PHASE_MONTHS), len(phases) - 1)].key
 
 
-def _standardization(ws: Workspace, cal: _Calendar) -> None:
+def _standardization(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
+    systems = {row["business"]: row for row in demo.standardization["system"]}
     for row in standardization.tracker(ws):
-        spec = T.SYSTEMS.get(row.business.key)
+        spec = systems.get(row.business.key)
         if spec is None:
             continue
-        (vendor, package), ymd, reason, gov_cloud, extra = spec
-        go_live = date(*ymd)
+        go_live = spec["go_live"]
         live = go_live <= cal.today
         when = f"{wareki_date(go_live)}に本稼働。" if live else f"{wareki_date(go_live)}本稼働予定。"
-        if reason:
+        if spec["specific_reason"]:
             when = "特定移行支援システム。" + when
         records.update(
             ws,
             StandardizationSystem,
             row.system.id,
             phase_key=_phase_for(go_live, cal),
-            vendor=vendor,
-            package_name=package,
+            vendor=spec["vendor"],
+            package_name=spec["package_name"],
             planned_go_live=go_live,
-            specific_support=bool(reason),
-            specific_reason=reason,
-            gov_cloud=gov_cloud,
+            specific_support=bool(spec["specific_reason"]),
+            specific_reason=spec["specific_reason"],
+            gov_cloud=spec["gov_cloud"],
             contract_end=None if live else _month_end(go_live),
-            note=when + extra,
+            note=when + spec.get("note", ""),
         )
 
 
@@ -390,13 +355,11 @@ def _month_end(day: date) -> date:
 # --- 支援ニーズ・募集要項 -----------------------------------------------------------------------------------
 
 
-def _needs(ws: Workspace, cal: _Calendar) -> None:
+def _needs(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
     words = {"next": cal.label(1), "next_end": wareki_date(fiscal_year_end(cal.fy + 1))}
-    for need in D.NEEDS:
-        fields = {k: v for k, v in need.items() if k != "period"}
+    for need in demo.needs["need"]:
+        fields = {k: v.format(**words) if isinstance(v, str) else v for k, v in need.items() if k != "period"}
         start_off, sm, sd, end_off, em, ed = need["period"]
-        fields["purpose"] = need["purpose"].format(**words)
-        fields["detail"] = need["detail"].format(**words)
         answered = fields["status"] == "answered"
         if answered:
             fields["status"] = "submitted"
@@ -415,19 +378,19 @@ def _needs(ws: Workspace, cal: _Calendar) -> None:
                 row.id,
                 status="answered",
                 responded_at=datetime(responded.year, responded.month, responded.day, 1, 30, tzinfo=UTC),
-                **D.NEEDS_RESPONSE,
+                **demo.needs["response"],
             )
 
 
-def _job_descriptions(ws: Workspace) -> None:
-    for jd in D.JOB_DESCRIPTIONS:
+def _job_descriptions(ws: Workspace, demo: DemoContent) -> None:
+    for jd in demo.jobs["job"]:
         records.create(ws, JobDescription, **jd)
 
 
 # --- 調達仕様書 --------------------------------------------------------------------------------------------
 
 
-def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality) -> None:
+def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality, demo: DemoContent) -> None:
     contract = cal.months_from_today(3)
     svc_fy = fiscal_year_of(cal.months_from_today(4)) + 1
     single_words = {
@@ -438,18 +401,10 @@ def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality) -> None:
         "svc_end": wareki_date(fiscal_year_end(svc_fy)),
         "svc_after": fiscal_year_label(svc_fy + 1),
     }
-    _spec(
-        ws,
-        D.SINGLE_SPEC_TITLE,
-        "single",
-        "saas",
-        D.SINGLE_SPEC_CHAPTERS,
-        single_words,
-        D.SINGLE_SPEC_REQUIREMENTS,
-    )
+    _spec(ws, demo.spec_single, "single", "saas", single_words)
 
     pref = muni.prefecture
-    lead = D.JOINT_LEAD_BODY.format(pref=pref)
+    lead = demo.spec_joint["spec"]["lead_body"].format(pref=pref)
     joint_words = {
         "pref": pref,
         "lead": lead,
@@ -460,22 +415,12 @@ def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality) -> None:
         "contract": wareki_year_month(cal.on(1, 10, 1)),
         "end_fy": cal.label(6),
     }
-    spec = _spec(
-        ws,
-        D.JOINT_SPEC_TITLE.format(pref=pref),
-        "joint",
-        "joint",
-        D.JOINT_SPEC_CHAPTERS,
-        joint_words,
-        D.JOINT_SPEC_REQUIREMENTS,
-        lead_body=lead,
-        cost_split="mixed",
-    )
+    spec = _spec(ws, demo.spec_joint, "joint", "joint", joint_words)
     prefix = muni.code[:2]
-    bodies = [(muni.code, muni.name, muni.population or T.POPULATION)]
-    for number, name, population in D.JOINT_PARTNERS:
-        body = prefix + number
-        bodies.append((body + str(check_digit(body)), name, population))
+    bodies = [(muni.code, muni.name, muni.population or demo.town["town"]["population"])]
+    for partner in demo.spec_joint["partner"]:
+        body = prefix + partner["code"]
+        bodies.append((body + str(check_digit(body)), partner["name"], partner["population"]))
     for (code, name, population), share in zip(bodies, _mixed_shares([b[2] for b in bodies]), strict=True):
         records.create(
             ws,
@@ -489,37 +434,21 @@ def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality) -> None:
 
 
 def _spec(
-    ws: Workspace,
-    title: str,
-    mode: str,
-    template: str,
-    chapters: dict[str, str],
-    words: dict[str, object],
-    requirements: tuple[tuple[str, str, bool, str], ...],
-    **extra: str,
+    ws: Workspace, content: dict, mode: str, template: str, words: dict[str, object]
 ) -> ProcurementSpec:
     """One 調達仕様書 (chapters filled in) with its 要件定義書 rows."""
+    head = {k: v.format(**words) if isinstance(v, str) else v for k, v in content["spec"].items()}
     spec = records.create(
         ws,
         ProcurementSpec,
-        title=title,
+        **head,
         mode=mode,
         template_key=template,
-        chapters={key: text.format(**words) for key, text in chapters.items()},
+        chapters={key: text.format(**words) for key, text in content["chapters"].items()},
         status="draft",
-        **extra,
     )
-    for order, (kind, category, mandatory, text) in enumerate(requirements, start=1):
-        records.create(
-            ws,
-            ProcurementRequirement,
-            spec_id=spec.id,
-            req_kind=kind,
-            category=category,
-            text=text,
-            mandatory=mandatory,
-            sort_order=order,
-        )
+    for order, requirement in enumerate(content["requirement"], start=1):
+        records.create(ws, ProcurementRequirement, spec_id=spec.id, sort_order=order, **requirement)
     return spec
 
 

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from desktop.content import load_catalog
+from desktop.content.demo import load_demo
 from desktop.models import (
     AwarenessActivity,
     ChecklistState,
@@ -23,7 +24,7 @@ from desktop.models import (
 from desktop.models.errors import DomainError
 from desktop.models.municipal_code import prefecture_code, validate
 from desktop.models.wareki import fiscal_year_of
-from desktop.services import demo_texts, plan, records, standardization, steps
+from desktop.services import plan, records, standardization, steps
 from desktop.services.demo import create_demo
 from desktop.services.workspace import Workspace
 
@@ -167,11 +168,25 @@ def test_the_joint_spec_splits_the_cost_among_valid_bodies_of_one_prefecture(dem
 
 def test_the_demo_content_matches_the_catalog_keys():
     """Nothing in the demo is silently skipped because a catalog key changed."""
-    catalog = load_catalog()
-    assert set(demo_texts.CHECKLIST) <= {c.key for c in catalog.checkpoints()}
-    assert set(demo_texts.SYSTEMS) == {b.key for b in catalog.businesses}
-    assert set(demo_texts.ACTION_PLANS) == {p.key for p in catalog.priorities if not p.related}
-    assert {r[0] for r in demo_texts.ORG_ROLES} <= {r.key for r in catalog.org_roles}
+    catalog, demo = load_catalog(), load_demo()
+    assert {c["key"] for c in demo.steps["checkpoint"]} <= {c.key for c in catalog.checkpoints()}
+    assert {s["business"] for s in demo.standardization["system"]} == {b.key for b in catalog.businesses}
+    national = {p["catalog_key"] for p in demo.plan["priority"]} - {""}
+    assert national == {p.key for p in catalog.priorities if not p.related}
+    assert {r["role"] for r in demo.structure["role"]} <= {r.key for r in catalog.org_roles}
+
+
+def test_the_demo_texts_are_resource_files_not_code(tmp_path):
+    """A non-programmer edits the demo in resources/demo; a broken file names itself and what is wrong."""
+    import shutil
+
+    from desktop.content import ContentError, resources_dir
+
+    shutil.copytree(resources_dir() / "demo", tmp_path / "demo")
+    text = (tmp_path / "demo" / "jobs.toml").read_text(encoding="utf-8")
+    (tmp_path / "demo" / "jobs.toml").write_text(text.replace("[[job]]", "[[jobs]]", 1), encoding="utf-8")
+    with pytest.raises(ContentError, match="jobs.toml.*未知の項目「jobs」"):
+        load_demo(tmp_path / "demo")
 
 
 @pytest.mark.parametrize("today", [date(2025, 4, 2), date(2026, 3, 31), date(2027, 6, 15)])
