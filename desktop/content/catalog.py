@@ -13,9 +13,10 @@ class Checkpoint:
     title: str
     why: str
     done_when: str
-    source: str
+    source: str  # maintainers' research note: never shown (DOMAIN.md §10.6)
     confidence: str = "primary"  # primary | general (DOMAIN.md [GK]) | third_party
     title_en: str = ""
+    citations: tuple[str, ...] = ()  # 出典 shown to users: primary official documents only, or none
 
 
 @dataclass(frozen=True)
@@ -114,10 +115,11 @@ class Deadline:
     key: str
     title: str
     due: date
-    note: str
-    source: str
+    note: str  # shown under the deadline
+    source: str  # maintainers' research note: never shown (DOMAIN.md §10.6)
     priority_key: str = ""
     confidence: str = "primary"  # primary | general ([GK]) | third_party ([3rd-party])
+    citations: tuple[str, ...] = ()  # 出典 shown to users: primary official documents only, or none
 
 
 @dataclass(frozen=True)

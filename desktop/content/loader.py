@@ -34,6 +34,10 @@ CHECKPOINT_KEY = re.compile(r"^s([0-9]+)\.[a-z][a-z0-9_]*$")
 ITEM_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # Provenance is never implicit: every record states these even where the dataclass has a default.
 ALWAYS_REQUIRED = ("source", "confidence")
+# A citation shown to users names an official document; these belong in maintainers' notes (DOMAIN.md §10.6).
+NOT_A_CITATION = re.compile(
+    r"https?://|www\.|\[GK\]|\[3rd-party\]|未確認|確認できて|要約|引用|note\.com|ブログ"
+)
 
 
 class ContentError(DomainError):
@@ -155,6 +159,13 @@ def _record(
                 raise file.fail(f"必須の項目「{name}」がありません。", label)
             continue
         values[name] = _typed(file, label, name, field.type, row[name], required)
+    for citation in values.get("citations", ()):
+        if NOT_A_CITATION.search(citation):
+            raise file.fail(
+                f"出典「{citation}」は一次資料の文書名・版・章節で書いてください"
+                "（URL・調査メモ・二次資料は source に書きます）。",
+                label,
+            )
     confidence = values.get("confidence")
     if confidence is not None and confidence not in CONFIDENCES:
         raise file.fail(
@@ -181,6 +192,10 @@ def _typed(file: TomlFile, label: str, name: str, kind: Any, value: Any, require
         return value
     if kind is date:
         return _as_date(file, label, name, value)
+    if kind == tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise file.fail(f'「{name}」は文字列の配列で書いてください（例: ["…", "…"]）。', label)
+        return tuple(value)
     raise file.fail(f"「{name}」はファイルには書けない項目です。", label)
 
 

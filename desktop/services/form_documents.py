@@ -186,11 +186,15 @@ def job_data(ws: Workspace, record_id: str) -> jd_pdf.JobDocData:
 
 
 def appointment_label(value: str) -> str:
-    """任用形態 as printed: free text stays as typed; a catalog key becomes its title (with the 地方公務員法 article)."""
+    """任用形態 as printed: free text stays as typed; a catalog key becomes its title.
+
+    The 地方公務員法 article is added only where a primary source confirms it: paper never carries a guessed
+    article number (DOMAIN.md §10.6).
+    """
     kind = next((a for a in load_catalog().appointment_types if a.key == value), None)
     if kind is None:
         return value
-    if kind.legal_basis.startswith("地方公務員法"):
+    if kind.legal_basis.startswith("地方公務員法") and kind.confidence == "primary":
         return f"{kind.title}（{kind.legal_basis}）"
     return kind.title
 

@@ -410,7 +410,8 @@ class HomePage(Page):
         layout.addLayout(when)
         layout.addWidget(note)
         row.setAccessibleName(f"{d.title} {wareki.wareki_date(d.due)} {left_text}")
-        row.setToolTip(self.tr("出典: {0}").format(d.source))
+        if d.citations:  # primary official documents only; none is better than a weak one (DOMAIN.md §10.6)
+            row.setToolTip(self.tr("出典: {0}").format("、".join(d.citations)))
         return row
 
     def _show_standardization(self, summary: TrackerSummary) -> None:

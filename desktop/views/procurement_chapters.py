@@ -50,10 +50,6 @@ class ChaptersTab(QWidget):
             pane_layout.addWidget(title)
             covers = hint(self.tr("記載する事項: {0}").format(chapter.covers))
             pane_layout.addWidget(covers)
-            if chapter.confidence != "primary":
-                pane_layout.addWidget(
-                    hint(self.tr("※この章の番号・名称は一般的な構成によるもので、一次資料では未確認です。"))
-                )
             field = TextField(
                 lines=12, placeholder=self.tr("この章の本文を入力します（1行が1段落になります）。")
             )

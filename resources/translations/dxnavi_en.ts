@@ -146,10 +146,6 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
         <translation>Covers: {0}</translation>
     </message>
     <message>
-        <source>※この章の番号・名称は一般的な構成によるもので、一次資料では未確認です。</source>
-        <translation>* This chapter&apos;s number and name follow a common structure; they are not confirmed in primary sources.</translation>
-    </message>
-    <message>
         <source>この章の本文を入力します（1行が1段落になります）。</source>
         <translation>Type this chapter&apos;s text (each line becomes a paragraph).</translation>
     </message>
@@ -247,14 +243,6 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
     <message>
         <source>（対象外 {na}）</source>
         <translation> ({na} not applicable)</translation>
-    </message>
-    <message>
-        <source>※ 一次資料で確認できていない一般的な知見に基づく項目です。原典で確認してください。</source>
-        <translation>* Based on general knowledge not confirmed in primary sources. Please check the original.</translation>
-    </message>
-    <message>
-        <source>※ 民間の解説記事などに基づく項目です。原典で確認してください。</source>
-        <translation>* Based on commentary from private sources. Please check the original.</translation>
     </message>
     <message>
         <source>根拠資料を選択</source>

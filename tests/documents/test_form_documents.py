@@ -277,6 +277,14 @@ def test_jd_pdf_prints_a_catalog_appointment_key_as_its_title(town, tmp_path):
     assert "特別職非常勤職員（地方公務員法第3条第3項第3号）" in text and "special_part_time" not in text
 
 
+def test_an_article_number_not_confirmed_by_a_primary_source_is_not_printed(town, tmp_path):
+    jd = jobs.create(town, "DX推進員", "engineer", appointment_type="fiscal_year_appointee")
+    out = tmp_path / "jd.pdf"
+    fd.build_jd_pdf(town, out, jd.id)
+    text = pdf_text(out)
+    assert "会計年度任用職員" in text and "第22条の2" not in text
+
+
 # --- XLSX ----------------------------------------------------------------------------------------------
 
 

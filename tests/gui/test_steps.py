@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from desktop.content import load_catalog
 from desktop.models import AwarenessActivity, Initiative, Kpi, KpiValue
@@ -59,12 +59,30 @@ def test_checkpoint_detail_explains_it_and_saves_the_assignee(qtbot, ctx, ws):
     item = view.items[0]
     assert view.why.text() == item.checkpoint.why
     assert view.done_when.text() == item.checkpoint.done_when
-    assert view.source.text() == item.checkpoint.source
 
     view.assignee.setText("企画課 山田")
     view.assignee.editingFinished.emit()
 
     qtbot.waitUntil(lambda: steps.checklist(ws, 0)[0].assignee == "企画課 山田", timeout=WAIT_MS)
+
+
+def test_the_source_shown_is_a_primary_document_or_nothing(qtbot, ctx, ws):
+    """出典 names the official document, version and section; research notes and blogs stay off screen."""
+    page = shown(qtbot, Step0Page(ctx))
+    view = page.checklist
+    cited = next(i for i, item in enumerate(view.items) if item.checkpoint.citations)
+    uncited = next(i for i, item in enumerate(view.items) if not item.checkpoint.citations)
+
+    view.tree.setCurrentItem(view.tree.topLevelItem(cited))
+    checkpoint = view.items[cited].checkpoint
+    assert view.source.text() == "\n".join(checkpoint.citations)
+    assert view.source.isVisibleTo(page) and view.source_caption.isVisibleTo(page)
+    assert "http" not in view.source.text() and checkpoint.source not in view.source.text()
+
+    view.tree.setCurrentItem(view.tree.topLevelItem(uncited))
+    assert not view.source.isVisibleTo(page) and not view.source_caption.isVisibleTo(page)
+    shown_text = " ".join(label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page))
+    assert "一次資料" not in shown_text and "確認できて" not in shown_text
 
 
 def test_adding_a_catalog_priority_puts_it_in_the_plan_and_off_the_menu(qtbot, ctx, ws):

@@ -250,6 +250,47 @@ def test_every_item_has_a_source_and_a_known_confidence(catalog):
         assert item.confidence in CONFIDENCES, item
 
 
+def test_sources_shown_to_users_are_primary_official_documents(catalog):
+    """DOMAIN.md §10.6: a 出典 names the document, its version or date, and the section; nothing else."""
+    shown = [(item.key, c) for item in (*catalog.checkpoints(), *catalog.deadlines) for c in item.citations]
+    assert len(shown) > 30
+    for key, citation in shown:
+        assert not re.search(r"https?://|\[GK\]|未確認|確認できて|要約|引用|note\.com", citation), (
+            key,
+            citation,
+        )
+        assert re.search(
+            r"【第[0-9.]+版】|（[^）]*(令和|年)[^）]*）|ウェブサイト|調査項目|令和[0-9]+年[0-9]+月号",
+            citation,
+        ), (key, citation)
+    # Items known only from secondary sources or general knowledge show no 出典 rather than a weak one.
+    assert not catalog.checkpoint("s0.staff_training_yearly").citations
+    assert not next(d for d in catalog.deadlines if d.key == "front_yard_kpi").citations
+
+
+def test_notes_shown_to_users_hold_no_research_remarks(catalog):
+    for deadline in catalog.deadlines:
+        assert not re.search(r"確認できて|未確認|http|\[GK\]", deadline.note), deadline.key
+
+
+def test_the_standardisation_target_is_credited_to_the_cabinet_decision(catalog):
+    """令和7年度末 comes from the 閣議決定 標準化基本方針 of 2022-10-07: not デジタル庁, not the fund's expiry."""
+    target = next(d for d in catalog.deadlines if d.key == "standard_migration")
+    shown = target.note + "".join(target.citations)
+    assert "令和4年10月7日閣議決定" in shown
+    assert "デジタル庁" not in shown and "基金" not in shown
+
+
+def test_a_url_as_a_citation_is_refused(content_copy):
+    _edit(
+        content_copy / "deadlines.toml",
+        'citations = ["地方公共団体情報システム標準化基本方針',
+        'citations = ["https://example.jp/", "地方公共団体情報システム標準化基本方針',
+    )
+    with pytest.raises(ContentError, match=r"deadlines.toml」の「standard_migration」.*一次資料"):
+        read_catalog(content_copy)
+
+
 def test_item_keys_are_unique_within_each_kind(catalog):
     for items in (catalog.priorities, catalog.businesses, catalog.phases, catalog.skill_roles,
                   catalog.appointment_types, catalog.org_roles, catalog.deadlines):  # fmt: skip

@@ -270,11 +270,9 @@ class ChecklistView(QWidget):
         self.detail_title = heading("", level=2)
         self.detail_title.setWordWrap(True)
         layout.addWidget(self.detail_title)
-        self.why = self._text_block(layout, self.tr("なぜ重要か"))
-        self.done_when = self._text_block(layout, self.tr("完了の目安"))
-        self.source = self._text_block(layout, self.tr("出典"))
-        self.confidence_note = hint("")
-        layout.addWidget(self.confidence_note)
+        _, self.why = self._text_block(layout, self.tr("なぜ重要か"))
+        _, self.done_when = self._text_block(layout, self.tr("完了の目安"))
+        self.source_caption, self.source = self._text_block(layout, self.tr("出典"))
         layout.addStretch()
         self.editor = body
         body.setEnabled(False)
@@ -285,7 +283,7 @@ class ChecklistView(QWidget):
         area.setWidget(body)
         return area
 
-    def _text_block(self, layout: QVBoxLayout, title: str) -> QLabel:
+    def _text_block(self, layout: QVBoxLayout, title: str) -> tuple[QLabel, QLabel]:
         caption = QLabel(title)
         bold = QFont(caption.font())
         bold.setBold(True)
@@ -298,7 +296,7 @@ class ChecklistView(QWidget):
         text.setAccessibleName(title)
         layout.addWidget(caption)
         layout.addWidget(text)
-        return text
+        return caption, text
 
     # -- loading ------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -389,15 +387,10 @@ class ChecklistView(QWidget):
         self.detail_title.setText(checkpoint_title(cp))
         self.why.setText(cp.why)
         self.done_when.setText(cp.done_when)
-        self.source.setText(cp.source)
-        notes = {
-            "general": self.tr(
-                "※ 一次資料で確認できていない一般的な知見に基づく項目です。原典で確認してください。"
-            ),
-            "third_party": self.tr("※ 民間の解説記事などに基づく項目です。原典で確認してください。"),
-        }
-        self.confidence_note.setText(notes.get(cp.confidence, ""))
-        self.confidence_note.setVisible(cp.confidence != "primary")
+        # Only primary official documents are cited; without one, no 出典 is shown at all (DOMAIN.md §10.6).
+        self.source.setText("\n".join(cp.citations))
+        self.source.setVisible(bool(cp.citations))
+        self.source_caption.setVisible(bool(cp.citations))
         for name, widget in self.fields.items():
             # While the user types in a field, a reload must not overwrite it.
             if changed_row or not widget.hasFocus():
