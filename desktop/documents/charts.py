@@ -1,4 +1,4 @@
-"""Charts drawn with reportlab.graphics: the 工程表 by 年度, step progress bars, the PDCA cycle.
+"""Charts drawn with reportlab.graphics: step progress bars and the PDCA cycle.
 
 Drawn by hand rather than with reportlab's chart widgets so that Japanese labels wrap inside their column
 and the charts look like the ones in municipal plans (flat, monochrome-friendly, printed on A4).
@@ -15,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.documents.fonts import FontSet
-from desktop.models.wareki import fiscal_year_label
 
 
 def _drawing(width: float, height: float, fonts: FontSet) -> Drawing:
@@ -55,89 +54,8 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 
     return lines or [""]
 
 
-@dataclass(frozen=True)
-class GanttBar:
-    """One row of the 工程表: a label and its 年度 span (None = the whole plan period, drawn lighter)."""
-
-    label: str
-    start_fy: int | None
-    end_fy: int | None
-
-
-def gantt(
-    years: Sequence[int], bars: Sequence[GanttBar], fonts: FontSet, width: float, rows_per_chart: int = 18
-) -> list[Drawing]:
-    """The 工程表: one column per 年度 labelled 令和N年度, one bar per item; long lists become several charts."""
-    charts = []
-    for start in range(0, max(len(bars), 1), rows_per_chart):
-        charts.append(_gantt_chart(years, bars[start : start + rows_per_chart], fonts, width))
-    return charts
-
-
-def _gantt_chart(years: Sequence[int], bars: Sequence[GanttBar], fonts: FontSet, width: float) -> Drawing:
-    label_w = min(72 * mm, width * 0.42)
-    head_h, row_h = 11 * mm, 10 * mm
-    height = head_h + row_h * len(bars)
-    d = _drawing(width, height, fonts)
-    col_w = (width - label_w) / max(len(years), 1)
-    top = height
-    # header band
-    d.add(Rect(0, top - head_h, width, head_h, fillColor=HEAD, strokeColor=None))
-    d.add(String(label_w / 2, top - head_h / 2 - 3, "重点取組事項", fontName=fonts.heading, fontSize=8.5,
-                 textAnchor="middle", fillColor=INK))  # fmt: skip
-    for i, fy in enumerate(years):
-        cx = label_w + col_w * (i + 0.5)
-        size = 8.5 if col_w > 24 * mm else 7.5
-        d.add(String(cx, top - head_h / 2 + 0.5, fiscal_year_label(fy), fontName=fonts.heading, fontSize=size,
-                     textAnchor="middle", fillColor=INK))  # fmt: skip
-        d.add(String(cx, top - head_h / 2 - 8, f"（{fy}年度）", fontName=fonts.body, fontSize=size - 1.5,
-                     textAnchor="middle", fillColor=MUTED))  # fmt: skip
-    # rows
-    for r, bar in enumerate(bars):
-        y0 = top - head_h - row_h * (r + 1)
-        if r % 2 == 1:
-            d.add(Rect(0, y0, width, row_h, fillColor=colors.HexColor("#f7f8fa"), strokeColor=None))
-        lines = wrap_text(bar.label, fonts.body, 8, label_w - 4 * mm, 2)
-        base = y0 + row_h / 2 + (len(lines) - 1) * 5 - 3
-        for k, ln in enumerate(lines):
-            d.add(String(2 * mm, base - k * 10, ln, fontName=fonts.body, fontSize=8, fillColor=INK))
-        if not years:
-            continue
-        start, end, light = bar.start_fy, bar.end_fy, False
-        if start is None and end is None:
-            start, end, light = years[0], years[-1], True
-        start = years[0] if start is None else start
-        end = years[-1] if end is None else end
-        lo, hi = max(start, years[0]), min(end, years[-1])
-        if lo > hi:
-            d.add(String(label_w + 2 * mm, y0 + row_h / 2 - 3, "（計画期間外）", fontName=fonts.body,
-                         fontSize=7.5, fillColor=MUTED))  # fmt: skip
-            continue
-        x0 = label_w + col_w * years.index(lo) + 1.5 * mm
-        x1 = label_w + col_w * (years.index(hi) + 1) - 1.5 * mm
-        d.add(Rect(x0, y0 + row_h * 0.25, x1 - x0, row_h * 0.5, rx=1.2 * mm, ry=1.2 * mm,
-                   fillColor=BAR_LIGHT if light else BAR, strokeColor=None))  # fmt: skip
-        if start < years[0]:
-            d.add(_arrow(x0, y0 + row_h / 2, -1, BAR))
-        if end > years[-1]:
-            d.add(_arrow(x1, y0 + row_h / 2, 1, BAR))
-        if light:
-            d.add(String((x0 + x1) / 2, y0 + row_h / 2 - 2.6, "期間未設定（計画期間で表示）", fontName=fonts.body,
-                         fontSize=7, textAnchor="middle", fillColor=INK))  # fmt: skip
-    # grid
-    d.add(Rect(0, 0, width, height, fillColor=None, strokeColor=LINE, strokeWidth=0.8))
-    d.add(Line(label_w, 0, label_w, height, strokeColor=LINE, strokeWidth=0.6))
-    for i in range(1, len(years)):
-        x = label_w + col_w * i
-        d.add(Line(x, 0, x, height, strokeColor=LINE, strokeWidth=0.4, strokeDashArray=[2, 2]))
-    for r in range(len(bars) + 1):
-        y = top - head_h - row_h * r
-        d.add(Line(0, y, width, y, strokeColor=LINE, strokeWidth=0.4))
-    return d
-
-
 def _arrow(x: float, y: float, direction: int, color: colors.Color) -> Polygon:
-    """A small triangle at a bar end: the item continues beyond the plan period."""
+    """A small triangle: an arrow head."""
     s = 2.2 * mm
     return Polygon([x, y - s, x, y + s, x + direction * s * 1.2, y], fillColor=color, strokeColor=None)
 

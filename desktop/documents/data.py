@@ -7,8 +7,10 @@ safe to run off the UI thread and easy to test without a database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+
+from desktop.models.wareki import fiscal_year_of
 
 
 @dataclass
@@ -22,17 +24,28 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class DocMeta:
-    """What every page shows: 団体名 in the header, 作成日 (和暦) in the footer, the 案 mark on drafts."""
+    """What every page shows: the issuer in the header, the 印刷日 (和暦) in the footer, the 案 mark on drafts.
 
-    municipality: str  # 団体名 as printed, e.g. 「福井県鯖江市」
+    `municipality` is the issuer: the 団体名, or for a 共同調達 the 代表団体. `mark` is 「案」 or 「改定案」 on a
+    draft (stamp, watermark) and empty on a final document. The file's properties (title, author, created)
+    come from here too.
+    """
+
+    municipality: str  # issuer as printed, e.g. 「福井県鯖江市」
     title: str  # document title, printed in the header and as PDF metadata
-    created_on: date
-    draft: bool = False
+    printed_on: date  # labelled 印刷日: the day the file was made, not a date of the document's content
+    mark: str = ""  # 「案」 / 「改定案」 / "" (final)
     department: str = ""  # 担当部署 (cover / contact line)
+    printed_at: datetime | None = None  # the moment the file was made (file properties); printed_on if None
     head_title: str = ""  # 市長・町長・村長・区長 (団体情報), for 「町長」 where a document names the head
     contact_person: str = ""  # 担当者, 電話, メール: the DX contact of 団体情報
     contact_phone: str = ""
     contact_email: str = ""
+
+    @property
+    def draft(self) -> bool:
+        """True while the document carries a 案 mark."""
+        return bool(self.mark)
 
 
 # --- DX推進計画 -----------------------------------------------------------------------------------------
@@ -77,7 +90,7 @@ class KpiLine:
 
 @dataclass(frozen=True)
 class ActionPlan:
-    """A 重点取組事項 with its アクションプラン fields (第5章) and its period for the 工程表 (第6章)."""
+    """A 重点取組事項 with its アクションプラン fields and what it does per 年度 (its row of the 工程表)."""
 
     number: int
     title: str
@@ -85,10 +98,21 @@ class ActionPlan:
     current_issues: str = ""  # 現状・課題
     next_steps: str = ""  # 今後の展開
     indicators: str = ""  # 評価指標
-    schedule: str = ""  # 実施スケジュール
+    schedule: str = ""  # 実施スケジュールの補足 (free text)
     start_fy: int | None = None
     end_fy: int | None = None
     kpi_names: tuple[str, ...] = ()  # KPIs linked to this item
+    activities: tuple[tuple[int, str], ...] = ()  # (年度, what it does that year), in 年度 order
+
+    def activity(self, fy: int) -> str:
+        """What the item does in `fy` ("" when nothing was written)."""
+        return next((text for year, text in self.activities if year == fy), "")
+
+    def active_in(self, fy: int) -> bool:
+        """True for a 年度 inside the item's 取組期間 (an open end runs on; no period: the 年度 it has text for)."""
+        if self.start_fy is None and self.end_fy is None:
+            return bool(self.activity(fy))
+        return (self.start_fy is None or self.start_fy <= fy) and (self.end_fy is None or fy <= self.end_fy)
 
 
 @dataclass(frozen=True)
@@ -114,22 +138,42 @@ class StepLine:
 
 @dataclass(frozen=True)
 class PlanData:
-    """Everything the DX推進計画 PDF/DOCX prints."""
+    """Everything the DX推進計画 PDF/DOCX prints (DESIGN.md §6, for the council and the public)."""
 
     meta: DocMeta
     title: str
-    purpose: str = ""  # 第1章 計画策定の趣旨
-    vision: str = ""  # 第3章 ビジョン
-    principles: str = ""  # 第3章 基本理念
+    status: str = "draft"  # vocab.PLAN_STATUS: draft (案) | approved (in force) | revising (改定案)
+    adopted_on: date | None = None  # 策定日
+    approved_on: date | None = None  # 議決日
+    revised_on: date | None = None  # 改定日 of the revision in force
+    purpose: str = ""  # 計画策定の趣旨
+    national_trends: str = ""  # 現状と課題: 国の動向
+    current_situation: str = ""  # 現状と課題: the municipality's own situation
+    vision: str = ""  # ビジョン
+    principles: str = ""  # 基本理念
     start_fy: int | None = None
     end_fy: int | None = None
-    approved: bool = False  # 議決済; False while the plan is a draft (案)
-    approved_on: date | None = None  # 議決日 (may be unknown even when approved)
-    progress_management: str = ""  # 第8章 進捗管理
+    progress_management: str = ""  # 進捗管理
+    glossary: str = ""  # 用語解説: 「用語：説明」 per line
+    show_names: bool = False  # 推進体制 prints names as well as posts
     roles: tuple[RoleLine, ...] = ()
     priorities: tuple[ActionPlan, ...] = ()
     kpis: tuple[KpiLine, ...] = ()
-    steps: tuple[StepLine, ...] = ()
+
+    @property
+    def head_title(self) -> str:
+        """町長 / 市長 / 村長 / 区長 (団体情報); 「首長」 only for a body whose head has none of these titles."""
+        return self.meta.head_title or "首長"
+
+    @property
+    def own_name(self) -> str:
+        """How the plan calls its own municipality: 本町 / 本市 / 本村 / 本区."""
+        return f"本{self.head_title[0]}" if self.head_title[:1] in ("町", "市", "村", "区") else "本団体"
+
+    @property
+    def in_force(self) -> bool:
+        """True once adopted (also while a revision is being drafted)."""
+        return self.status in ("approved", "revising")
 
     @property
     def years(self) -> list[int]:
@@ -137,8 +181,14 @@ class PlanData:
         if self.start_fy is not None and self.end_fy is not None:
             return list(range(self.start_fy, self.end_fy + 1))
         found = {y for p in self.priorities for y in (p.start_fy, p.end_fy) if y is not None}
+        found |= {y for p in self.priorities for y, _ in p.activities}
         found |= {y.fiscal_year for k in self.kpis for y in k.years}
         return list(range(min(found), max(found) + 1)) if found else []
+
+    def started_years(self) -> list[int]:
+        """年度 of the plan that have begun by the 印刷日: only these can have 実績."""
+        current = fiscal_year_of(self.meta.printed_on)
+        return [y for y in self.years if y <= current]
 
 
 # --- 進捗報告 --------------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def _title_block(data: JobDocData, st: Styles) -> list[Flowable]:
     return [
         para(f"{data.title}　募集要項", title),
         spacer(3),
-        para(wareki_date(data.meta.created_on), right),
+        para(wareki_date(data.meta.printed_on), right),
         para(data.meta.municipality, right),
         spacer(4),
         para(intro, st.body),

@@ -112,7 +112,7 @@ def _title_block(data: NeedsDocData, st: Styles) -> list[Flowable]:
             ParagraphStyle("needs-sub", parent=st.body_flat, alignment=TA_CENTER),
         ),
         spacer(4),
-        para(wareki_date(data.meta.created_on), right),
+        para(wareki_date(data.meta.printed_on), right),
         para(f"{data.meta.municipality}（団体コード {data.code}）", right),
     ]
     if data.fingerprint:

@@ -9,8 +9,8 @@ Public API for document builders::
              form_table([("概要", text), ...], st)]
     result = write_pdf(out, meta, fonts, story, progress=progress, check=[("計画名", title), ...])
 
-`write_pdf` checks glyphs first, renders A4 pages with 団体名 in the header, 「n / N ページ」 and the 作成日 (和暦)
-in the footer and the 「案」 mark on drafts (meta.draft), fills a table of contents if the story holds one
+`write_pdf` checks glyphs first, renders A4 pages with the issuer in the header, 「n / N ページ」 and the 印刷日 (和暦)
+in the footer and the 「案」/「改定案」 mark on drafts (meta.mark), fills a table of contents if the story holds one
 (`toc(st)`, desktop.documents.contents), and writes atomically (temp file + rename; a cancel leaves nothing
 behind).
 """
@@ -24,6 +24,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
@@ -101,7 +102,7 @@ def _canvas_class(doc: DxDocTemplate) -> type[Canvas]:
 
 
 class DxDocTemplate(BaseDocTemplate):
-    """A4 pages: 団体名 header, 「n / N ページ」 + 作成日 footer, 「案」 stamp and watermark on drafts.
+    """A4 pages: issuer header, 「n / N ページ」 + 印刷日 footer, 「案」/「改定案」 stamp and watermark on drafts.
 
     Pages drawn with the "cover" template carry no header, footer or page number and are not counted,
     so the body starts at 「1 / N ページ」 and the 目次 shows the same numbers as the footers.
@@ -179,14 +180,14 @@ class DxDocTemplate(BaseDocTemplate):
         canv.setFillColor(MUTED)
         canv.setFont(self.fonts.heading, 8.5)
         canv.drawString(MARGIN_LEFT, top, meta.municipality)
-        right = PAGE_WIDTH - MARGIN_RIGHT - (17 * mm if meta.draft else 0)
+        right = PAGE_WIDTH - MARGIN_RIGHT - (self._stamp_width() + 4 * mm if meta.draft else 0)
         canv.setFont(self.fonts.body, 8.5)
         canv.drawRightString(right, top, meta.title)
         canv.setStrokeColor(colors.HexColor("#9a9a9a"))
         canv.setLineWidth(0.5)
         canv.line(MARGIN_LEFT, top - 2.2 * mm, PAGE_WIDTH - MARGIN_RIGHT, top - 2.2 * mm)
         canv.setFont(self.fonts.body, 8)
-        canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, 11 * mm, f"作成日　{wareki_date(meta.created_on)}")
+        canv.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, 11 * mm, f"印刷日　{wareki_date(meta.printed_on)}")
         canv.restoreState()
 
     def draw_page_number(self, canv: Canvas, n: int, total: int) -> None:
@@ -197,29 +198,37 @@ class DxDocTemplate(BaseDocTemplate):
         canv.drawCentredString(PAGE_WIDTH / 2, 11 * mm, f"{n} / {total} ページ")
         canv.restoreState()
 
+    STAMP_PT = 22
+
+    def _stamp_width(self) -> float:
+        """Width of the mark's box: a square for 「案」, wider for 「改定案」."""
+        text = stringWidth(self.meta.mark, self.fonts.heading, self.STAMP_PT)
+        return max(13 * mm, text + 4 * mm)
+
     def _draw_stamp(self, canv: Canvas) -> None:
-        """The 「案」 box at the top right, as drafts carry before approval."""
+        """The 「案」 (or 「改定案」) box at the top right, as drafts carry before they are adopted."""
         size = 13 * mm
-        x = PAGE_WIDTH - MARGIN_RIGHT - size
+        width = self._stamp_width()
+        x = PAGE_WIDTH - MARGIN_RIGHT - width
         y = PAGE_HEIGHT - 9 * mm - size
         canv.saveState()
         canv.setStrokeColor(INK)
         canv.setLineWidth(1.2)
-        canv.rect(x, y, size, size, stroke=1, fill=0)
+        canv.rect(x, y, width, size, stroke=1, fill=0)
         canv.setFillColor(INK)
-        canv.setFont(self.fonts.heading, 22)
-        canv.drawCentredString(x + size / 2, y + size / 2 - 8, "案")
+        canv.setFont(self.fonts.heading, self.STAMP_PT)
+        canv.drawCentredString(x + width / 2, y + size / 2 - 8, self.meta.mark)
         canv.restoreState()
 
     def _draw_watermark(self, canv: Canvas) -> None:
-        """A large, light diagonal 「案」 under the text of every draft page."""
+        """A large, light diagonal 「案」 (or 「改定案」) under the text of every draft page."""
         canv.saveState()
         canv.setFillColor(WATERMARK)
         canv.setFillAlpha(0.06)
         canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
         canv.rotate(35)
-        canv.setFont(self.fonts.heading, 260)
-        canv.drawCentredString(0, -90, "案")
+        canv.setFont(self.fonts.heading, 260 if len(self.meta.mark) == 1 else 150)
+        canv.drawCentredString(0, -90 if len(self.meta.mark) == 1 else -50, self.meta.mark)
         canv.restoreState()
 
 

@@ -1,35 +1,43 @@
 """DX推進計画 as DOCX (python-docx), for the last edits in Word before the plan goes to council.
 
-Same chapters as the PDF. Headings use Word's built-in 見出し styles (so the navigation pane and the 目次 field
-work), tables are real Word tables, and the Japanese fonts are set on w:eastAsia: BIZ UD明朝 / BIZ UDゴシック
-where this machine has them (Windows 10+), else ＭＳ 明朝 / ＭＳ ゴシック, which every Japanese Windows has.
+Same chapters and words as the PDF (desktop.documents.plan_text). Headings use Word's built-in 見出し styles
+at levels 1–2 without jumps (so the navigation pane and the 目次 field work); the 目次 already lists the headings
+before Word updates the field. Tables are real Word tables, and the Japanese fonts are set on w:eastAsia:
+BIZ UD明朝 / BIZ UDゴシック where this machine has them (Windows 10+), else ＭＳ 明朝 / ＭＳ ゴシック, which every
+Japanese Windows has. As in the PDF, the cover is not counted: the body's footer reads 「n / N ページ」 from 1.
 """
 
 from __future__ import annotations
 
+import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from desktop.documents import plan_text as T
 from desktop.documents.data import BuildResult, PlanData
 from desktop.documents.fonts import FontSet, find_fonts
 from desktop.documents.output import atomic_output
-from desktop.documents.plan_pdf import CHAPTERS, period_text, status_line
+from desktop.documents.plan_pdf import KPI_BASE, KPI_BUDGET, KPI_PAIR, KPI_SINGLE, KPI_UNIT
 from desktop.documents.tables import number
 from desktop.models.progress import NO_PROGRESS, Progress
-from desktop.models.wareki import fiscal_year_label, fiscal_year_label_both
+from desktop.models.wareki import fiscal_year_label
+
+CHAPTERS = T.CHAPTERS
 
 # Windows names the fonts by family: the 明朝 ships only in Medium weight, hence 「BIZ UD明朝 Medium」.
 BIZ_BODY, BIZ_HEADING = "BIZ UD明朝 Medium", "BIZ UDゴシック"
 MS_BODY, MS_HEADING = "ＭＳ 明朝", "ＭＳ ゴシック"
 LATIN_BODY, LATIN_HEADING = "Century", "Arial"
 HEAD_FILL = "E4E8EE"
-BAR_FILL = "2F5D8A"
+ACTIVE_FILL = "DBE5F0"  # 工程表: the 年度 of an item's 取組期間 (as in the PDF)
 
 
 def docx_fonts(fonts: FontSet) -> tuple[str, str]:
@@ -70,7 +78,7 @@ def _shade(cell, fill: str) -> None:
 
 
 def _field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """Insert a Word field (PAGE, NUMPAGES, TOC …); Word computes it when the document is opened or printed."""
+    """Insert a Word field (PAGE, SECTIONPAGES …); Word computes it when the document is opened or printed."""
     run = paragraph.add_run()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -92,6 +100,30 @@ def _field(paragraph, instruction: str, placeholder: str = "") -> None:
     run._r.append(end)
 
 
+def _field_start(paragraph, instruction: str) -> None:
+    """Open a field whose result (the runs and paragraphs that follow) Word replaces when it updates it."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind is None:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                char.set(qn("w:dirty"), "true")  # Word offers to update the 目次 when the file is opened
+            run._r.append(char)
+
+
+def _field_end(paragraph) -> None:
+    """Close the field opened by _field_start."""
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(char)
+
+
 def _set_widths(table, widths_mm: list[float]) -> None:
     """Fixed column widths: Word reads the cells' widths, LibreOffice the table grid, so set both."""
     table.autofit = False
@@ -105,10 +137,12 @@ def _set_widths(table, widths_mm: list[float]) -> None:
 class _Writer:
     """Builds the Word document section by section."""
 
-    def __init__(self, data: PlanData, fonts: FontSet):
+    def __init__(self, data: PlanData, fonts: FontSet, body_pages: int = 1):
         self.data = data
+        self.body_pages = body_pages
         self.body_font, self.heading_font = docx_fonts(fonts)
         self.doc = Document()
+        self.headings: list[tuple[int, str]] = []  # (level, text) of every heading written, for the 目次
         self._setup()
 
     # setup
@@ -119,25 +153,38 @@ class _Writer:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin, section.right_margin = Mm(25), Mm(20)
         section.top_margin, section.bottom_margin = Mm(27), Mm(22)
-        section.different_first_page_header_footer = True  # the cover carries no header or page number
         styles = doc.styles
         _set_font(styles["Normal"], self.body_font, LATIN_BODY, 10.5)
         styles["Normal"].paragraph_format.line_spacing = 1.5
         styles["Normal"].paragraph_format.space_after = Pt(2)
-        for name, size in (("Title", 24), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 10.5)):
+        for name, size in (("Title", 24), ("Heading 1", 14), ("Heading 2", 12)):
             style = styles[name]
             _set_font(style, self.heading_font, LATIN_HEADING, size, True)
             style.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
             style.font.italic = False
+        for name, indent in (("TOC Heading", 0), ("toc 1", 0), ("toc 2", 10.5)):
+            style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, 1)
+            style.base_style = styles["Normal"]
+            style.paragraph_format.left_indent = Pt(indent)
         _set_font(styles["Table Grid"], self.body_font, LATIN_BODY, 9)
+
+    def _body_section(self) -> None:
+        """The body starts a new section: header, and a footer numbering its own pages 「1 / N ページ」."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), "1")
+        section._sectPr.append(numbering)
         meta = self.data.meta
         header = section.header.paragraphs[0]
-        header.text = meta.municipality + ("\t\t【案】" if meta.draft else "\t\t" + meta.title)
+        header.text = meta.municipality + "\t\t" + meta.title + (f"　【{meta.mark}】" if meta.mark else "")
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _field(footer, "PAGE", "1")
         footer.add_run(" / ")
-        _field(footer, "NUMPAGES", "1")
+        # Word counts this section's pages itself; LibreOffice shows the stored result (the PDF's count).
+        _field(footer, "SECTIONPAGES", str(self.body_pages))
         footer.add_run(" ページ")
 
     # helpers
@@ -158,7 +205,7 @@ class _Writer:
     def text(self, text: str) -> None:
         lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
         if not lines:
-            self.para("（記載なし）", indent=False)
+            self.para(T.EMPTY, indent=False)
         for ln in lines:
             self.para(ln)
 
@@ -205,6 +252,10 @@ class _Writer:
         _set_widths(t, [32, 133])
         self.doc.add_paragraph()
 
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level)
+        self.headings.append((level, text))
+
     # sections
 
     def cover(self) -> None:
@@ -213,177 +264,194 @@ class _Writer:
             self.doc.add_paragraph()
         title = self.doc.add_paragraph(d.title, style="Title")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if d.start_fy is not None and d.end_fy is not None:
-            period = f"計画期間　{fiscal_year_label_both(d.start_fy)}〜{fiscal_year_label_both(d.end_fy)}"
-        else:
-            period = "計画期間　未設定"
-        self.para(period, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
-        if not d.approved:
-            self.para("（案）", indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=14, bold=True)
-        for _ in range(10):
+        self.para(T.plan_period(d), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
+        if T.cover_mark(d):
+            self.para(T.cover_mark(d), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=14, bold=True)
+        dates = T.cover_dates(d)
+        for _ in range(10 - len(dates)):
             self.doc.add_paragraph()
-        self.para(status_line(d), indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
+        for line in dates:
+            self.para(line, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
         self.para(d.meta.municipality, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=14, bold=True)
         if d.meta.department:
             self.para(d.meta.department, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=12)
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._body_section()
 
-    def contents(self) -> None:
+    def contents(self, entries: list[tuple[int, str]]) -> None:
+        """The 目次 as a Word TOC field whose result already lists the headings (without page numbers until
+        Word updates the field), so the page is never empty in Word, LibreOffice or a viewer."""
         p = self.para("目　次", indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=16, bold=True)
         p.paragraph_format.space_after = Pt(12)
-        _field(
-            self.doc.add_paragraph(),
-            'TOC \\o "1-2" \\h \\z \\u',
-            "（目次は、Word で開いたときに「フィールドの更新」で作成されます）",
-        )
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        first = self.doc.add_paragraph(style="toc 1")
+        _field_start(first, 'TOC \\o "1-2" \\h \\z \\u')
+        paragraphs = [first] + [self.doc.add_paragraph() for _ in entries[1:]]
+        for paragraph, (level, text) in zip(paragraphs, entries, strict=True):
+            paragraph.style = self.doc.styles[f"toc {level}"]
+            paragraph.add_run(text)
+        _field_end(paragraphs[-1])
+        self.doc.add_page_break()
 
     def chapters(self) -> list:
         d = self.data
         return [
-            lambda: (self.doc.add_heading(CHAPTERS[0], 1), self.text(d.purpose)),
-            self.period,
+            lambda: (self.heading(CHAPTERS[0], 1), self.text(d.purpose)),
+            lambda: (self.heading(CHAPTERS[1], 1), self.para(T.period_sentence(d))),
+            self.situation,
             self.vision,
             self.structure,
             self.priorities,
             self.roadmap,
             self.kpis,
-            lambda: (self.doc.add_heading(CHAPTERS[7], 1), self.text(d.progress_management)),
+            lambda: (self.heading(CHAPTERS[8], 1), self.text(d.progress_management)),
+            self.glossary,
         ]
 
-    def period(self) -> None:
+    def situation(self) -> None:
         d = self.data
-        self.doc.add_heading(CHAPTERS[1], 1)
-        if d.start_fy is None or d.end_fy is None:
-            self.para("計画期間は未設定です。")
-            return
-        self.para(
-            f"本計画の期間は、{fiscal_year_label_both(d.start_fy)}から{fiscal_year_label_both(d.end_fy)}までの"
-            f"{d.end_fy - d.start_fy + 1}年間とします。"
-        )
-        self.para(
-            "なお、国の「自治体DX推進計画」の改定や社会情勢の変化、取組の進捗状況等を踏まえ、"
-            "必要に応じて計画期間中であっても見直しを行います。"
-        )
+        self.heading(CHAPTERS[2], 1)
+        self.heading("1　国の動向", 2)
+        self.text(d.national_trends)
+        self.heading(T.situation_heading(d), 2)
+        self.text(d.current_situation)
 
     def vision(self) -> None:
         d = self.data
-        self.doc.add_heading(CHAPTERS[2], 1)
-        self.doc.add_heading("1　ビジョン", 3)
-        lines = [ln.strip() for ln in d.vision.splitlines() if ln.strip()] or ["（記載なし）"]
+        self.heading(CHAPTERS[3], 1)
+        self.heading("1　ビジョン", 2)
+        lines = [ln.strip() for ln in d.vision.splitlines() if ln.strip()] or [T.EMPTY]
         for ln in lines:
             self.para(ln, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=12, bold=True)
-        self.doc.add_heading("2　基本理念", 3)
+        self.heading("2　基本理念", 2)
         self.text(d.principles)
 
     def structure(self) -> None:
         d = self.data
-        self.doc.add_heading(CHAPTERS[3], 1)
-        self.para(
-            "本計画を全庁的・横断的に推進するため、首長のリーダーシップの下、次の体制により取り組みます。"
-        )
+        self.heading(CHAPTERS[4], 1)
+        self.para(T.structure_intro(d))
         if not d.roles:
-            self.para("（推進体制の役職は登録されていません）", indent=False)
+            self.para(T.NO_ROLES, indent=False)
             return
-        rows = [
-            [
-                r.title,
-                r.person_name or "（未定）",
-                r.position,
-                "、".join(x for x in ("外部人材" if r.external else "", r.note) if x),
-            ]
-            for r in d.roles
-        ]
-        self.table(["役職", "氏名", "現職", "備考"], rows, [34, 24, 37, 70])
+        header, rows = T.post_table(d)
+        self.table(header, rows, [40, 85, 40] if d.show_names else [45, 120])
 
     def priorities(self) -> None:
         d = self.data
-        self.doc.add_heading(CHAPTERS[4], 1)
+        self.heading(CHAPTERS[5], 1)
         if not d.priorities:
-            self.para("（重点取組事項は登録されていません）", indent=False)
+            self.para(T.NO_PRIORITIES, indent=False)
             return
-        self.para("本計画では、次の事項に重点的に取り組みます。各事項のアクションプランは以下のとおりです。")
+        self.para(T.PRIORITIES_INTRO)
         self.table(
             ["No.", "重点取組事項", "取組期間"],
-            [[str(p.number), p.title, period_text(p.start_fy, p.end_fy)] for p in d.priorities],
+            [[str(p.number), p.title, T.period_text(p.start_fy, p.end_fy)] for p in d.priorities],
             [12, 103, 50],
         )
         for p in d.priorities:
-            self.doc.add_heading(f"{p.number}　{p.title}", 2)
-            indicators = "\n".join([p.indicators.strip(), *(f"・{n}" for n in p.kpi_names)]).strip()
-            schedule = f"取組期間：{period_text(p.start_fy, p.end_fy)}\n{p.schedule}".strip()
+            self.heading(f"{p.number}　{p.title}", 2)
             self.form(
                 [
                     ("概要", p.overview.strip()),
                     ("現状・課題", p.current_issues.strip()),
                     ("今後の展開", p.next_steps.strip()),
-                    ("評価指標", indicators),
-                    ("実施スケジュール", schedule),
+                    ("評価指標", T.indicator_text(p)),
+                    ("実施スケジュール", T.schedule_text(p)),
                 ]
             )
 
     def roadmap(self) -> None:
         d = self.data
-        self.doc.add_heading(CHAPTERS[5], 1)
+        self.heading(CHAPTERS[6], 1)
         years = d.years
         if not d.priorities or not years:
-            self.para("（重点取組事項または期間が未設定のため、工程表はありません）", indent=False)
+            self.para(T.NO_ROADMAP, indent=False)
             return
-        self.para("重点取組事項ごとの年度別の取組期間は、次のとおりです（網掛けが取組期間）。")
+        self.para(T.ROADMAP_INTRO)
         t = self.table(
-            ["重点取組事項", *(fiscal_year_label(y) for y in years)],
+            ["重点取組事項", *(f"{fiscal_year_label(y)}\n（{y}年度）" for y in years)],
             [],
-            [65] + [100 / len(years)] * len(years),
+            [55] + [110 / len(years)] * len(years),
         )
         for p in d.priorities:
             cells = t.add_row().cells
             cells[0].text = f"{p.number}　{p.title}"
-            start = p.start_fy if p.start_fy is not None else years[0]
-            end = p.end_fy if p.end_fy is not None else years[-1]
             for i, y in enumerate(years, start=1):
-                if start <= y <= end:
-                    _shade(cells[i], BAR_FILL)
+                text = p.activity(y)
+                if p.active_in(y):
+                    _shade(cells[i], ACTIVE_FILL)
+                    if y == years[-1] and T.runs_on(p, years):
+                        text = f"{text} ▶" if text else "▶"
+                cells[i].text = text
+        _set_widths(t, [55] + [110 / len(years)] * len(years))
+        self.para(T.ROADMAP_SHADE_NOTE, indent=False, size=9)
+        if any(T.runs_on(p, years) for p in d.priorities):
+            self.para(T.ROADMAP_ONWARD_NOTE, indent=False, size=9)
 
     def kpis(self) -> None:
         d = self.data
-        self.doc.add_heading(CHAPTERS[6], 1)
+        self.heading(CHAPTERS[7], 1)
         if not d.kpis:
-            self.para("（KPIは登録されていません）", indent=False)
-        else:
-            self.para("取組の成果を測る指標（KPI）と年度ごとの目標値・実績値は、次のとおりです。")
-            years = d.years
-            header = ["指標", "単位", "基準値"]
-            for y in years:
-                header += [f"{fiscal_year_label(y)}目標", f"{fiscal_year_label(y)}実績"]
-            rows = []
-            for k in d.kpis:
-                base = number(k.baseline) + (
-                    f"（{fiscal_year_label(k.baseline_fy)}）"
-                    if k.baseline_fy and k.baseline is not None
-                    else ""
-                )
-                row = [k.name, k.unit, base]
-                for y in years:
-                    v = k.year(y)
-                    row += [number(v.target), number(v.actual)]
-                rows.append(row)
-            rest = max(len(years) * 2, 1)
-            self.table(header, rows, [45, 12, 22] + [86 / rest] * (len(years) * 2))
-        self.doc.add_heading("取組の進捗状況", 3)
-        if d.steps:
-            self.table(
-                ["ステップ", "完了", "対象項目", "完了率"],
-                [
-                    [
-                        f"ステップ{s.number}　{s.title}",
-                        str(s.done),
-                        str(s.applicable),
-                        f"{round(s.ratio * 100)}%",
-                    ]
-                    for s in d.steps
-                ],
-                [95, 20, 25, 25],
-            )
+            self.para(T.NO_KPIS, indent=False)
+            return
+        self.para(T.kpi_intro(d))
+        for chunk in T.kpi_tables(T.kpi_columns(d), KPI_BUDGET, KPI_PAIR, KPI_SINGLE):
+            self.kpi_table(chunk)
+        self.para(T.KPI_DASH_NOTE, indent=False, size=9)
+
+    def kpi_table(self, columns: list[T.KpiColumn]) -> None:
+        """Two header rows as in the PDF: the 年度 spans its 目標 (and 実績) columns."""
+        d = self.data
+        values = sum(2 if c.with_actual else 1 for c in columns)
+        t = self.doc.add_table(rows=2, cols=3 + values)
+        t.style = self.doc.styles["Table Grid"]
+        t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        top, sub = t.rows[0].cells, t.rows[1].cells
+        for i, label in enumerate(("指標", "単位", "基準値")):
+            top[i].merge(sub[i])
+            self._head_cell(top[i], label)
+        col = 3
+        for c in columns:
+            width = 2 if c.with_actual else 1
+            cell = top[col].merge(top[col + width - 1]) if width == 2 else top[col]
+            self._head_cell(cell, fiscal_year_label(c.fiscal_year))
+            for k, label in enumerate(("目標", "実績")[:width]):
+                self._head_cell(sub[col + k], label)
+            col += width
+        for row in t.rows[:2]:
+            self._repeat_header(row)
+        for k in d.kpis:
+            cells = t.add_row().cells
+            values_row = [k.name, k.unit, number(k.baseline)]
+            for c in columns:
+                y = k.year(c.fiscal_year)
+                values_row += [number(y.target), number(y.actual)] if c.with_actual else [number(y.target)]
+            for i, value in enumerate(values_row):
+                cells[i].text = value
+                paragraph = cells[i].paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if i >= 2 else None
+                for run in paragraph.runs:
+                    run.font.size = Pt(8.5)
+            if k.baseline is not None and k.baseline_fy is not None:
+                year = cells[2].add_paragraph().add_run(f"（{fiscal_year_label(k.baseline_fy)}）")
+                year.font.size = Pt(7)
+                cells[2].paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        value_widths = T.kpi_value_widths(columns, KPI_PAIR, KPI_SINGLE)
+        _set_widths(t, [165 - KPI_UNIT - KPI_BASE - sum(value_widths), KPI_UNIT, KPI_BASE, *value_widths])
+        self.doc.add_paragraph()
+
+    def glossary(self) -> None:
+        rows = T.glossary_rows(self.data.glossary)
+        if not rows:
+            return
+        self.doc.add_page_break()
+        self.heading(T.GLOSSARY, 1)
+        self.table(["用語", "説明"], [list(r) for r in rows], [40, 125])
+
+    def _head_cell(self, cell, text: str) -> None:
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        _set_font(run, self.heading_font, LATIN_HEADING, 9, True)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _shade(cell, HEAD_FILL)
 
 
 def build_plan_docx(
@@ -391,13 +459,16 @@ def build_plan_docx(
 ) -> BuildResult:
     """Write the plan as DOCX to `out` (atomically)."""
     fonts = fonts or find_fonts()
-    w = _Writer(data, fonts)
-    steps = [w.cover, w.contents, *w.chapters()]
+    # Written twice: the first pass records the headings, which the 目次 of the second pass lists.
+    dry = _Writer(data, fonts)
+    for chapter in dry.chapters():
+        chapter()
+    w = _Writer(data, fonts, _body_pages(data, fonts))
+    steps = [w.cover, lambda: w.contents(dry.headings), *w.chapters()]
     for i, step in enumerate(steps):
         progress.report(i, len(steps) + 1, "Word文書を作成しています")
         step()
-    w.doc.core_properties.title = data.title
-    w.doc.core_properties.author = data.meta.municipality
+    _set_properties(w.doc, data)
     progress.report(len(steps), len(steps) + 1, "保存しています")
     with atomic_output(out) as tmp:
         w.doc.save(str(tmp))
@@ -408,3 +479,30 @@ def build_plan_docx(
             "BIZ UD明朝が見つからないため、Word文書のフォントを「ＭＳ 明朝」「ＭＳ ゴシック」に設定しました。"
         )
     return BuildResult(Path(out), warnings)
+
+
+def _body_pages(data: PlanData, fonts: FontSet) -> int:
+    """Pages after the cover in the PDF of the same plan: the total the footer shows until Word repaginates."""
+    from desktop.documents.plan_pdf import build_plan_pdf
+
+    with tempfile.TemporaryDirectory() as folder:
+        result = build_plan_pdf(data, Path(folder) / "plan.pdf", fonts)
+    return max((result.pages or 2) - 1, 1)
+
+
+def _set_properties(doc, data: PlanData) -> None:
+    """The file's own properties: this plan and this municipality, made now (not python-docx's template)."""
+    made = (data.meta.printed_at or datetime(*data.meta.printed_on.timetuple()[:3])).astimezone(UTC)
+    props = doc.core_properties
+    props.title = data.title
+    props.subject = "DX推進計画" + (f"（{data.meta.mark}）" if data.meta.mark else "")
+    props.author = data.meta.municipality
+    props.last_modified_by = data.meta.municipality
+    props.created = props.modified = made
+    props.revision = 1
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+    props.identifier = ""
+    props.language = "ja-JP"
+    props.version = ""

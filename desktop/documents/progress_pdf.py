@@ -15,7 +15,6 @@ from desktop.documents.data import BuildResult, ProgressData
 from desktop.documents.fonts import FontSet, find_fonts
 from desktop.documents.headings import heading
 from desktop.documents.pages import ProgressMark, spacer, write_pdf
-from desktop.documents.plan_pdf import step_bars
 from desktop.documents.styles import CONTENT_WIDTH, Styles, make_styles
 from desktop.documents.tables import col_widths, data_table, number
 from desktop.documents.text import para
@@ -58,7 +57,7 @@ def build_progress_pdf(
 def _title(data: ProgressData, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [para(data.meta.title, st.toc_title)]
     out.append(
-        para(f"{data.meta.municipality}　{wareki_date(data.meta.created_on)}現在", st.cover_line),
+        para(f"{data.meta.municipality}　{wareki_date(data.meta.printed_on)}現在", st.cover_line),
     )
     out.append(spacer(4))
     return out
@@ -102,7 +101,7 @@ def _steps(data: ProgressData, st: Styles) -> list[Flowable]:
             extra_style=[("SPAN", (0, len(rows)), (1, len(rows)))],
         )
     )
-    out += [spacer(4), charts.progress_bars(step_bars(data.steps), st.fonts, CONTENT_WIDTH)]
+    out += [spacer(4), charts.progress_bars(_step_bars(data.steps), st.fonts, CONTENT_WIDTH)]
     return out
 
 
@@ -211,3 +210,11 @@ def _businesses(data: ProgressData, st: Styles) -> list[Flowable]:
         para("※ 段階は「自治体情報システムの標準化・共通化に係る手順書」の作業項目①〜⑫によります。", st.note)
     )
     return out
+
+
+def _step_bars(steps) -> list[charts.ProgressBar]:
+    """ステップ0–3 as progress bars."""
+    return [
+        charts.ProgressBar(f"ステップ{s.number}　{s.title}", s.ratio, f"{s.done} / {s.applicable}項目")
+        for s in steps
+    ]

@@ -93,7 +93,7 @@ def _cover(data: SpecDocData, st: Styles) -> list[Flowable]:
         spacer(4),
         *[para(s, st.cover_line) for s in sub],
         spacer(95),
-        para(wareki_year_month(data.meta.created_on), st.cover_line),
+        para(wareki_year_month(data.meta.printed_on), st.cover_line),
         para(data.meta.municipality, st.cover_sub),
         NextPageTemplate("body"),
         PageBreak(),

@@ -154,7 +154,7 @@ def _info_sheet(wb: Workbook, meta: DocMeta, code: str, count_label: str, count:
         ("文書", meta.title),
         ("団体名", meta.municipality),
         ("団体コード", code),
-        ("出力日", wareki_date(meta.created_on)),
+        ("出力日", wareki_date(meta.printed_on)),
         (count_label, count),
         ("作成", "自治体DXナビ"),
     ]

@@ -14,7 +14,7 @@ from desktop.models.checklist import ChecklistState
 from desktop.models.initiatives import Initiative, PdcaReview, StandardizationSystem
 from desktop.models.municipality import AwarenessActivity, Municipality
 from desktop.models.needs import JobDescription, NeedsRequest
-from desktop.models.plan import Kpi, KpiValue, Plan, PlanPriority
+from desktop.models.plan import Kpi, KpiValue, Plan, PlanPriority, PlanPriorityYear
 from desktop.models.procurement import ProcurementParticipant, ProcurementRequirement, ProcurementSpec
 from desktop.models.structure import OrgRole, TalentGap
 from desktop.models.sync_state import Conflict, ParkedRecord, SyncBase, SyncRejection, SyncRun, SyncState
@@ -26,6 +26,7 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     ChecklistState,
     Plan,
     PlanPriority,
+    PlanPriorityYear,
     Kpi,
     KpiValue,
     OrgRole,
@@ -51,6 +52,6 @@ __all__ = [
     "TownContact", "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "Conflict", "ENTITY_BY_KIND",
     "Initiative", "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "ParkedRecord",
     "PdcaReview", "Plan",
-    "PlanPriority", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec", "SYNCED_ENTITIES",
+    "PlanPriority", "PlanPriorityYear", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec", "SYNCED_ENTITIES",
     "Setting", "StandardizationSystem", "SyncBase", "SyncRejection", "SyncRun", "SyncState", "Synced", "TalentGap",
 ]  # fmt: skip

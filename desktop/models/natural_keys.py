@@ -19,6 +19,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "standardization_system": ("business_key",),
     "plan_priority": ("catalog_key",),  # only catalog items; the town's own items are not keyed
     "kpi_value": ("kpi_id", "fiscal_year"),
+    "plan_priority_year": ("priority_id", "fiscal_year"),  # what an アクションプラン does in one 年度
     "joint_procurement_intent": ("offer_id",),  # a town's 参加意向 on one offer of its prefecture
 }
 

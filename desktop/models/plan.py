@@ -9,7 +9,7 @@ from desktop.models.base import Base, Synced
 
 
 class Plan(Synced, Base):
-    """全体方針 / DX推進計画: vision, period and approval state."""
+    """全体方針 / DX推進計画: vision, period, where it stands (案 / 策定済 / 改定案) and its dates."""
 
     __tablename__ = "plan"
     kind = "plan"
@@ -20,9 +20,17 @@ class Plan(Synced, Base):
     principles: Mapped[str] = mapped_column(Text, default="")
     start_fy: Mapped[int | None] = mapped_column(default=None)
     end_fy: Mapped[int | None] = mapped_column(default=None)
-    status: Mapped[str] = mapped_column(String(10), default="draft")
-    approved_on: Mapped[date | None] = mapped_column(default=None)
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # vocab.PLAN_STATUS
+    adopted_on: Mapped[date | None] = mapped_column(default=None)  # 策定日
+    approved_on: Mapped[date | None] = mapped_column(default=None)  # 議決日 (when the council voted on it)
+    revised_on: Mapped[date | None] = mapped_column(default=None)  # 改定日 of the latest revision in force
     progress_management: Mapped[str] = mapped_column(Text, default="")
+    national_trends: Mapped[str] = mapped_column(Text, default="")  # 現状と課題: 国の動向
+    current_situation: Mapped[str] = mapped_column(Text, default="")  # 現状と課題: the town's own situation
+    glossary: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # 用語解説: one 「用語：説明」 per line (optional)
+    show_names: Mapped[bool] = mapped_column(default=False)  # print names in the 推進体制 (posts only if not)
 
 
 class PlanPriority(Synced, Base):
@@ -42,6 +50,17 @@ class PlanPriority(Synced, Base):
     schedule: Mapped[str] = mapped_column(Text, default="")
     start_fy: Mapped[int | None] = mapped_column(default=None)
     end_fy: Mapped[int | None] = mapped_column(default=None)
+
+
+class PlanPriorityYear(Synced, Base):
+    """What an アクションプラン does in one 年度 (e.g. 「検討・調達」): one cell of the 工程表."""
+
+    __tablename__ = "plan_priority_year"
+    kind = "plan_priority_year"
+
+    priority_id: Mapped[str] = mapped_column(ForeignKey("plan_priority.id"), index=True)
+    fiscal_year: Mapped[int]
+    activity: Mapped[str] = mapped_column(Text, default="")
 
 
 class Kpi(Synced, Base):

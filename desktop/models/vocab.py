@@ -5,7 +5,8 @@ CHECK_STATUS = {"todo": "未着手", "doing": "対応中", "done": "完了", "na
 # 首長の職名: 市長, 町長, 村長, and 区長 of the 特別区 (東京23区); "" while not set.
 HEAD_TITLE = {"": "（未設定）", "市長": "市長", "町長": "町長", "村長": "村長", "区長": "区長"}
 
-PLAN_STATUS = {"draft": "案", "approved": "議決済"}
+# Where the plan stands: a new plan being drafted, a plan in force, or a plan in force being revised.
+PLAN_STATUS = {"draft": "策定中（案）", "approved": "策定済（計画期間中）", "revising": "改定中（改定案）"}
 
 PDCA_PHASE = {"plan": "Plan（計画）", "do": "Do（実行）", "check": "Check（評価）", "act": "Act（改善）"}
 

@@ -41,6 +41,7 @@ from desktop.models.wareki import (
     wareki_date,
     wareki_year_month,
 )
+from desktop.services import plan as plan_service
 from desktop.services import records, standardization, structure
 from desktop.services.municipality import AlreadyRegisteredError, has_municipality, init_municipality
 from desktop.services.workspace import Workspace
@@ -161,47 +162,48 @@ def _deadline(key: str, default: date) -> date:
     return next((d.due for d in load_catalog().deadlines if d.key == key), default)
 
 
-def _computed_schedules(years: list[int]) -> dict[str, str]:
-    """Schedules that depend on national dates, so that they read right whatever today is."""
+def _computed_years(years: list[int]) -> dict[str, list[str]]:
+    """What 標準化 and eL-QR do per 年度, from the national dates, so that they read right whatever today is."""
     target_fy = fiscal_year_of(_deadline("standard_migration", date(2026, 3, 31)))
     el_qr = _deadline("el_qr_non_tax", date(2026, 9, 30))
     std, elq = [], []
     for y in years:
         label = fiscal_year_label(y)
         if y < target_fy:
-            std.append(f"{label}：Fit&Gap分析、移行計画の更新、帳票・業務フローの見直し")
+            std.append("Fit&Gap分析、移行計画の更新、帳票・業務フローの見直し")
         elif y == target_fy:
-            std.append(f"{label}：標準準拠システムへの移行（目標時期：{label}末）、条例・規則等の改正")
+            std.append(f"標準準拠システムへの移行（目標時期：{label}末）、条例・規則等の改正")
         else:
-            std.append(f"{label}：特定移行支援システムの移行作業、移行後の運用経費の把握と最適化")
+            std.append("特定移行支援システムの移行作業、移行後の運用経費の把握と最適化")
         if y < fiscal_year_of(el_qr):
-            elq.append(f"{label}：対象公金の選定、財務会計システムの改修に係る予算要求")
+            elq.append("対象公金の選定、財務会計システムの改修に係る予算要求")
         elif y == fiscal_year_of(el_qr):
             elq.append(
-                f"{label}：財務会計システムの改修、税以外の公金のeL-QR収納の開始（{wareki_year_month(el_qr)}〜）"
+                f"財務会計システムの改修、税以外の公金のeL-QR収納の開始（{wareki_year_month(el_qr)}〜）"
             )
         else:
-            elq.append(f"{label}：対象公金の拡大、納付状況の分析と住民への周知")
-    return {"standardization": "\n".join(std), "eltax": "\n".join(elq)}
+            elq.append("対象公金の拡大、納付状況の分析と住民への周知")
+    return {"standardization": std, "eltax": elq}
 
 
 def _plan(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
     years = [cal.fy - 1, cal.fy, cal.fy + 1]
     labels = {f"y{i}": fiscal_year_label(y) for i, y in enumerate(years)}
-    texts = {k: v.format(**labels) for k, v in demo.plan["plan"].items()}
-    plan = records.create(ws, Plan, **texts, start_fy=years[0], end_fy=years[-1], status="draft")
-    computed = _computed_schedules(years)
+    texts = {k: v.format(**labels) if isinstance(v, str) else v for k, v in demo.plan["plan"].items()}
+    texts["adopted_on"] = cal.on(*texts["adopted_on"])
+    plan = records.create(ws, Plan, **texts, start_fy=years[0], end_fy=years[-1])
+    computed = _computed_years(years)
     catalog = load_catalog()
     priority_ids = {}
     for order, row in enumerate(demo.plan["priority"], start=1):
         key = row["catalog_key"]
-        fields = {k: v.format(**labels) for k, v in row.items()}
+        fields = {k: v.format(**labels) for k, v in row.items() if k != "years"}
         fields["title"] = catalog.priority(key).title if key else row["title"]
-        if key in computed:
-            fields["schedule"] = computed[key]
         created = records.create(
             ws, PlanPriority, **fields, plan_id=plan.id, sort_order=order, start_fy=years[0], end_fy=years[-1]
         )
+        for fy, activity in zip(years, computed.get(key) or row["years"], strict=True):
+            plan_service.set_priority_year(ws, created.id, fy, activity.format(**labels))
         priority_ids[key] = created.id
     _kpis(ws, cal, demo, plan.id, years, priority_ids)
 

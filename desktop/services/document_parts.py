@@ -7,12 +7,13 @@ so no gatherer ever needs the registry.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from desktop.documents.data import DocMeta, KpiLine, KpiYear
 from desktop.documents.fonts import FontSet, find_fonts
 from desktop.models import Municipality
+from desktop.models.contact import head_title_for
 from desktop.models.errors import NotFoundError
 from desktop.services import plan as plan_service
 from desktop.services import settings
@@ -32,20 +33,41 @@ def printed_name(muni: Municipality) -> str:
     return muni.name if muni.name.startswith(muni.prefecture) else f"{muni.prefecture}{muni.name}"
 
 
-def doc_meta(ws: Workspace, title: str, draft: bool = False, today: date | None = None) -> DocMeta:
-    """Header/footer data of a document of this municipality: its printed name, head's title and DX contact."""
+def doc_meta(
+    ws: Workspace, title: str, mark: str = "", now: datetime | date | None = None, issuer: str = ""
+) -> DocMeta:
+    """Header/footer data of a document of this municipality (or of `issuer`, e.g. a 共同調達's 代表団体): its
+    printed name, head's title and DX contact.
+
+    `mark` is 「案」/「改定案」 on drafts; `now` is when the file is made (the 印刷日; the store's clock if None).
+    """
     muni = get_municipality(ws)
+    if now is None:
+        now = ws.now().astimezone()
+    elif not isinstance(now, datetime):
+        now = datetime(now.year, now.month, now.day).astimezone()
     return DocMeta(
-        printed_name(muni),
+        issuer or printed_name(muni),
         title,
-        today or ws.today(),
-        draft,
+        now.date(),
+        mark,
         department=muni.department,
-        head_title=muni.head_title,
+        printed_at=now,
+        head_title=muni.head_title or head_title_for(muni.name),
         contact_person=muni.contact_person,
         contact_phone=muni.contact_phone,
         contact_email=muni.contact_email,
     )
+
+
+def plan_mark(status: str) -> str:
+    """The mark a plan carries: 「案」 while first drafted, 「改定案」 while a plan in force is revised, none in force."""
+    return {"draft": "案", "revising": "改定案"}.get(status, "")
+
+
+def draft_mark(is_draft: bool) -> str:
+    """「案」 on a draft, nothing on a final document."""
+    return "案" if is_draft else ""
 
 
 def label(vocabulary: dict[str, str], key: str | None) -> str:

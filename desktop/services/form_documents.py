@@ -29,7 +29,15 @@ from desktop.models.vocab import (
 )
 from desktop.services import jobs, needs, procurement, records
 from desktop.services import plan as plan_service
-from desktop.services.document_parts import doc_meta, fonts_for, kpi_lines, label, record_for_document
+from desktop.services.document_parts import (
+    doc_meta,
+    draft_mark,
+    fonts_for,
+    kpi_lines,
+    label,
+    plan_mark,
+    record_for_document,
+)
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
 
@@ -74,7 +82,7 @@ def needs_data(ws: Workspace, record_id: str | None = None, fingerprint: str = "
     )
     draft = any(n.status == "draft" for n in rows)
     return needs_pdf.NeedsDocData(
-        meta=doc_meta(ws, "支援ニーズ調書", draft),
+        meta=doc_meta(ws, "支援ニーズ調書", draft_mark(draft)),
         code=muni.code,
         prefecture=muni.prefecture,
         needs=lines,
@@ -132,7 +140,7 @@ def spec_data(ws: Workspace, record_id: str) -> spec_pdf.SpecDocData:
         else ()
     )
     return spec_pdf.SpecDocData(
-        meta=doc_meta(ws, f"{spec.title} 調達仕様書", spec.status != "final"),
+        meta=doc_meta(ws, f"{spec.title} 調達仕様書", draft_mark(spec.status != "final")),
         title=spec.title,
         mode=label(PROCUREMENT_MODE, spec.mode),
         joint=joint,
@@ -160,7 +168,7 @@ def job_data(ws: Workspace, record_id: str) -> jd_pdf.JobDocData:
     muni = get_municipality(ws)
     role = next((r for r in load_catalog().skill_roles if r.key == job.skill_role), None)
     return jd_pdf.JobDocData(
-        meta=doc_meta(ws, f"{job.title} 募集要項", job.status != "final"),
+        meta=doc_meta(ws, f"{job.title} 募集要項", draft_mark(job.status != "final")),
         title=job.title,
         skill_role=label(SKILL_ROLES, job.skill_role),
         role_summary=f"{role.role}（主なスキル：{role.skills}）" if role else "",
@@ -234,7 +242,7 @@ def tracker_data(ws: Workspace) -> xlsx_export.TrackerSheetData:
                 note=s.note if s else "",
             )
         )
-    return xlsx_export.TrackerSheetData(doc_meta(ws, "標準化（20業務）進捗", False), muni.code, tuple(lines))
+    return xlsx_export.TrackerSheetData(doc_meta(ws, "標準化（20業務）進捗"), muni.code, tuple(lines))
 
 
 def export_tracker_xlsx(
@@ -260,7 +268,7 @@ def kpi_data(ws: Workspace) -> xlsx_export.KpiSheetData:
         years = list(range(found[0], found[-1] + 1)) if found else []
     muni = get_municipality(ws)
     return xlsx_export.KpiSheetData(
-        doc_meta(ws, f"{plan.title} 評価指標（KPI）", plan.status != "approved"),
+        doc_meta(ws, f"{plan.title} 評価指標（KPI）", plan_mark(plan.status)),
         muni.code,
         lines,
         tuple(years),

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from desktop.content import load_catalog
-from desktop.models import Kpi, KpiValue, Plan, PlanPriority
+from desktop.models import Kpi, KpiValue, Plan, PlanPriority, PlanPriorityYear
 from desktop.models.errors import ValidationError
 from desktop.services import records
 from desktop.services.workspace import Workspace
@@ -48,6 +48,27 @@ def add_priority(ws: Workspace, plan_id: str, catalog_key: str = "", title: str 
     return records.create(
         ws, PlanPriority, plan_id=plan_id, catalog_key=catalog_key, title=title, sort_order=order
     )
+
+
+def set_priority_year(ws: Workspace, priority_id: str, fiscal_year: int, activity: str) -> PlanPriorityYear:
+    """What an アクションプラン does in one 年度 (its 工程表 cell); creates the row when needed."""
+    records.get(ws, PlanPriority, priority_id)
+    existing = records.find(ws, PlanPriorityYear, priority_id=priority_id, fiscal_year=fiscal_year)
+    if existing:
+        return records.update(ws, PlanPriorityYear, existing[0].id, activity=activity)
+    return records.create(
+        ws, PlanPriorityYear, priority_id=priority_id, fiscal_year=fiscal_year, activity=activity
+    )
+
+
+def yearly_activities(ws: Workspace, plan_id: str) -> dict[str, dict[int, str]]:
+    """{priority id: {年度: what it does}} for every アクションプラン of the plan (blank entries left out)."""
+    ids = {p.id for p in priorities(ws, plan_id)}
+    out: dict[str, dict[int, str]] = {}
+    for row in records.find(ws, PlanPriorityYear, order_by=(PlanPriorityYear.fiscal_year,)):
+        if row.priority_id in ids and row.activity.strip():
+            out.setdefault(row.priority_id, {})[row.fiscal_year] = row.activity.strip()
+    return out
 
 
 @dataclass
@@ -114,6 +135,12 @@ def own_kpi_rows(ws: Workspace) -> list:
 def add_blank_kpi(ws: Workspace) -> Kpi:
     """A new, still unnamed KPI at the end of the plan's list."""
     return add_kpi(ws, get_or_create_plan(ws).id, name="")
+
+
+def priority_year_values(ws: Workspace, priority_id: str) -> tuple[list[int], dict[int, PlanPriorityYear]]:
+    """The plan's 年度 and what this アクションプラン does in each (its row of the 工程表)."""
+    years = plan_years(get_or_create_plan(ws))
+    return years, {v.fiscal_year: v for v in records.find(ws, PlanPriorityYear, priority_id=priority_id)}
 
 
 def kpi_year_values(ws: Workspace, kpi_id: str) -> tuple[list[int], dict[int, KpiValue]]:

@@ -26,7 +26,7 @@ from desktop.models.vocab import CHECK_STATUS, SPECIFIC_SUPPORT_REASON
 from desktop.models.wareki import fiscal_year_of
 from desktop.services import plan as plan_service
 from desktop.services import standardization, steps, structure
-from desktop.services.document_parts import doc_meta, fonts_for, kpi_lines
+from desktop.services.document_parts import doc_meta, fonts_for, kpi_lines, plan_mark
 from desktop.services.workspace import Workspace
 
 NO_PLAN_MESSAGE = (
@@ -42,10 +42,11 @@ def plan_data(ws: Workspace, today: date | None = None, progress: Progress = NO_
     """Everything the plan PDF/DOCX prints; DomainError while the plan is still empty."""
     plan = plan_service.get_or_create_plan(ws)
     priorities = plan_service.priorities(ws, plan.id)
-    progress.report(0, 4, "計画の内容を読み込んでいます")
+    progress.report(0, 3, "計画の内容を読み込んでいます")
     if not priorities and not any(t.strip() for t in (plan.purpose, plan.vision, plan.principles)):
         raise DomainError(NO_PLAN_MESSAGE)
     kpis = kpi_lines(ws, plan.id, priorities)
+    yearly = plan_service.yearly_activities(ws, plan.id)
     actions = tuple(
         ActionPlan(
             number=i,
@@ -58,30 +59,34 @@ def plan_data(ws: Workspace, today: date | None = None, progress: Progress = NO_
             start_fy=p.start_fy,
             end_fy=p.end_fy,
             kpi_names=tuple(k.name for k in kpis if k.priority_id == p.id),
+            activities=tuple(sorted(yearly.get(p.id, {}).items())),
         )
         for i, p in enumerate(priorities, start=1)
     )
-    progress.report(1, 4, "推進体制を読み込んでいます")
+    progress.report(1, 3, "推進体制を読み込んでいます")
     roles = tuple(
         RoleLine(r.title, r.person_name, r.position, r.is_external, r.note) for r in structure.roles(ws)
     )
-    progress.report(2, 4, "進捗状況を読み込んでいます")
-    approved = plan.status == "approved"
     return PlanData(
-        meta=doc_meta(ws, plan.title or "DX推進計画", draft=not approved, today=today),
+        meta=doc_meta(ws, plan.title or "DX推進計画", plan_mark(plan.status), today),
         title=plan.title or "DX推進計画",
+        status=plan.status,
+        adopted_on=plan.adopted_on,
+        approved_on=plan.approved_on,
+        revised_on=plan.revised_on,
         purpose=plan.purpose,
+        national_trends=plan.national_trends,
+        current_situation=plan.current_situation,
         vision=plan.vision,
         principles=plan.principles,
         start_fy=plan.start_fy,
         end_fy=plan.end_fy,
-        approved=approved,
-        approved_on=plan.approved_on if approved else None,
         progress_management=plan.progress_management,
+        glossary=plan.glossary,
+        show_names=plan.show_names,
         roles=roles,
         priorities=actions,
         kpis=kpis,
-        steps=_step_lines(ws),
     )
 
 
@@ -160,7 +165,7 @@ def progress_data(ws: Workspace, today: date | None = None, progress: Progress =
         for row in standardization.tracker(ws)
     )
     return ProgressData(
-        meta=doc_meta(ws, "自治体DX 進捗報告", draft=False, today=today),
+        meta=doc_meta(ws, "自治体DX 進捗報告", now=today),
         fiscal_year=fy,
         steps=_step_lines(ws),
         checks=tuple(checks),

@@ -22,6 +22,7 @@ T = TypeVar("T", bound=Synced)
 # Child records tombstoned together with their parent (and restored with it).
 CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
     "plan": (("plan_priority", "plan_id"), ("kpi", "plan_id")),
+    "plan_priority": (("plan_priority_year", "priority_id"),),
     "kpi": (("kpi_value", "kpi_id"),),
     "initiative": (("pdca_review", "initiative_id"),),
     "procurement_spec": (("procurement_requirement", "spec_id"), ("procurement_participant", "spec_id")),

@@ -97,7 +97,9 @@ VOCAB_LABELS = (
     QT_TRANSLATE_NOOP("vocab", "Check（評価）"),
     QT_TRANSLATE_NOOP("vocab", "Act（改善）"),
     # PLAN_STATUS
-    QT_TRANSLATE_NOOP("vocab", "議決済"),
+    QT_TRANSLATE_NOOP("vocab", "策定中（案）"),
+    QT_TRANSLATE_NOOP("vocab", "策定済（計画期間中）"),
+    QT_TRANSLATE_NOOP("vocab", "改定中（改定案）"),
     # PRIORITY
     QT_TRANSLATE_NOOP("vocab", "高"),
     QT_TRANSLATE_NOOP("vocab", "中"),

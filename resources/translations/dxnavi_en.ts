@@ -1338,10 +1338,6 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
-    <message>
-        <source>保存できませんでした。</source>
-        <translation>Could not be saved.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2368,6 +2364,29 @@ It reaches the prefecture through sync or by sending the support needs request d
     </message>
 </context>
 <context>
+    <name>PriorityDetail</name>
+    <message>
+        <source>その年度の取組</source>
+        <translation>Work in that year</translation>
+    </message>
+    <message>
+        <source>年度ごとの取組</source>
+        <translation>Work per fiscal year</translation>
+    </message>
+    <message>
+        <source>「全体方針」タブで計画期間を設定すると、年度ごとの取組を入力できます。</source>
+        <translation>Set the plan period on the “Overall policy” tab to enter the work for each fiscal year.</translation>
+    </message>
+    <message>
+        <source>年度ごとの取組（工程表）</source>
+        <translation>Work per fiscal year (roadmap)</translation>
+    </message>
+    <message>
+        <source>工程表と実施スケジュールに、年度ごとに何をするかを短く書きます（例: 検討・調達、導入、運用）。空欄の年度は取組期間内なら網掛けだけで示します。</source>
+        <translation>Write briefly what is done in each fiscal year, for the roadmap and the schedule (e.g. study and procurement, introduction, operation). An empty year within the period is shown shaded only.</translation>
+    </message>
+</context>
+<context>
     <name>ProcurementPage</name>
     <message>
         <source>（無題）</source>
@@ -2862,8 +2881,36 @@ ends</translation>
         <translation>e.g. ○○ City DX Promotion Plan</translation>
     </message>
     <message>
+        <source>策定日</source>
+        <translation>Adopted on</translation>
+    </message>
+    <message>
+        <source>議決日（議決を経た場合）</source>
+        <translation>Council vote (if voted on)</translation>
+    </message>
+    <message>
+        <source>改定日（改定した場合）</source>
+        <translation>Revised on (if revised)</translation>
+    </message>
+    <message>
         <source>策定の趣旨</source>
         <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>現状と課題：国の動向</source>
+        <translation>Situation: national trends</translation>
+    </message>
+    <message>
+        <source>例: 自治体DX推進計画の改定、標準準拠システムへの移行期限など</source>
+        <translation>e.g. revisions of the national DX plan, the deadline for standard-compliant systems</translation>
+    </message>
+    <message>
+        <source>現状と課題：団体の現状</source>
+        <translation>Situation: this municipality</translation>
+    </message>
+    <message>
+        <source>例: 人口と職員数の推移、窓口や業務の課題、これまでの取組</source>
+        <translation>e.g. population and staff trends, issues at the counters and in the work, what has been done so far</translation>
     </message>
     <message>
         <source>ビジョン</source>
@@ -2878,6 +2925,10 @@ ends</translation>
         <translation>Basic principles</translation>
     </message>
     <message>
+        <source>実施スケジュールの補足</source>
+        <translation>Schedule notes</translation>
+    </message>
+    <message>
         <source>計画期間（開始年度）</source>
         <translation>Plan period (first year)</translation>
     </message>
@@ -2890,16 +2941,24 @@ ends</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <source>議決日</source>
-        <translation>Approved on</translation>
-    </message>
-    <message>
         <source>進捗管理の方法</source>
         <translation>Progress management</translation>
     </message>
     <message>
         <source>例: DX推進本部で年2回、KPIの達成状況を確認する</source>
         <translation>e.g. The DX headquarters reviews the KPIs twice a year</translation>
+    </message>
+    <message>
+        <source>用語解説（任意）</source>
+        <translation>Glossary (optional)</translation>
+    </message>
+    <message>
+        <source>1行に1語、「用語：説明」の形で書きます（例: BPR：業務の進め方の見直し）</source>
+        <translation>One term per line as “term：explanation” (e.g. BPR：reviewing how the work is done)</translation>
+    </message>
+    <message>
+        <source>推進体制に氏名を記載する</source>
+        <translation>Print names in the promotion structure</translation>
     </message>
     <message>
         <source>名称</source>
@@ -2920,10 +2979,6 @@ ends</translation>
     <message>
         <source>評価指標</source>
         <translation>Indicators</translation>
-    </message>
-    <message>
-        <source>実施スケジュール</source>
-        <translation>Schedule</translation>
     </message>
     <message>
         <source>開始年度</source>
@@ -3631,6 +3686,13 @@ Derived from: {2}</translation>
     </message>
 </context>
 <context>
+    <name>YearGrid</name>
+    <message>
+        <source>保存できませんでした。</source>
+        <translation>Could not save.</translation>
+    </message>
+</context>
+<context>
     <name>vocab</name>
     <message>
         <source>首長・幹部向け研修（トップセミナー）</source>
@@ -3825,8 +3887,16 @@ Derived from: {2}</translation>
         <translation>Act</translation>
     </message>
     <message>
-        <source>議決済</source>
-        <translation>Approved</translation>
+        <source>策定中（案）</source>
+        <translation>Being drafted (draft)</translation>
+    </message>
+    <message>
+        <source>策定済（計画期間中）</source>
+        <translation>Adopted (in force)</translation>
+    </message>
+    <message>
+        <source>改定中（改定案）</source>
+        <translation>Being revised (revision draft)</translation>
     </message>
     <message>
         <source>高</source>

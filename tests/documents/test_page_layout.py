@@ -41,7 +41,7 @@ def st(fonts):
 
 
 def meta(draft=False):
-    return DocMeta("福井県鯖江市", "テスト文書", date(2026, 11, 26), draft=draft)
+    return DocMeta("福井県鯖江市", "テスト文書", date(2026, 11, 26), mark="案" if draft else "")
 
 
 def page_texts(path):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from desktop.content import load_catalog
-from desktop.models import AwarenessActivity, Initiative, Kpi, KpiValue
+from desktop.models import AwarenessActivity, Initiative, Kpi, KpiValue, PlanPriorityYear
 from desktop.services import initiatives, plan, records, steps
 from desktop.views.steps.step0_awareness import Step0Page
 from desktop.views.steps.step1_policy import Step1Page
@@ -150,6 +150,26 @@ def test_an_approximate_kpi_number_keeps_its_text_and_says_what_is_expected(qtbo
     qtbot.waitUntil(lambda: not notes.note.isVisible(), timeout=WAIT_MS)
     assert not notes.problem(0, 1)
     assert records.get(ws, Kpi, kpi.id).name == "オンライン化した手続"
+
+
+def test_what_an_action_plan_does_each_year_is_stored_for_the_roadmap(qtbot, ctx, ws):
+    the_plan = plan.get_or_create_plan(ws)
+    records.update(ws, type(the_plan), the_plan.id, start_fy=2025, end_fy=2027)
+    item = plan.add_priority(ws, the_plan.id, catalog_key="front_yard")
+    page = shown(qtbot, Step1Page(ctx))
+    page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: len(page.priorities.items) == 1, timeout=WAIT_MS)
+    grid = page.priorities.detail.inner.grid
+    qtbot.waitUntil(lambda: grid.rowCount() == 3, timeout=WAIT_MS)
+    assert grid.verticalHeaderItem(0).text() == "令和7年度（2025年度）"
+
+    grid.item(0, 0).setText("検討・調達")
+
+    def stored():
+        return records.find(ws, PlanPriorityYear, priority_id=item.id)
+
+    qtbot.waitUntil(lambda: len(stored()) == 1, timeout=WAIT_MS)
+    assert (stored()[0].fiscal_year, stored()[0].activity) == (2025, "検討・調達")
 
 
 def test_deleting_an_activity_can_be_undone(qtbot, ctx, ws):

@@ -11,6 +11,7 @@ from desktop.views.context import ViewContext
 from desktop.views.record_form import FieldSpec, RecordForm
 from desktop.views.record_list import RecordList
 from desktop.views.steps.kpi_grid import KpiDetail
+from desktop.views.steps.priority_detail import PriorityDetail
 from desktop.views.steps.step_page import DetailPane, StepPage, master_list, tab_body
 from desktop.views.style import hint
 
@@ -47,7 +48,7 @@ class Step1Page(StepPage):
                 PlanPriority,
                 load=lambda: plan.own_priority_rows(ctx.ws),
                 label=self._priority_label,
-                detail=DetailPane(RecordForm(ctx, PlanPriority, self._priority_specs())),
+                detail=DetailPane(PriorityDetail(ctx, self._priority_specs())),
                 create=lambda: plan.add_own_priority(ctx.ws, title=own_title),
                 noun=self.tr("重点取組事項", "record noun"),
             )
@@ -97,13 +98,29 @@ class Step1Page(StepPage):
     def _plan_specs(self) -> list[FieldSpec]:
         return [
             FieldSpec("title", self.tr("計画の名称"), placeholder=self.tr("例: ○○市DX推進計画")),
-            FieldSpec("purpose", self.tr("策定の趣旨"), "text", lines=3),
-            FieldSpec("vision", self.tr("ビジョン"), "text", placeholder=self.tr("目指す姿"), lines=3),
-            FieldSpec("principles", self.tr("基本理念"), "text", lines=3),
+            FieldSpec("status", self.tr("状態"), "choice", PLAN_STATUS),
+            FieldSpec("adopted_on", self.tr("策定日"), "date"),
+            FieldSpec("approved_on", self.tr("議決日（議決を経た場合）"), "date"),
+            FieldSpec("revised_on", self.tr("改定日（改定した場合）"), "date"),
             FieldSpec("start_fy", self.tr("計画期間（開始年度）"), "fy"),
             FieldSpec("end_fy", self.tr("計画期間（終了年度）"), "fy"),
-            FieldSpec("status", self.tr("状態"), "choice", PLAN_STATUS),
-            FieldSpec("approved_on", self.tr("議決日"), "date"),
+            FieldSpec("purpose", self.tr("策定の趣旨"), "text", lines=3),
+            FieldSpec(
+                "national_trends",
+                self.tr("現状と課題：国の動向"),
+                "text",
+                placeholder=self.tr("例: 自治体DX推進計画の改定、標準準拠システムへの移行期限など"),
+                lines=3,
+            ),
+            FieldSpec(
+                "current_situation",
+                self.tr("現状と課題：団体の現状"),
+                "text",
+                placeholder=self.tr("例: 人口と職員数の推移、窓口や業務の課題、これまでの取組"),
+                lines=3,
+            ),
+            FieldSpec("vision", self.tr("ビジョン"), "text", placeholder=self.tr("目指す姿"), lines=3),
+            FieldSpec("principles", self.tr("基本理念"), "text", lines=3),
             FieldSpec(
                 "progress_management",
                 self.tr("進捗管理の方法"),
@@ -111,6 +128,16 @@ class Step1Page(StepPage):
                 placeholder=self.tr("例: DX推進本部で年2回、KPIの達成状況を確認する"),
                 lines=3,
             ),
+            FieldSpec(
+                "glossary",
+                self.tr("用語解説（任意）"),
+                "text",
+                placeholder=self.tr(
+                    "1行に1語、「用語：説明」の形で書きます（例: BPR：業務の進め方の見直し）"
+                ),
+                lines=3,
+            ),
+            FieldSpec("show_names", self.tr("推進体制に氏名を記載する"), "check"),
         ]
 
     def _priority_specs(self) -> list[FieldSpec]:
@@ -120,7 +147,7 @@ class Step1Page(StepPage):
             FieldSpec("current_issues", self.tr("現状・課題"), "text", lines=3),
             FieldSpec("next_steps", self.tr("今後の展開"), "text", lines=3),
             FieldSpec("indicators", self.tr("評価指標"), "text", lines=2),
-            FieldSpec("schedule", self.tr("実施スケジュール"), "text", lines=2),
+            FieldSpec("schedule", self.tr("実施スケジュールの補足"), "text", lines=2),
             FieldSpec("start_fy", self.tr("開始年度"), "fy"),
             FieldSpec("end_fy", self.tr("終了年度"), "fy"),
         ]
