@@ -10,10 +10,12 @@ font fallback) go to stderr, the written path to stdout.
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from desktop.models.errors import ValidationError
 from desktop.services import documents, output_paths
+from desktop.services.form_documents import NeedsIssue
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 
@@ -49,6 +51,14 @@ def register(
         metavar="ID",
         help="対象の記録のID（needs / spec / jd で指定。省略すると一覧を表示）",
     )
+    letter = pdf.add_argument_group("支援ニーズ調書（needs）の発信")
+    letter.add_argument(
+        "--addressee", metavar="課", help="宛先の都道府県の担当課（例: 総務部市町村課。次回も使われます）"
+    )
+    letter.add_argument("--number", metavar="番号", default="", help="文書番号（省略すると手書き用の空欄）")
+    letter.add_argument(
+        "--sent-on", type=_iso_date, metavar="YYYY-MM-DD", help="発信日（省略すると手書き用の空欄）"
+    )
     pdf.set_defaults(run=run_document, store_mode="open", fmt="pdf", precheck=precheck_out)
     for fmt, what in (("xlsx", "Excel（XLSX）"), ("docx", "Word（DOCX）")):
         sub = export_formats.add_parser(
@@ -62,6 +72,13 @@ def register(
             "--out", type=Path, required=True, metavar="F", help=f"保存先の{fmt.upper()}ファイル"
         )
         sub.set_defaults(run=run_document, store_mode="open", fmt=fmt, record_id=None, precheck=precheck_out)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日付「{text}」は 2026-12-01 の形で指定してください") from None
 
 
 def precheck_out(args: argparse.Namespace) -> None:
@@ -83,7 +100,11 @@ def run_document(args: argparse.Namespace, store: Store) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    result = documents.build_document(ws, args.kind, args.fmt, args.out, args.record_id)
+    issue = None
+    if documents.issued_as_letter(args.kind, args.fmt):
+        addressee = args.addressee if args.addressee is not None else documents.needs_addressee(ws)
+        issue = NeedsIssue(addressee, args.number, args.sent_on)
+    result = documents.build_document(ws, args.kind, args.fmt, args.out, args.record_id, issue=issue)
     for warning in result.warnings:
         print(f"警告: {warning}", file=sys.stderr)
     pages = f"（{result.pages}ページ）" if result.pages else ""

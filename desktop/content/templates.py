@@ -25,8 +25,11 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 JOB_TEXT_FIELDS = (
     "title", "department", "duties", "required_skills", "preferred_skills", "appointment_type", "term",
     "work_days", "work_place", "pay", "side_job", "confidentiality", "selection", "documents",
+    "how_to_apply", "selection_schedule", "result_notice",
 )  # fmt: skip
 APPOINTMENT_TYPE_MAX = 40  # JobDescription.appointment_type column length
+# The methods in which the contractor is chosen by 入札 (the others: 公募型プロポーザル方式, 随意契約).
+BIDDING_METHODS = frozenset({"general", "designated"})
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,17 @@ class ChapterDef:
     covers: str
     source: str
     confidence: str
+    proposal_title: str = ""  # printed instead of `title` when the contractor is not chosen by 入札
 
     @property
     def kana(self) -> str:
         """ア, イ … サ."""
         return CHAPTER_KANA[self.key]
+
+    def title_for(self, method: str) -> str:
+        """The title as printed for a procurement by `method` (vocab.PROCUREMENT_METHOD key)."""
+        bidding = method in BIDDING_METHODS
+        return self.title if bidding or not self.proposal_title else self.proposal_title
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ class SpecTemplate:
     key: str
     title: str
     mode: str  # single | joint
+    method: str  # vocab.PROCUREMENT_METHOD key the chapter texts are worded for
     cost_split: str  # "" for 単独; a vocab.COST_SPLIT key for 共同調達
     summary: str
     source: str
@@ -83,6 +93,8 @@ class SpecTemplates:
     non_functional_categories: tuple[str, ...]
     categories_source: str
     templates: tuple[SpecTemplate, ...]
+    personal_data_title: str = ""  # 別記 個人情報取扱特記事項, printed after every spec
+    personal_data_text: str = ""
 
     def template(self, key: str) -> SpecTemplate:
         """Template by key (KeyError if unknown)."""
@@ -123,15 +135,19 @@ class JobTemplate:
     confidentiality: str
     selection: str
     documents: str
+    how_to_apply: str
+    selection_schedule: str
+    result_notice: str
+    positions: int
     funding: str
     source: str
     confidence: str
     notes: str = ""
 
-    def record_fields(self, municipality: str) -> dict[str, str]:
+    def record_fields(self, municipality: str) -> dict[str, Any]:
         """Values for a new JobDescription, with {団体名} filled in."""
         values = {f: fill_placeholders(getattr(self, f), municipality=municipality) for f in JOB_TEXT_FIELDS}
-        return {**values, "skill_role": self.skill_role, "funding": self.funding}
+        return {**values, "skill_role": self.skill_role, "funding": self.funding, "positions": self.positions}
 
 
 def fill_placeholders(text: str, municipality: str = "", title: str = "") -> str:
@@ -201,17 +217,27 @@ class _File(TomlFile):
 def read_spec_templates(path: Path) -> SpecTemplates:
     """Read and validate spec_templates.toml (uncached); raises ContentError on the first problem."""
     f = _File(path)
-    f.only(f.data, {"chapter", "requirement_categories", "template"}, "")
+    f.only(f.data, {"chapter", "requirement_categories", "personal_data", "template"}, "")
     chapters = []
     for row in f.rows("chapter"):
         key = str(row.get("key", ""))
-        f.only(row, {"key", "title", "covers", "source", "confidence"}, key)
+        f.only(row, {"key", "title", "title_proposal", "covers", "source", "confidence"}, key)
         title = f.text(row, "title", key)
         if key in CHAPTER_KANA and not title.startswith(CHAPTER_KANA[key] + " "):
             raise f.fail(f"章「{key}」の title は「{CHAPTER_KANA[key]} 」で始めてください。", key)
+        proposal_title = (
+            f.text(row, "title_proposal", key, allow_empty=True) if "title_proposal" in row else ""
+        )
+        if proposal_title and not proposal_title.startswith(CHAPTER_KANA[key] + " "):
+            raise f.fail(f"章「{key}」の title_proposal は「{CHAPTER_KANA[key]} 」で始めてください。", key)
         chapters.append(
             ChapterDef(
-                key, title, f.text(row, "covers", key), f.text(row, "source", key), f.confidence(row, key)
+                key,
+                title,
+                f.text(row, "covers", key),
+                f.text(row, "source", key),
+                f.confidence(row, key),
+                proposal_title,
             )
         )
     if tuple(c.key for c in chapters) != CHAPTER_KEYS:
@@ -231,6 +257,11 @@ def read_spec_templates(path: Path) -> SpecTemplates:
         kinds[kind] = tuple(names)
     f.confidence(cats, "requirement_categories")
 
+    personal = f.data.get("personal_data")
+    if not isinstance(personal, dict):
+        raise f.fail("[personal_data]（個人情報取扱特記事項）の表がありません。")
+    f.only(personal, {"title", "text", "source", "confidence"}, "personal_data")
+    f.confidence(personal, "personal_data")
     templates = [_read_spec_template(f, row, kinds) for row in f.rows("template")]
     keys = [t.key for t in templates]
     if len(set(keys)) != len(keys):
@@ -241,6 +272,8 @@ def read_spec_templates(path: Path) -> SpecTemplates:
         non_functional_categories=kinds["non_functional"],
         categories_source=f.text(cats, "source", "requirement_categories"),
         templates=tuple(templates),
+        personal_data_title=f.text(personal, "title", "personal_data"),
+        personal_data_text=f.text(personal, "text", "personal_data"),
     )
 
 
@@ -252,6 +285,7 @@ def _read_spec_template(f: _File, row: dict[str, Any], kinds: dict[str, tuple[st
         "key",
         "title",
         "mode",
+        "method",
         "cost_split",
         "summary",
         "source",
@@ -263,6 +297,11 @@ def _read_spec_template(f: _File, row: dict[str, Any], kinds: dict[str, tuple[st
     mode = f.text(row, "mode", key)
     if mode not in vocab.PROCUREMENT_MODE:
         raise f.fail(f"mode「{mode}」は single / joint のいずれかにしてください。", key)
+    method = f.text(row, "method", key)
+    if method not in vocab.PROCUREMENT_METHOD:
+        raise f.fail(
+            f"method「{method}」は {' / '.join(vocab.PROCUREMENT_METHOD)} のいずれかにしてください。", key
+        )
     cost_split = f.text(row, "cost_split", key, allow_empty=True)
     if cost_split and cost_split not in vocab.COST_SPLIT:
         raise f.fail(
@@ -311,6 +350,7 @@ def _read_spec_template(f: _File, row: dict[str, Any], kinds: dict[str, tuple[st
         key=key,
         title=f.text(row, "title", key),
         mode=mode,
+        method=method,
         cost_split=cost_split,
         summary=f.text(row, "summary", key),
         source=f.text(row, "source", key),
@@ -327,7 +367,16 @@ def read_job_templates(path: Path) -> tuple[JobTemplate, ...]:
     jobs: list[JobTemplate] = []
     for row in f.rows("job"):
         key = str(row.get("key", ""))
-        allowed = {"key", "skill_role", "funding", "source", "confidence", "notes", *JOB_TEXT_FIELDS}
+        allowed = {
+            "key",
+            "skill_role",
+            "funding",
+            "positions",
+            "source",
+            "confidence",
+            "notes",
+            *JOB_TEXT_FIELDS,
+        }
         f.only(row, allowed, key)
         role = f.text(row, "skill_role", key)
         if role not in vocab.SKILL_ROLES:
@@ -338,6 +387,9 @@ def read_job_templates(path: Path) -> tuple[JobTemplate, ...]:
         if funding not in vocab.FUNDING:
             raise f.fail(f"funding「{funding}」は財源の選択肢にありません。", key)
         texts = {name: f.text(row, name, key) for name in JOB_TEXT_FIELDS}
+        positions = row.get("positions")
+        if not isinstance(positions, int) or isinstance(positions, bool) or positions < 1:
+            raise f.fail("positions（募集人数）は1以上の整数で書いてください。", key)
         if len(texts["appointment_type"]) > APPOINTMENT_TYPE_MAX:
             raise f.fail(f"appointment_type は{APPOINTMENT_TYPE_MAX}文字以内で書いてください。", key)
         jobs.append(
@@ -345,6 +397,7 @@ def read_job_templates(path: Path) -> tuple[JobTemplate, ...]:
                 key=key,
                 skill_role=role,
                 funding=funding,
+                positions=positions,
                 source=f.text(row, "source", key),
                 confidence=f.confidence(row, key),
                 notes=f.text(row, "notes", key, allow_empty=True) if "notes" in row else "",

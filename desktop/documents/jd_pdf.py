@@ -1,14 +1,17 @@
 """募集要項 / ジョブディスクリプション (PDF) for one digital-talent post.
 
-Sections follow the items found in real 募集要項 for external CIO補佐官 and the like (DOMAIN.md §5.2): the post
-and its スキル標準 role, duties, required and preferred skills, 任用形態, term, working pattern, pay, 兼業,
-守秘義務, selection, application documents, 財源 and whom to ask.
+Sections follow the items found in real 募集要項 for external CIO補佐官 and the like (DOMAIN.md §5.2), as a
+notice an applicant can act on: the post and how many are sought, its スキル標準 role and duties, required and
+preferred skills, who may not apply (欠格条項), 任用形態, term, working pattern, pay, 兼業, 守秘義務, how, where
+and by when to apply, how and when the selection runs and how the result is told, and whom to ask. It is a
+public notice, so the municipality's 財源 is not printed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.enums import TA_RIGHT
@@ -26,6 +29,8 @@ from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import wareki_date
 
 LABEL_WIDTH = 36 * 2.835  # 36 mm in points
+# 欠格条項: who may not be appointed, by the law itself (the article is named, its items are not restated).
+DISQUALIFICATION = "地方公務員法第16条各号のいずれかに該当する者は、応募することができません。"
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,11 @@ class JobDocData:
     confidentiality: str = ""
     selection: str = ""
     documents: str = ""
-    funding: str = ""
+    positions: int | None = None  # 募集人数
+    deadline: date | None = None  # 応募期限
+    how_to_apply: str = ""  # 応募方法・提出先
+    selection_schedule: str = ""  # 選考日程
+    result_notice: str = ""  # 結果の通知
     contact_department: str = ""
     contact_person: str = ""
     contact_phone: str = ""
@@ -70,7 +79,6 @@ def _title_block(data: JobDocData, st: Styles) -> list[Flowable]:
     return [
         para(f"{data.title}　募集要項", title),
         spacer(3),
-        para(wareki_date(data.meta.printed_on), right),
         para(data.meta.municipality, right),
         spacer(4),
         para(intro, st.body),
@@ -88,13 +96,15 @@ def _sections(data: JobDocData) -> list[tuple[str, list[tuple[str, str]]]]:
     return [
         (
             "1　募集する職",
-            [("職名", data.title), ("人材像（スキル標準）", role), ("所属", _or_blank(data.department)),
+            [("職名", data.title), ("募集人数", f"{data.positions}人" if data.positions else "（記載なし）"),
+             ("人材像（スキル標準）", role), ("所属", _or_blank(data.department)),
              ("職務内容", _or_blank(data.duties))],
         ),
         (
             "2　応募資格",
             [("必須のスキル・経験", _or_blank(data.required_skills)),
-             ("歓迎するスキル・経験", _or_blank(data.preferred_skills))],
+             ("歓迎するスキル・経験", _or_blank(data.preferred_skills)),
+             ("欠格条項", DISQUALIFICATION)],
         ),
         (
             "3　任用・勤務条件",
@@ -103,9 +113,17 @@ def _sections(data: JobDocData) -> list[tuple[str, list[tuple[str, str]]]]:
              ("報酬", _or_blank(data.pay)), ("兼業", _or_blank(data.side_job)),
              ("守秘義務", _or_blank(data.confidentiality))],
         ),
-        ("4　選考", [("選考方法", _or_blank(data.selection)), ("応募書類", _or_blank(data.documents))]),
-        ("5　その他", [("財源", data.funding or "未定")]),
-        ("6　問合せ先", [(label, value or "—") for label, value in contact]),
+        (
+            "4　応募方法",
+            [("応募期限", f"{wareki_date(data.deadline)}（必着）" if data.deadline else "（記載なし）"),
+             ("応募書類", _or_blank(data.documents)), ("応募方法・提出先", _or_blank(data.how_to_apply))],
+        ),
+        (
+            "5　選考",
+            [("選考方法", _or_blank(data.selection)), ("選考日程", _or_blank(data.selection_schedule)),
+             ("結果の通知", _or_blank(data.result_notice))],
+        ),
+        ("6　問い合わせ先", [(label, value or "—") for label, value in contact]),
     ]  # fmt: skip
 
 

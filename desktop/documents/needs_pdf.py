@@ -1,7 +1,10 @@
 """支援ニーズ調書: the municipality's support needs, as sent to the prefecture (PDF).
 
-One summary table of every need, then one block per need with what the prefecture must know to match it:
-区分, 人材像 (スキル標準), 常駐/随時, 月あたり日数, 期間 (和暦), 目的, 優先度, 財源 and 状況.
+Laid out as an official letter: 文書番号 and 発信日 at the top right (blank lines to fill in by hand when not
+given), the prefecture's department it is addressed to, the sender, then one summary table of every need and
+one block per need with what the prefecture must know to match it: 区分, 人材像 (スキル標準), 常駐/随時,
+月あたり日数, 期間 (和暦), 目的, 優先度 and 財源. Only needs the municipality has submitted are sent; their
+internal status and the prefecture's own answer stay off the paper.
 """
 
 from __future__ import annotations
@@ -50,10 +53,6 @@ class NeedLine:
     detail: str = ""
     priority: str = ""  # 高 / 中 / 低
     funding: str = ""  # 財源 label
-    status: str = ""  # 作成中 / 提出済 …
-    response_status: str = ""  # the prefecture's answer, when one arrived
-    response_text: str = ""
-    responded_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,9 @@ class NeedsDocData:
     contact_phone: str = ""
     contact_email: str = ""
     fingerprint: str = ""  # パッケージ指紋 of the package this paper accompanies; printed only when given
+    addressee: str = ""  # the prefecture's department it goes to, e.g. 「総務部市町村課」
+    doc_number: str = ""  # 文書番号 as the municipality's filing system gives it (blank: filled in by hand)
+    sent_on: date | None = None  # 発信日 (blank: filled in by hand)
 
 
 def period_text(start: date | None, end: date | None) -> str:
@@ -89,12 +91,12 @@ def period_text(start: date | None, end: date | None) -> str:
 
 
 def short_period(start: date | None, end: date | None) -> str:
-    """期間 for the summary table: 令和9年4月〜令和10年3月."""
+    """期間 for the summary table: 令和9年4月〜 / 令和10年3月 on two lines, so that no date is cut in two."""
     if start is None and end is None:
         return "未定"
     left = wareki_year_month(start) if start else ""
     right = wareki_year_month(end) if end else ""
-    return f"{left}〜{right}"
+    return f"{left}〜\n{right}"
 
 
 def days_text(days: float | None) -> str:
@@ -102,22 +104,43 @@ def days_text(days: float | None) -> str:
     return "—" if days is None else f"月{number(days)}日"
 
 
+BLANK_NUMBER = "第　　　　　号"
+BLANK_DATE = "令和　　年　　月　　日"
+BLANK_DEPARTMENT = "　　　　　　　　"
+
+
+def addressee_line(data: NeedsDocData) -> str:
+    """「福井県総務部市町村課　宛」; a blank to fill in when the department is not set."""
+    department = data.addressee.strip()
+    if department.startswith(data.prefecture):
+        department = department[len(data.prefecture) :]
+    return f"{data.prefecture}{department or BLANK_DEPARTMENT}　宛"
+
+
 def _title_block(data: NeedsDocData, st: Styles) -> list[Flowable]:
-    title = ParagraphStyle("needs-title", parent=st.cover_sub, fontSize=18, leading=26, spaceAfter=4)
+    title = ParagraphStyle("needs-title", parent=st.cover_sub, fontSize=16, leading=24, spaceBefore=8)
     right = ParagraphStyle("needs-right", parent=st.body_flat, alignment=TA_RIGHT)
     lines: list[Flowable] = [
+        para(data.doc_number.strip() or BLANK_NUMBER, right),
+        para(wareki_date(data.sent_on) if data.sent_on else BLANK_DATE, right),
+        spacer(4),
+        para(addressee_line(data), st.body_flat),
+        spacer(3),
+        para(data.meta.municipality, right),
+    ]
+    if data.department:
+        lines.append(para(data.department, right))
+    if data.fingerprint:
+        lines.append(para(f"パッケージ指紋　{data.fingerprint}", right))
+    lines += [
         para(TITLE, title),
         para(
             "（都道府県によるDX推進支援に関する支援ニーズ）",
             ParagraphStyle("needs-sub", parent=st.body_flat, alignment=TA_CENTER),
         ),
-        spacer(4),
-        para(wareki_date(data.meta.printed_on), right),
-        para(f"{data.meta.municipality}（団体コード {data.code}）", right),
+        spacer(3),
+        para("本団体のDX推進に必要な支援について、次のとおり提出します。", st.body),
     ]
-    if data.fingerprint:
-        lines.append(para(f"パッケージ指紋　{data.fingerprint}", right))
-    lines.append(spacer(3))
     return lines
 
 
@@ -151,7 +174,7 @@ def _profile_table(data: NeedsDocData, st: Styles) -> Table:
 
 
 def _summary_table(needs: tuple[NeedLine, ...], st: Styles) -> Flowable:
-    header = ["番号", "件名", "区分", "人材像（スキル標準）", "常駐/随時・日数", "期間", "優先度", "状況"]
+    header = ["番号", "件名", "区分", "人材像（スキル標準）", "常駐/随時・日数", "期間", "優先度"]
     rows = [
         [
             str(i),
@@ -163,13 +186,10 @@ def _summary_table(needs: tuple[NeedLine, ...], st: Styles) -> Flowable:
             else n.engagement or "—",
             short_period(n.period_start, n.period_end),
             n.priority,
-            n.status,
         ]
         for i, n in enumerate(needs, 1)
     ]
-    return data_table(
-        header, rows, col_widths(0.6, 2.0, 1.5, 1.5, 1.25, 1.45, 0.75, 0.8), st, align="CLLLCLCC"
-    )
+    return data_table(header, rows, col_widths(0.6, 2.0, 1.45, 1.5, 1.25, 1.65, 0.7), st, align="CLLLCLC")
 
 
 def _need_block(index: int, n: NeedLine, st: Styles, lead: Flowable | None = None) -> list[Flowable]:
@@ -183,10 +203,7 @@ def _need_block(index: int, n: NeedLine, st: Styles, lead: Flowable | None = Non
     ]
     if n.detail:
         rows.append(("内容・補足", n.detail))
-    rows += [("優先度", n.priority or "—"), ("財源", n.funding or "未定"), ("状況", n.status or "—")]
-    if n.response_status or n.response_text:
-        answer = n.response_status + (f"（{wareki_date(n.responded_on)}）" if n.responded_on else "")
-        rows.append(("都道府県の回答", "\n".join(t for t in (answer, n.response_text) if t)))
+    rows += [("優先度", n.priority or "—"), ("財源", n.funding or "未定")]
     # A need is short: keep its heading and table on one page (KeepTogether still splits a block taller than a page).
     # `lead` is the section heading before the first need: it moves to the next page together with it.
     parts = [heading(f"（{index}）{n.title}", 3, st, toc=False), form_table(rows, st, label_width=38 * 2.835)]
@@ -202,13 +219,14 @@ def glyph_fields(data: NeedsDocData) -> Iterable[tuple[str, str | None]]:
         ("電話", data.contact_phone),
         ("電子メール", data.contact_email),
         ("パッケージ指紋", data.fingerprint),
+        ("宛先", data.addressee),
+        ("文書番号", data.doc_number),
     )
     for n in data.needs:
         yield from (
             (f"{n.title}：件名", n.title),
             (f"{n.title}：目的", n.purpose),
             (f"{n.title}：内容", n.detail),
-            (f"{n.title}：回答", n.response_text),
         )
 
 

@@ -190,7 +190,7 @@ def _businesses(data: ProgressData, st: Styles) -> list[Flowable]:
             [
                 b.name,
                 phase,
-                wareki_date(b.planned_go_live) if b.planned_go_live else "未定",
+                _migration_day(b),
                 "該当" if b.specific_support else "—",
                 "利用" if b.gov_cloud else "—",
             ]
@@ -199,7 +199,7 @@ def _businesses(data: ProgressData, st: Styles) -> list[Flowable]:
     # 「令和10年10月20日」; the 業務 order is the official one, so no number column is needed
     out.append(
         data_table(
-            ["業務", "段階", "移行予定日", "特定移行\n支援", "ガバクラ"],
+            ["業務", "段階", "移行日", "特定移行\n支援", "ガバクラ"],
             rows,
             col_widths(32.5, 69, 29.5, 17, 17),
             st,
@@ -210,6 +210,14 @@ def _businesses(data: ProgressData, st: Styles) -> list[Flowable]:
         para("※ 段階は「自治体情報システムの標準化・共通化に係る手順書」の作業項目①〜⑫によります。", st.note)
     )
     return out
+
+
+def _migration_day(b) -> str:
+    """The day the 業務 moved (once live), or the day it is planned to, marked as such; 「未定」 without one."""
+    if b.planned_go_live is None:
+        return "未定"
+    day = wareki_date(b.planned_go_live)
+    return day if b.live else f"{day}\n（予定）"
 
 
 def _step_bars(steps) -> list[charts.ProgressBar]:

@@ -1,4 +1,5 @@
-"""調達仕様書 (PDF): chapters ア〜サ, 別表 参加団体一覧 for 共同調達, and 別紙 要件定義書 (機能/非機能要件).
+"""調達仕様書 (PDF) for bidders: chapters ア〜サ, 別表 参加団体一覧 for 共同調達, 別紙 要件定義書 (機能/非機能要件)
+and 別記 個人情報取扱特記事項. A 共同調達 is issued by its 代表団体.
 
 Chapter text is plain text typed by the user or copied from a template: a line 「（1）…」 is an item heading,
 lines starting with 「・」 or ①〜⑳ are list items with a hanging indent, anything else is a paragraph.
@@ -68,7 +69,7 @@ class ParticipantLine:
 class SpecDocData:
     """Everything the 調達仕様書 prints."""
 
-    meta: DocMeta
+    meta: DocMeta  # meta.municipality is the issuer: the 代表団体 of a 共同調達
     title: str  # 調達件名
     mode: str  # 単独調達 / 共同調達
     chapters: tuple[ChapterBlock, ...]
@@ -79,13 +80,15 @@ class SpecDocData:
     lead_body: str = ""  # 代表団体
     cost_split: str = ""  # 按分方法 label
     participants: tuple[ParticipantLine, ...] = ()
+    method: str = ""  # 調達方法 label (公募型プロポーザル方式 …)
+    share_rule: str = ""  # how the 負担割合 were rounded (when computed from the 按分方法)
+    personal_data_title: str = ""
+    personal_data_text: str = ""
 
 
 def _cover(data: SpecDocData, st: Styles) -> list[Flowable]:
     title = ParagraphStyle("spec-cover-title", parent=st.cover_title, fontSize=22, leading=34)
-    sub = [
-        f"（{data.mode}" + (f"　代表団体：{data.lead_body}" if data.joint and data.lead_body else "") + "）"
-    ]
+    sub = [f"（{data.mode}" + (f"・{data.method}" if data.method else "") + "）"]
     return [
         spacer(70),
         para(data.title, title),
@@ -129,6 +132,8 @@ def _participants(data: SpecDocData, st: Styles) -> list[Flowable]:
     out += [para(s, st.body_flat) for s in lines]
     if data.cost_split in SPLIT_EXPLANATION:
         out.append(para(SPLIT_EXPLANATION[data.cost_split], st.note))
+    if data.share_rule:
+        out.append(para(data.share_rule, st.note))
     out.append(spacer(3))
     people = data.participants
     rows: list[list[str]] = [
@@ -137,7 +142,7 @@ def _participants(data: SpecDocData, st: Styles) -> list[Flowable]:
             p.code,
             p.name,
             number(p.population),
-            f"{p.share_percent:.2f}％" if p.share_percent is not None else "—",
+            share_text(p.share_percent),
         ]
         for i, p in enumerate(people, 1)
     ]
@@ -145,9 +150,7 @@ def _participants(data: SpecDocData, st: Styles) -> list[Flowable]:
         pops = [p.population for p in people]
         shares = [p.share_percent for p in people]
         total_pop = number(sum(x for x in pops if x is not None)) if all(x is not None for x in pops) else "—"
-        total_share = (
-            f"{sum(x for x in shares if x is not None):.2f}％" if all(x is not None for x in shares) else "—"
-        )
+        total_share = share_text(round(sum(shares), 2)) if all(x is not None for x in shares) else "—"  # type: ignore[arg-type]
         rows.append(["", "", "合計", total_pop, total_share])
     else:
         rows.append(["", "", "（参加団体は未登録）", "", ""])
@@ -161,6 +164,23 @@ def _participants(data: SpecDocData, st: Styles) -> list[Flowable]:
             extra_style=[("BACKGROUND", (0, len(rows)), (-1, len(rows)), HEAD_FILL)] if people else [],
         )
     )
+    return out
+
+
+def share_text(percent: float | None) -> str:
+    """負担割合 as printed: 「37.25％」; 「—」 when not set."""
+    return "—" if percent is None else f"{percent:.2f}％"
+
+
+def _personal_data(data: SpecDocData, st: Styles) -> list[Flowable]:
+    """別記 個人情報取扱特記事項: 「（見出し）」 lines as item headings, numbered clauses as paragraphs."""
+    out: list[Flowable] = [heading(data.personal_data_title, 1, st)]
+    for line in data.personal_data_text.splitlines():
+        line = line.strip()
+        if line.startswith("（") and line.endswith("）"):
+            out.append(heading(line, 3, st, toc=False))
+        elif line:
+            out.append(para(line, st.body))
     return out
 
 
@@ -226,4 +246,6 @@ def build_spec_pdf(
     if data.joint:
         story += [ProgressMark(total - 2, total, "参加団体一覧"), PageBreak(), *_participants(data, st)]
     story += [ProgressMark(total - 1, total, "要件定義書"), PageBreak(), *_requirements(data, st)]
+    if data.personal_data_text:
+        story += [PageBreak(), *_personal_data(data, st)]
     return write_pdf(out, data.meta, fonts, story, progress=progress, check=glyph_fields(data), cover=True)

@@ -188,7 +188,7 @@ def _new_book(title: str) -> tuple[Workbook, Worksheet]:
 
 
 def write_needs_xlsx(data: NeedsDocData, out: Path, progress: Progress = NO_PROGRESS) -> BuildResult:
-    """The needs list: one row per need."""
+    """The submitted needs: one row per need (as on the 調書: no internal status, no answer)."""
     code, name = data.code, data.meta.municipality
     numbered = list(enumerate(data.needs, 1))
     columns = [
@@ -206,9 +206,6 @@ def write_needs_xlsx(data: NeedsDocData, out: Path, progress: Progress = NO_PROG
         Column("内容・補足", lambda p: p[1].detail, "wrap"),
         Column("優先度", lambda p: p[1].priority),
         Column("財源", lambda p: p[1].funding),
-        Column("状況", lambda p: p[1].status),
-        Column("回答状況", lambda p: p[1].response_status),
-        Column("回答内容", lambda p: p[1].response_text, "wrap"),
     ]
     wb, sheet = _new_book("支援ニーズ")
     _write_table(sheet, columns, numbered, progress, "支援ニーズ")

@@ -57,5 +57,12 @@ class JobDescription(Synced, Base):
     confidentiality: Mapped[str] = mapped_column(Text, default="")
     selection: Mapped[str] = mapped_column(Text, default="")
     documents: Mapped[str] = mapped_column(Text, default="")
-    funding: Mapped[str] = mapped_column(String(30), default="")
+    funding: Mapped[str] = mapped_column(
+        String(30), default=""
+    )  # internal: never printed in the public notice
     status: Mapped[str] = mapped_column(String(10), default="draft")
+    positions: Mapped[int | None] = mapped_column(default=None)  # 募集人数
+    deadline: Mapped[date | None] = mapped_column(default=None)  # 応募期限
+    how_to_apply: Mapped[str] = mapped_column(Text, default="")  # 応募方法・提出先
+    selection_schedule: Mapped[str] = mapped_column(Text, default="")  # 選考日程
+    result_notice: Mapped[str] = mapped_column(Text, default="")  # 結果の通知

@@ -14,6 +14,7 @@ class ProcurementSpec(Synced, Base):
 
     title: Mapped[str] = mapped_column(String(200))
     mode: Mapped[str] = mapped_column(String(10), default="single")
+    method: Mapped[str] = mapped_column(String(20), default="proposal")  # vocab.PROCUREMENT_METHOD
     template_key: Mapped[str] = mapped_column(String(40), default="")
     chapters: Mapped[dict] = mapped_column(default=dict)
     lead_body: Mapped[str] = mapped_column(String(100), default="")

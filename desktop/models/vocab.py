@@ -88,6 +88,14 @@ FUNDING = {
 
 PROCUREMENT_MODE = {"single": "単独調達", "joint": "共同調達"}
 
+# How the contractor is chosen (地方自治法第234条; a プロポーザル is legally a form of 随意契約: DOMAIN.md §6.3).
+PROCUREMENT_METHOD = {
+    "general": "一般競争入札",
+    "designated": "指名競争入札",
+    "proposal": "公募型プロポーザル方式",
+    "negotiated": "随意契約",
+}
+
 REQUIREMENT_KIND = {"functional": "機能要件", "non_functional": "非機能要件"}
 
 COST_SPLIT = {"equal": "均等割", "population": "人口割", "usage": "利用量割", "mixed": "均等割＋人口割"}

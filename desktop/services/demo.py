@@ -9,7 +9,6 @@ their relative dates into real ones and stores the records.
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.content import load_catalog
 from desktop.content.demo import DemoContent, load_demo
@@ -42,7 +41,7 @@ from desktop.models.wareki import (
     wareki_year_month,
 )
 from desktop.services import plan as plan_service
-from desktop.services import records, standardization, structure
+from desktop.services import procurement, records, standardization, structure
 from desktop.services.municipality import AlreadyRegisteredError, has_municipality, init_municipality
 from desktop.services.workspace import Workspace
 from desktop.store import Store
@@ -107,7 +106,7 @@ def create_demo(store: Store, today: date | None = None) -> Municipality:
         _initiatives(ws, cal, demo)
         _standardization(ws, cal, demo)
         _needs(ws, cal, demo)
-        _job_descriptions(ws, demo)
+        _job_descriptions(ws, cal, demo)
         _procurement(ws, cal, muni, demo)
     store.daily_backup()
     return muni
@@ -384,9 +383,9 @@ def _needs(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
             )
 
 
-def _job_descriptions(ws: Workspace, demo: DemoContent) -> None:
+def _job_descriptions(ws: Workspace, cal: _Calendar, demo: DemoContent) -> None:
     for jd in demo.jobs["job"]:
-        records.create(ws, JobDescription, **jd)
+        records.create(ws, JobDescription, **{**jd, "deadline": cal.on(*jd["deadline"])})
 
 
 # --- 調達仕様書 --------------------------------------------------------------------------------------------
@@ -423,16 +422,11 @@ def _procurement(ws: Workspace, cal: _Calendar, muni: Municipality, demo: DemoCo
     for partner in demo.spec_joint["partner"]:
         body = prefix + partner["code"]
         bodies.append((body + str(check_digit(body)), partner["name"], partner["population"]))
-    for (code, name, population), share in zip(bodies, _mixed_shares([b[2] for b in bodies]), strict=True):
+    for code, name, population in bodies:
         records.create(
-            ws,
-            ProcurementParticipant,
-            spec_id=spec.id,
-            code=code,
-            name=name,
-            population=population,
-            share_percent=share,
+            ws, ProcurementParticipant, spec_id=spec.id, code=code, name=name, population=population
         )
+    procurement.recompute_shares(ws, spec.id)  # 均等割＋人口割, rounded by the printed rule
 
 
 def _spec(
@@ -452,14 +446,3 @@ def _spec(
     for order, requirement in enumerate(content["requirement"], start=1):
         records.create(ws, ProcurementRequirement, spec_id=spec.id, sort_order=order, **requirement)
     return spec
-
-
-def _mixed_shares(populations: list[int]) -> list[float]:
-    """均等割50％＋人口割50％, in tenths of a percent; the largest share absorbs rounding so the sum is 100."""
-    total = sum(populations)
-    tenth = Decimal("0.1")
-    raw = [Decimal(50) / len(populations) + Decimal(50) * p / total for p in populations]
-    shares = [r.quantize(tenth, rounding=ROUND_HALF_UP) for r in raw]
-    largest = max(range(len(shares)), key=lambda i: shares[i])
-    shares[largest] += Decimal(100) - sum(shares)
-    return [float(s) for s in shares]

@@ -15,7 +15,8 @@ from desktop.documents.data import BuildResult
 from desktop.models import JobDescription, NeedsRequest, ProcurementSpec
 from desktop.models.errors import NotFoundError, ValidationError
 from desktop.models.progress import NO_PROGRESS, Progress
-from desktop.services import form_documents, plan_documents, records
+from desktop.services import form_documents, plan_documents, records, settings
+from desktop.services.form_documents import NeedsIssue
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import Workspace
 
@@ -50,6 +51,8 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {
     )
 }
 
+LETTER = ("needs", "pdf")  # sent as an official letter: 宛先, 文書番号, 発信日
+
 FORMAT_NAMES = {"pdf": "PDF", "xlsx": "Excel（XLSX）", "docx": "Word（DOCX）"}
 
 
@@ -74,7 +77,9 @@ def records_for(ws: Workspace, key: str) -> list[tuple[str, str]]:
     }.get(kind.record_kind)
     if model is None:
         return []
-    rows = records.summaries(ws, model, ("title",), order_by=(model.updated_at.desc(),))
+    rows = records.summaries(ws, model, ("title", "status"), order_by=(model.updated_at.desc(),))
+    if model is NeedsRequest:  # only what has been submitted goes on the 支援ニーズ調書
+        rows = [r for r in rows if r.status in form_documents.SENT]
     return [(r.id, r.title or "（件名なし）") for r in rows]
 
 
@@ -85,8 +90,12 @@ def build_document(
     out: Path | str,
     record_id: str | None = None,
     progress: Progress = NO_PROGRESS,
+    issue: NeedsIssue | None = None,
 ) -> BuildResult:
-    """Build one document into `out`; a DomainError (Japanese) if it cannot be made, and nothing written."""
+    """Build one document into `out`; a DomainError (Japanese) if it cannot be made, and nothing written.
+
+    `issue` (宛先, 文書番号, 発信日) is for the documents sent as a letter: the 支援ニーズ調書 PDF.
+    """
     kind = _kind(key)
     fmt = fmt.lower().lstrip(".")
     if fmt not in kind.formats:
@@ -102,7 +111,19 @@ def build_document(
         if record_id and record_id not in dict(records_for(ws, key)):
             raise NotFoundError(f"指定された「{kind.title}」の記録（{record_id}）が見つかりません。")
     with writing(out):
+        if (key, fmt) == LETTER:
+            return form_documents.build_needs_pdf(ws, out, record_id, progress, issue=issue)
         return _BUILDERS[(key, fmt)](ws, out, record_id, progress)
+
+
+def issued_as_letter(key: str, fmt: str) -> bool:
+    """True for the document that carries a 宛先, 文書番号 and 発信日 (the 支援ニーズ調書 PDF)."""
+    return (key, fmt) == LETTER
+
+
+def needs_addressee(ws: Workspace) -> str:
+    """The prefecture's department the last 支援ニーズ調書 went to (to prefill the next one)."""
+    return settings.get(ws.store, "needs_addressee") or ""
 
 
 def _kind(key: str) -> DocumentKind:
@@ -119,7 +140,6 @@ _BUILDERS: dict[tuple[str, str], Builder] = {
     ("plan", "pdf"): plan_documents.build_plan_pdf,
     ("plan", "docx"): plan_documents.build_plan_docx,
     ("progress", "pdf"): plan_documents.build_progress_pdf,
-    ("needs", "pdf"): form_documents.build_needs_pdf,
     ("spec", "pdf"): form_documents.build_spec_pdf,
     ("jd", "pdf"): form_documents.build_jd_pdf,
     ("needs", "xlsx"): form_documents.export_needs_xlsx,

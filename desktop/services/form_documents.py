@@ -6,6 +6,8 @@ document registry (desktop.services.documents) calls them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from desktop.content import load_catalog
@@ -22,12 +24,12 @@ from desktop.models.vocab import (
     NEEDS_CATEGORY,
     NEEDS_STATUS,
     PRIORITY,
+    PROCUREMENT_METHOD,
     PROCUREMENT_MODE,
-    RESPONSE_STATUS,
     SKILL_ROLES,
     SPECIFIC_SUPPORT_REASON,
 )
-from desktop.services import jobs, needs, procurement, records
+from desktop.services import jobs, needs, procurement, records, settings
 from desktop.services import plan as plan_service
 from desktop.services.document_parts import (
     doc_meta,
@@ -41,7 +43,10 @@ from desktop.services.document_parts import (
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
 
-NO_NEEDS = "支援ニーズがまだ登録されていません。"
+NO_SENT_NEEDS = (
+    "提出済の支援ニーズがありません。支援ニーズ調書には、状況を「提出済」にした支援ニーズだけを載せます。"
+)
+NOT_SENT = "この支援ニーズはまだ提出していません（状況：{0}）。状況を「提出済」にしてから出力してください。"
 NO_NEED = "指定された支援ニーズが見つかりません（削除された可能性があります）。"
 NO_SPEC = "指定された調達仕様書が見つかりません（削除された可能性があります）。"
 NO_JOB = "指定された募集要項が見つかりません（削除された可能性があります）。"
@@ -51,14 +56,32 @@ NO_KPI = "評価指標（KPI）がまだ登録されていません。DX推進�
 # --- 支援ニーズ ----------------------------------------------------------------------------------------------
 
 
-def needs_data(ws: Workspace, record_id: str | None = None, fingerprint: str = "") -> needs_pdf.NeedsDocData:
-    """What the 支援ニーズ調書 prints: every live need, or the one named."""
+# Needs the municipality has handed to the prefecture: only these go on the 調書 (a draft is not sent yet).
+SENT = ("submitted", "answered")
+
+
+@dataclass(frozen=True)
+class NeedsIssue:
+    """How one copy of the 調書 is issued: to whom, under which 文書番号, on which 発信日 (blank: by hand)."""
+
+    addressee: str = ""
+    doc_number: str = ""
+    sent_on: date | None = None
+
+
+def needs_data(
+    ws: Workspace, record_id: str | None = None, fingerprint: str = "", issue: NeedsIssue | None = None
+) -> needs_pdf.NeedsDocData:
+    """What the 支援ニーズ調書 prints: every submitted need, or the one named (which must be submitted)."""
     if record_id is None:
-        rows = needs.needs(ws)
+        rows = [n for n in needs.needs(ws) if n.status in SENT]
         if not rows:
-            raise DomainError(NO_NEEDS)
+            raise DomainError(NO_SENT_NEEDS)
     else:
         rows = [record_for_document(needs.get, ws, record_id, NO_NEED)]
+        if rows[0].status not in SENT:
+            raise DomainError(NOT_SENT.format(label(NEEDS_STATUS, rows[0].status)))
+    issue = issue or NeedsIssue(addressee=settings.get(ws.store, "needs_addressee") or "")
     muni = get_municipality(ws)
     lines = tuple(
         needs_pdf.NeedLine(
@@ -73,16 +96,11 @@ def needs_data(ws: Workspace, record_id: str | None = None, fingerprint: str = "
             detail=n.detail,
             priority=label(PRIORITY, n.priority),
             funding=label(FUNDING, n.funding),
-            status=label(NEEDS_STATUS, n.status),
-            response_status=RESPONSE_STATUS.get(n.response_status, "") if n.response_status else "",
-            response_text=n.response_text,
-            responded_on=n.responded_at.date() if n.responded_at else None,
         )
         for n in rows
     )
-    draft = any(n.status == "draft" for n in rows)
     return needs_pdf.NeedsDocData(
-        meta=doc_meta(ws, "支援ニーズ調書", draft_mark(draft)),
+        meta=doc_meta(ws, "支援ニーズ調書"),
         code=muni.code,
         prefecture=muni.prefecture,
         needs=lines,
@@ -93,6 +111,9 @@ def needs_data(ws: Workspace, record_id: str | None = None, fingerprint: str = "
         contact_phone=muni.contact_phone,
         contact_email=muni.contact_email,
         fingerprint=fingerprint,
+        addressee=issue.addressee,
+        doc_number=issue.doc_number,
+        sent_on=issue.sent_on,
     )
 
 
@@ -103,17 +124,21 @@ def build_needs_pdf(
     progress: Progress = NO_PROGRESS,
     *,
     fingerprint: str = "",
+    issue: NeedsIssue | None = None,
 ) -> BuildResult:
-    """支援ニーズ調書 (PDF) of all needs, or of one; `fingerprint` is printed when the paper goes with a package."""
+    """支援ニーズ調書 (PDF) of all submitted needs, or of one; `fingerprint` is printed when the paper goes with a
+    package; `issue` gives the 宛先, 文書番号 and 発信日 (the stored 宛先 and blanks when not given)."""
+    if issue is not None and issue.addressee:
+        settings.put(ws.store, "needs_addressee", issue.addressee)  # the same department next time
     return needs_pdf.build_needs_pdf(
-        needs_data(ws, record_id, fingerprint), Path(out), fonts_for(ws), progress
+        needs_data(ws, record_id, fingerprint, issue), Path(out), fonts_for(ws), progress
     )
 
 
 def export_needs_xlsx(
     ws: Workspace, out: Path, record_id: str | None = None, progress: Progress = NO_PROGRESS
 ) -> BuildResult:
-    """The needs list as a workbook the prefecture can filter and merge (団体コード on every row)."""
+    """The submitted needs as a workbook the prefecture can filter and merge (団体コード on every row)."""
     return xlsx_export.write_needs_xlsx(needs_data(ws), Path(out), progress)
 
 
@@ -121,28 +146,35 @@ def export_needs_xlsx(
 
 
 def spec_data(ws: Workspace, record_id: str) -> spec_pdf.SpecDocData:
-    """What the 調達仕様書 prints: chapters ア〜サ, 参加団体 (共同調達) and the 要件定義書 rows."""
+    """What the 調達仕様書 prints: chapters ア〜サ, 参加団体 (共同調達), the 要件定義書 rows and the 特記事項.
+
+    A 共同調達 is issued by its 代表団体 (cover, headers, file properties); its 負担割合 are computed from the
+    按分方法 with the stated rounding rule, so that the rows add up to 100％.
+    """
     spec = record_for_document(procurement.get, ws, record_id, NO_SPEC)
     defs = load_spec_templates()
     texts = spec.chapters or {}
-    chapters = tuple(spec_pdf.ChapterBlock(c.title, texts.get(c.key, "")) for c in defs.chapters)
+    chapters = tuple(
+        spec_pdf.ChapterBlock(c.title_for(spec.method), texts.get(c.key, "")) for c in defs.chapters
+    )
     reqs = tuple(
         spec_pdf.RequirementLine(r.req_kind, r.category, r.text, r.mandatory)
         for r in procurement.requirements(ws, spec.id)
     )
     joint = spec.mode == "joint"
-    people = (
-        tuple(
-            spec_pdf.ParticipantLine(p.code, p.name, p.population, p.share_percent)
-            for p in procurement.participants(ws, spec.id)
-        )
-        if joint
-        else ()
+    people = procurement.participants(ws, spec.id) if joint else []
+    computed = procurement.formula_shares(spec.cost_split, [p.population for p in people]) if people else None
+    shares = computed or [p.share_percent for p in people]
+    lines = tuple(
+        spec_pdf.ParticipantLine(p.code, p.name, p.population, share)
+        for p, share in zip(people, shares, strict=True)
     )
+    issuer = spec.lead_body.strip() if joint and spec.lead_body.strip() else ""
     return spec_pdf.SpecDocData(
-        meta=doc_meta(ws, f"{spec.title} 調達仕様書", draft_mark(spec.status != "final")),
+        meta=doc_meta(ws, f"{spec.title} 調達仕様書", draft_mark(spec.status != "final"), issuer=issuer),
         title=spec.title,
         mode=label(PROCUREMENT_MODE, spec.mode),
+        method=label(PROCUREMENT_METHOD, spec.method),
         joint=joint,
         chapters=chapters,
         requirements=reqs,
@@ -150,7 +182,10 @@ def spec_data(ws: Workspace, record_id: str) -> spec_pdf.SpecDocData:
         non_functional_categories=defs.non_functional_categories,
         lead_body=spec.lead_body,
         cost_split=label(COST_SPLIT, spec.cost_split) if spec.cost_split else "",
-        participants=people,
+        participants=lines,
+        share_rule=procurement.SHARE_ROUNDING_RULE if computed else "",
+        personal_data_title=defs.personal_data_title,
+        personal_data_text=defs.personal_data_text,
     )
 
 
@@ -185,7 +220,11 @@ def job_data(ws: Workspace, record_id: str) -> jd_pdf.JobDocData:
         confidentiality=job.confidentiality,
         selection=job.selection,
         documents=job.documents,
-        funding=label(FUNDING, job.funding),
+        positions=job.positions,
+        deadline=job.deadline,
+        how_to_apply=job.how_to_apply,
+        selection_schedule=job.selection_schedule,
+        result_notice=job.result_notice,
         contact_department=muni.department,
         contact_person=muni.contact_person,
         contact_phone=muni.contact_phone,

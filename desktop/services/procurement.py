@@ -73,6 +73,7 @@ def create_from_template(ws: Workspace, template_key: str, title: str) -> Procur
         ProcurementSpec,
         title=title,
         mode=template.mode,
+        method=template.method,
         template_key=template.key,
         chapters=chapters,
         cost_split=template.cost_split,
@@ -209,14 +210,30 @@ def compute_shares(cost_split: str, populations: list[int | None]) -> list[Fract
     raise ValidationError("按分方法（均等割・人口割・均等割＋人口割）を選んでください。", "cost_split")
 
 
+# How the 負担割合 are rounded, printed under the 参加団体一覧 so that every participant can check its share.
+SHARE_ROUNDING_RULE = (
+    "負担割合は、按分方法により算出した割合を百分率の小数点以下第2位まで求め（第3位以下は切り捨て）、"
+    "合計が100％に満たない分は、切り捨てた端数の大きい団体から順に0.01％ずつ加えて、合計を100％とする。"
+)
+
+
 def round_percents(shares: list[Fraction]) -> list[float]:
-    """Percent with 2 decimals that add up to exactly 100 (largest-remainder rounding)."""
+    """Percent with 2 decimals that add up to exactly 100 (SHARE_ROUNDING_RULE: largest remainder)."""
     raw = [s * _SHARE_UNITS for s in shares]
     units = [int(r) for r in raw]  # floor: every share is non-negative
     left = _SHARE_UNITS - sum(units)
     for i in sorted(range(len(raw)), key=lambda i: (-(raw[i] - units[i]), i))[:left]:
         units[i] += 1
     return [u / 100 for u in units]
+
+
+def formula_shares(cost_split: str, populations: list[int | None]) -> list[float] | None:
+    """The 負担割合 the 按分方法 gives, rounded by SHARE_ROUNDING_RULE; None when they cannot be computed
+    (利用量割, or a population missing): then the shares typed in stand."""
+    try:
+        return round_percents(compute_shares(cost_split, populations))
+    except ValidationError:
+        return None
 
 
 def recompute_shares(ws: Workspace, spec_id: str) -> list[ProcurementParticipant]:

@@ -17,6 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "sync_auto": True,
     "save_folder": "",  # the last folder a document was saved to (save dialogs open there)
     "window_geometry": "",  # the main window's size and place (Qt's saveGeometry, base64)
+    # 支援ニーズ調書: the prefecture's division it is addressed to (remembered between issues).
+    "needs_addressee": "",
 }
 
 

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import Cancelled, DomainError
 from desktop.services import documents, output_paths
+from desktop.services.form_documents import NeedsIssue
 from desktop.views.context import ViewContext
+from desktop.views.fields import DateField, InputProblem, LineField
 from desktop.views.file_dialogs import ask_save_path
 from desktop.views.page import Page, page_layout
 from desktop.views.pdf_preview import PdfPreview, PdfPrintJob
@@ -198,6 +200,21 @@ class DocumentsPage(Page):
         self.format_box.currentIndexChanged.connect(lambda _i: self._format_changed())
         form.addRow(format_label, self.format_box)
         form.addRow(self.record_label, self.record_box)
+        # A 支援ニーズ調書 goes out as a letter: to whom, under which number, on which day.
+        self.addressee = LineField(placeholder=self.tr("例: 総務部市町村課"))
+        self.addressee.setAccessibleName(self.tr("宛先（都道府県の担当課）"))
+        self.doc_number = LineField(placeholder=self.tr("空欄なら手書き用の欄"))
+        self.doc_number.setAccessibleName(self.tr("文書番号"))
+        self.sent_on = DateField()
+        self.sent_on.setAccessibleName(self.tr("発信日"))
+        self.letter_rows = [
+            (QLabel(self.tr("宛先（担当課）")), self.addressee),
+            (QLabel(self.tr("文書番号")), self.doc_number),
+            (QLabel(self.tr("発信日")), self.sent_on),
+        ]
+        for label, field in self.letter_rows:
+            label.setBuddy(field)
+            form.addRow(label, field)
         left_layout.addLayout(form)
         self.no_records = QLabel()
         self.no_records.setWordWrap(True)
@@ -313,8 +330,30 @@ class DocumentsPage(Page):
         needed = self.needs_record()
         self.record_box.setVisible(needed)
         self.record_label.setVisible(needed)
+        key = self.current_key()
+        letter = key is not None and documents.issued_as_letter(key, self.current_format())
+        for label, field in self.letter_rows:
+            label.setVisible(letter)
+            field.setVisible(letter)
+        if letter and not self.addressee.value():
+            self.ctx.ops.query(documents.needs_addressee, self.ctx.ws, on_done=self._prefill_addressee)
         self.no_records.setVisible(False)
         self._load_records()
+
+    def _prefill_addressee(self, addressee: str) -> None:
+        if not self.addressee.value():
+            self.addressee.set_value(addressee)
+
+    def letter_issue(self) -> NeedsIssue | None:
+        """宛先, 文書番号 and 発信日 typed for a letter (None for other documents)."""
+        key = self.current_key()
+        if key is None or not documents.issued_as_letter(key, self.current_format()):
+            return None
+        try:
+            sent_on = self.sent_on.parse(self.sent_on.value())
+        except InputProblem:
+            sent_on = None  # the field marks what it cannot read; the paper then has the blank to fill in
+        return NeedsIssue(self.addressee.value().strip(), self.doc_number.value().strip(), sent_on)
 
     def _load_records(self) -> None:
         key = self.current_key()
@@ -394,6 +433,7 @@ class DocumentsPage(Page):
             fmt,
             str(out),
             record_id,
+            issue=self.letter_issue(),
             title=self.tr("文書を作成しています"),
             on_done=done,
             on_error=failed,

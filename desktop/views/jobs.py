@@ -41,6 +41,7 @@ class JobDetail(QWidget):
         super().__init__()
         specs = [
             FieldSpec("title", self.tr("職名"), placeholder=self.tr("例: CIO補佐官")),
+            FieldSpec("positions", self.tr("募集人数"), "int", placeholder=self.tr("例: 1")),
             FieldSpec("skill_role", self.tr("人材像"), "choice", vocab.SKILL_ROLES),
             FieldSpec("department", self.tr("所属"), placeholder=self.tr("例: 総務部DX推進課")),
             FieldSpec("duties", self.tr("職務内容"), "text", lines=5),
@@ -55,9 +56,13 @@ class JobDetail(QWidget):
             FieldSpec("pay", self.tr("報酬・費用弁償"), placeholder=self.tr("例: 日額30,000円、旅費別途")),
             FieldSpec("side_job", self.tr("兼業・入札制限"), "text", lines=2),
             FieldSpec("confidentiality", self.tr("守秘義務"), "text", lines=2),
-            FieldSpec("selection", self.tr("選考方法"), "text", lines=2),
+            FieldSpec("deadline", self.tr("応募期限"), "date"),
             FieldSpec("documents", self.tr("応募書類"), "text", lines=2),
-            FieldSpec("funding", self.tr("財源"), "choice", vocab.FUNDING),
+            FieldSpec("how_to_apply", self.tr("応募方法・提出先"), "text", lines=2),
+            FieldSpec("selection", self.tr("選考方法"), "text", lines=2),
+            FieldSpec("selection_schedule", self.tr("選考日程"), "text", lines=2),
+            FieldSpec("result_notice", self.tr("結果の通知"), "text", lines=2),
+            FieldSpec("funding", self.tr("財源（内部用。募集要項には載りません）"), "choice", vocab.FUNDING),
             FieldSpec("status", self.tr("状態"), "choice", vocab.DOC_STATUS),
         ]
         self.form = RecordForm(ctx, JobDescription, specs)

@@ -104,6 +104,11 @@ VOCAB_LABELS = (
     QT_TRANSLATE_NOOP("vocab", "高"),
     QT_TRANSLATE_NOOP("vocab", "中"),
     QT_TRANSLATE_NOOP("vocab", "低"),
+    # PROCUREMENT_METHOD
+    QT_TRANSLATE_NOOP("vocab", "一般競争入札"),
+    QT_TRANSLATE_NOOP("vocab", "指名競争入札"),
+    QT_TRANSLATE_NOOP("vocab", "公募型プロポーザル方式"),
+    QT_TRANSLATE_NOOP("vocab", "随意契約"),
     # PROCUREMENT_MODE
     QT_TRANSLATE_NOOP("vocab", "単独調達"),
     QT_TRANSLATE_NOOP("vocab", "共同調達"),

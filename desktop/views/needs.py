@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import NeedsRequest, vocab, wareki
 from desktop.services import needs
+from desktop.services.form_documents import SENT
 from desktop.views.context import ViewContext
 from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout, scrolling
@@ -149,7 +150,11 @@ class NeedsDetail(QWidget):
         has = record is not None
         self.submit_button.setEnabled(has and record.status == "draft")
         self.withdraw_button.setVisible(has and record.status == "submitted")
-        self.export_button.setEnabled(has)
+        # Only what was submitted goes on the paper to the prefecture.
+        self.export_button.setEnabled(has and record.status in SENT)
+        self.export_button.setToolTip(
+            "" if has and record.status in SENT else self.tr("提出した支援ニーズを調書として出力できます。")
+        )
         self.response_box.setEnabled(has)
         if record is None:
             self.status_label.setText("")

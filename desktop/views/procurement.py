@@ -90,6 +90,7 @@ class BasicTab(QWidget):
         specs = [
             FieldSpec("title", self.tr("調達件名")),
             FieldSpec("mode", self.tr("調達方式"), "choice", vocab.PROCUREMENT_MODE),
+            FieldSpec("method", self.tr("調達方法"), "choice", vocab.PROCUREMENT_METHOD),
             FieldSpec("lead_body", self.tr("代表団体"), placeholder=self.tr("共同調達の場合（例: 福井県）")),
             FieldSpec(
                 "cost_split", self.tr("按分方法"), "choice", {"": self.tr("（未設定）"), **vocab.COST_SPLIT}

@@ -92,6 +92,10 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
         <translation>Procurement method</translation>
     </message>
     <message>
+        <source>調達方法</source>
+        <translation>Procurement method</translation>
+    </message>
+    <message>
         <source>代表団体</source>
         <translation>Lead body</translation>
     </message>
@@ -534,6 +538,30 @@ You can go back to the demo at any time with File → Restore from backup.</tran
     <message>
         <source>形式(&amp;F)</source>
         <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>例: 総務部市町村課</source>
+        <translation>e.g. Municipal Affairs Division</translation>
+    </message>
+    <message>
+        <source>宛先（都道府県の担当課）</source>
+        <translation>Addressee (prefectural division)</translation>
+    </message>
+    <message>
+        <source>空欄なら手書き用の欄</source>
+        <translation>Leave empty to fill in by hand</translation>
+    </message>
+    <message>
+        <source>文書番号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>発信日</source>
+        <translation>Date sent</translation>
+    </message>
+    <message>
+        <source>宛先（担当課）</source>
+        <translation>Addressee (division)</translation>
     </message>
     <message>
         <source>作成(&amp;B)</source>
@@ -1048,6 +1076,14 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>e.g. CIO adviser</translation>
     </message>
     <message>
+        <source>募集人数</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>例: 1</source>
+        <translation>e.g. 1</translation>
+    </message>
+    <message>
         <source>人材像</source>
         <translation>Role type</translation>
     </message>
@@ -1116,16 +1152,32 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>Confidentiality</translation>
     </message>
     <message>
+        <source>応募期限</source>
+        <translation>Application deadline</translation>
+    </message>
+    <message>
+        <source>応募方法・提出先</source>
+        <translation>How and where to apply</translation>
+    </message>
+    <message>
         <source>選考方法</source>
         <translation>Selection</translation>
     </message>
     <message>
-        <source>応募書類</source>
-        <translation>Application documents</translation>
+        <source>選考日程</source>
+        <translation>Selection schedule</translation>
     </message>
     <message>
-        <source>財源</source>
-        <translation>Funding</translation>
+        <source>結果の通知</source>
+        <translation>Notification of results</translation>
+    </message>
+    <message>
+        <source>財源（内部用。募集要項には載りません）</source>
+        <translation>Funding (internal; not printed in the notice)</translation>
+    </message>
+    <message>
+        <source>応募書類</source>
+        <translation>Application documents</translation>
     </message>
     <message>
         <source>状態</source>
@@ -1877,6 +1929,10 @@ It reaches the prefecture through sync or by sending the support needs request d
     <message>
         <source>回答内容</source>
         <translation>Answer</translation>
+    </message>
+    <message>
+        <source>提出した支援ニーズを調書として出力できます。</source>
+        <translation>A need can be printed as a request once it has been submitted.</translation>
     </message>
     <message>
         <source>―</source>
@@ -3909,6 +3965,22 @@ Derived from: {2}</translation>
     <message>
         <source>低</source>
         <translation>Low</translation>
+    </message>
+    <message>
+        <source>一般競争入札</source>
+        <translation>Open tender</translation>
+    </message>
+    <message>
+        <source>指名競争入札</source>
+        <translation>Designated tender</translation>
+    </message>
+    <message>
+        <source>公募型プロポーザル方式</source>
+        <translation>Open proposal competition</translation>
+    </message>
+    <message>
+        <source>随意契約</source>
+        <translation>Negotiated contract</translation>
     </message>
     <message>
         <source>単独調達</source>

@@ -1,6 +1,7 @@
 """支援ニーズ調書, 調達仕様書, 募集要項 (PDF) and the needs / 20業務 / KPI workbooks, read back as a user would."""
 
 import importlib.util
+import re
 from datetime import date
 
 import openpyxl
@@ -8,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.content.templates import load_spec_templates
-from desktop.models import Plan, StandardizationSystem
+from desktop.models import JobDescription, NeedsRequest, Plan, StandardizationSystem
 from desktop.models.errors import Cancelled, DomainError, NotFoundError
 from desktop.models.progress import Progress
 from desktop.services import form_documents as fd
@@ -95,7 +96,8 @@ def two_needs(town):
 # --- 支援ニーズ調書 ----------------------------------------------------------------------------------------
 
 
-def test_needs_pdf_lists_every_need_with_wareki_periods(town, two_needs, tmp_path):
+def test_needs_pdf_lists_every_submitted_need_with_wareki_periods(town, two_needs, tmp_path):
+    needs.submit(town, two_needs[1].id)
     out = tmp_path / "needs.pdf"
     result = fd.build_needs_pdf(town, out)
     assert result.path == out and out.is_file() and result.pages and result.pages >= 1
@@ -115,12 +117,38 @@ def test_needs_pdf_lists_every_need_with_wareki_periods(town, two_needs, tmp_pat
         "常駐",
         "随時",
         "特別交付税",
-        "提出済",
-        "作成中",
     ):
         assert expected in text, expected
+    assert "提出済" not in text and "状況" not in text  # the municipality's own bookkeeping stays home
     assert "パッケージ指紋" not in text  # no package yet
     assert_fonts_embedded(out)
+
+
+def test_the_needs_paper_is_a_letter_to_the_named_prefecture(town, two_needs, tmp_path):
+    out = tmp_path / "needs.pdf"
+    issue = fd.NeedsIssue("総務部市町村課", "鯖総情第123号", date(2026, 12, 1))
+    fd.build_needs_pdf(town, out, issue=issue)
+    head = pdf_pages(out)[0]
+    assert "鯖総情第123号" in head and "令和8年12月1日" in head
+    assert "福井県総務部市町村課" in head and "宛" in head
+    # The department is remembered; number and date are per issue: blank lines to fill in by hand.
+    fd.build_needs_pdf(town, out)
+    head = pdf_pages(out)[0]
+    assert "福井県総務部市町村課" in head and "鯖総情" not in head
+    assert re.search(r"第\s+号", head) and re.search(r"令和\s+年\s+月\s+日", head)
+
+
+def test_only_submitted_needs_are_sent_and_never_the_prefectures_answer(town, two_needs, tmp_path):
+    cio, pmo = two_needs
+    records.update(town, NeedsRequest, cio.id, status="answered", response_status="partial",
+                   response_text="月2日であれば派遣できます。")  # fmt: skip
+    out = tmp_path / "needs.pdf"
+    fd.build_needs_pdf(town, out)
+    text = pdf_text(out)
+    assert "CIO補佐官の派遣" in text and "標準化移行のPMO支援" not in text  # the draft stays home
+    assert "月2日であれば" not in text and "一部対応可" not in text and "回答" not in text
+    with pytest.raises(DomainError, match="まだ提出していません（状況：作成中）"):
+        fd.build_needs_pdf(town, out, pmo.id)
 
 
 def test_needs_pdf_of_one_need_and_with_a_package_fingerprint(town, two_needs, tmp_path):
@@ -136,7 +164,7 @@ def test_nothing_to_print_is_a_clear_message_and_writes_nothing(town, tmp_path):
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     out = tmp_path / "needs.pdf"
-    with pytest.raises(DomainError, match="支援ニーズがまだ登録されていません。"):
+    with pytest.raises(DomainError, match="提出済の支援ニーズがありません。"):
         fd.build_needs_pdf(town, out)
     with pytest.raises(NotFoundError, match="見つかりません"):
         fd.build_needs_pdf(town, out, "no-such-id")
@@ -144,7 +172,7 @@ def test_nothing_to_print_is_a_clear_message_and_writes_nothing(town, tmp_path):
         fd.build_spec_pdf(town, out, "no-such-id")
     with pytest.raises(NotFoundError, match="募集要項"):
         fd.build_jd_pdf(town, out, "no-such-id")
-    with pytest.raises(DomainError, match="支援ニーズがまだ登録されていません。"):
+    with pytest.raises(DomainError, match="提出済の支援ニーズがありません。"):
         fd.export_needs_xlsx(town, tmp_path / "needs.xlsx")
     with pytest.raises(DomainError, match="評価指標"):
         fd.export_kpi_xlsx(town, tmp_path / "kpi.xlsx")
@@ -173,7 +201,7 @@ def test_spec_pdf_has_chapters_a_to_sa_and_the_requirements_annex(town, tmp_path
     text = "\n".join(pages)
     assert result.pages == len(pages)
     for chapter in load_spec_templates().chapters:
-        assert chapter.title in text, chapter.title
+        assert chapter.title_for(spec.method) in text, chapter.title
     assert (
         text.index("ア 調達案件の概要に関する事項")
         < text.index("サ 附属文書")
@@ -221,6 +249,60 @@ def test_joint_spec_pdf_lists_participants_with_codes_population_and_shares(town
         assert expected in text, expected
 
 
+def test_a_joint_spec_is_issued_by_its_lead_body(town, tmp_path):
+    spec = procurement.create_from_template(town, "joint", "電子契約サービス共同調達")
+    procurement.update(town, spec.id, lead_body="福井県市町村DX推進協議会")
+    out = tmp_path / "joint.pdf"
+    fd.build_spec_pdf(town, out, spec.id)
+    reader = PdfReader(str(out))
+    pages = [p.extract_text() for p in reader.pages]
+    assert "福井県市町村DX推進協議会" in pages[0] and "福井県鯖江市" not in pages[0]  # the cover
+    assert all("福井県市町村DX推進協議会" in p for p in pages[1:])  # the headers
+    assert reader.metadata.author == "福井県市町村DX推進協議会"
+
+
+def test_shares_follow_the_formula_add_up_and_the_rounding_rule_is_printed(town, tmp_path):
+    spec = procurement.create_from_template(town, "joint", "電子契約サービス共同調達")
+    own = procurement.participants(town, spec.id)[0]
+    records.update(town, type(own), own.id, population=68_000, share_percent=10)  # typed by hand, wrongly
+    procurement.add_participant(town, spec.id, "182010", "福井市", 255_000)
+    procurement.add_participant(town, spec.id, "183822", "池田町", 2_300)
+    out = tmp_path / "joint.pdf"
+    fd.build_spec_pdf(town, out, spec.id)
+    text = re.sub(r"\s+", "", pdf_text(out))
+    expected = procurement.round_percents(procurement.compute_shares("mixed", [68_000, 255_000, 2_300]))
+    assert round(sum(expected), 2) == 100
+    for share in expected:
+        assert f"{share:.2f}％" in text
+    assert "10.00％" not in text and "合計325,300100.00％" in text
+    assert "小数点以下第2位まで求め（第3位以下は切り捨て）" in text and "0.01％ずつ加えて" in text
+
+
+@pytest.mark.parametrize("template", ["standard_migration", "saas", "joint"])
+def test_a_proposal_spec_speaks_of_participation_and_selection_not_of_bidding(town, tmp_path, template):
+    spec = procurement.create_from_template(town, template, "テスト調達")
+    out = tmp_path / "spec.pdf"
+    fd.build_spec_pdf(town, out, spec.id)
+    text = re.sub(r"\s+", "", pdf_text(out))
+    assert "ク参加資格及び選定方法に関する事項" in text and "（3）選定方法" in text
+    assert "入札参加資格に関する事項" not in text and "入札参加要件" not in text and "入札制限" not in text
+    # Documents for bidders say nothing of the municipality's funding.
+    assert "財源" not in text and "事業債" not in text and "交付税" not in text
+    # Every spec carries the clauses a contract needs.
+    for clause in ("個人情報取扱特記事項", "（事故発生時における報告）", "（監査及び検査）", "支払条件",
+                   "損害賠償", "情報セキュリティ事故の報告", "（8）監査"):  # fmt: skip
+        assert clause in text, clause
+
+
+def test_a_spec_by_tender_keeps_the_tender_chapter_title(town, tmp_path):
+    spec = procurement.create_from_template(town, "saas", "入札による調達")
+    procurement.update(town, spec.id, method="general")
+    out = tmp_path / "tender.pdf"
+    fd.build_spec_pdf(town, out, spec.id)
+    text = re.sub(r"\s+", "", pdf_text(out))
+    assert "ク入札参加資格に関する事項" in text and "一般競争入札" in text
+
+
 def test_a_requirements_table_longer_than_a_page_repeats_its_header(town, tmp_path):
     spec = procurement.create_from_template(town, "saas", "長い要件定義書")
     for i in range(60):
@@ -262,11 +344,29 @@ def test_jd_pdf_prints_every_item_of_a_job_description(town, tmp_path):
         "守秘義務",
         "選考方法",
         "応募書類",
-        "特別交付税",
         "0778-51-2200",
     ):
         assert expected in text, expected
     assert_fonts_embedded(out)
+
+
+def test_the_public_notice_tells_an_applicant_all_they_need_and_nothing_internal(town, tmp_path):
+    jd = jobs.create_from_template(town, "producer")
+    records.update(town, JobDescription, jd.id, deadline=date(2027, 2, 12), positions=1)
+    out = tmp_path / "jd.pdf"
+    fd.build_jd_pdf(town, out, jd.id)
+    text = re.sub(r"\s+", "", pdf_text(out))
+    for expected in (
+        "募集人数1人",
+        "応募期限令和9年2月12日（必着）",
+        "応募方法・提出先応募書類を、応募期限までに鯖江市DX推進担当課へ",
+        "選考日程",
+        "結果の通知選考の結果は、応募者全員に",
+        "欠格条項地方公務員法第16条各号のいずれかに該当する者は、応募することができません。",
+        "問い合わせ先",
+    ):
+        assert expected in text, expected
+    assert "財源" not in text and "交付税" not in text  # the municipality's funding is not for applicants
 
 
 def test_jd_pdf_prints_a_catalog_appointment_key_as_its_title(town, tmp_path):
@@ -293,6 +393,7 @@ def _header(sheet) -> list[str]:
 
 
 def test_needs_workbook_has_japanese_headers_real_dates_and_a_filter(town, two_needs, tmp_path):
+    needs.submit(town, two_needs[1].id)
     out = tmp_path / "needs.xlsx"
     fd.export_needs_xlsx(town, out)
     wb = openpyxl.load_workbook(out)
@@ -308,8 +409,8 @@ def test_needs_workbook_has_japanese_headers_real_dates_and_a_filter(town, two_n
         "目的",
         "優先度",
         "財源",
-        "状況",
     } <= set(header)
+    assert "状況" not in header and "回答内容" not in header
     assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("DDE4EE")
     assert (
         sheet.freeze_panes == "A2"

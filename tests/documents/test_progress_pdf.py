@@ -61,6 +61,23 @@ def test_progress_report_shows_steps_checks_kpis_and_the_20_businesses(ws, tmp_p
         assert "案" not in text
 
 
+def test_a_migration_that_is_done_shows_its_day_and_a_planned_one_says_planned(tmp_path):
+    data = ProgressData(
+        meta=DocMeta("福井県鯖江市", "自治体DX 進捗報告", date(2026, 4, 1)),
+        fiscal_year=2026,
+        businesses=(
+            BusinessLine(1, "住民基本台帳", "⑫ 本稼働", planned_go_live=date(2025, 10, 6), live=True),
+            BusinessLine(11, "介護保険", "⑧ 設定", planned_go_live=date(2027, 7, 1)),
+        ),
+    )
+    out = tmp_path / "migration.pdf"
+    build_progress_pdf(data, out)
+    text = re.sub(r"\s+", "", "".join(text_of(out)))
+    assert "移行予定日" not in text and "移行日" in text
+    assert "住民基本台帳⑫本稼働令和7年10月6日—" in text  # done: the day it moved, nothing more
+    assert "介護保険⑧設定令和9年7月1日（予定）" in text
+
+
 def test_progress_builder_is_pure_and_cancellable(tmp_path):
     data = ProgressData(
         meta=DocMeta("福井県鯖江市", "自治体DX 進捗報告", date(2026, 4, 1)),

@@ -112,7 +112,7 @@ def test_printing_sends_every_page_without_blocking(qtbot, demo_ctx, tmp_path):
 
 def test_needs_sheet_is_preselected_for_one_record(qtbot, demo_ctx):
     ws = demo_ctx.ws
-    target = needs.needs(ws)[-1]
+    target = [n for n in needs.needs(ws) if n.status == "submitted"][-1]
     page = shown(qtbot, demo_ctx)
 
     page.select("needs", target.id)
@@ -197,7 +197,7 @@ def test_cancelled_build_says_so_and_shows_no_error(qtbot, ctx, monkeypatch):
 
     building = threading.Event()
 
-    def slow_build(ws, key, fmt, out, record_id=None, progress=None):
+    def slow_build(ws, key, fmt, out, record_id=None, progress=None, issue=None):
         building.set()
         for i in range(3000):  # about 30 s unless cancelled
             progress.report(i, 3000, "組版しています")  # raises Cancelled once キャンセル was pressed
@@ -219,3 +219,33 @@ def test_cancelled_build_says_so_and_shows_no_error(qtbot, ctx, monkeypatch):
     assert ctx.errors == []
     assert messages[-1] == "文書の作成を取り消しました。"
     assert page.build_button.isEnabled() and page.result_path is None
+
+
+def test_only_submitted_needs_are_offered_for_the_paper(qtbot, demo_ctx):
+    drafts = [n.title for n in needs.needs(demo_ctx.ws) if n.status == "draft"]
+    page = shown(qtbot, demo_ctx)
+    page.select("needs", fmt="pdf")
+    qtbot.waitUntil(lambda: page.record_box.count() > 1, timeout=5000)
+    offered = [page.record_box.itemText(i) for i in range(page.record_box.count())]
+    assert drafts and not set(drafts) & set(offered)
+
+
+def test_the_needs_paper_asks_whom_it_goes_to_and_remembers_the_department(qtbot, demo_ctx):
+    from desktop.services import settings
+
+    settings.put(demo_ctx.ws.store, "needs_addressee", "総務部市町村課")
+    page = shown(qtbot, demo_ctx)
+    page.select("plan", fmt="pdf")
+    assert not page.addressee.isVisible() and not page.doc_number.isVisible()
+    page.select("needs", fmt="pdf")
+    qtbot.waitUntil(lambda: page.addressee.value() == "総務部市町村課", timeout=BUILD_MS)
+    assert page.doc_number.isVisible() and page.sent_on.isVisible()
+    page.doc_number.setText("デ総第45号")
+    page.sent_on.setText("令和8年12月1日")
+
+    page.build()
+    qtbot.waitUntil(lambda: not page.is_building(), timeout=BUILD_MS)
+
+    assert demo_ctx.errors == []
+    first = PdfReader(str(page.result_path)).pages[0].extract_text()
+    assert "デ総第45号" in first and "令和8年12月1日" in first and "福井県総務部市町村課" in first

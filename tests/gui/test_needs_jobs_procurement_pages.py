@@ -132,7 +132,11 @@ def test_role_choice_offers_none_for_non_talent_needs(qtbot, ctx, ws):
 
 
 def test_export_opens_the_documents_page_with_the_need_chosen(qtbot, ctx, ws):
-    need = needs.create(ws, title="DX推進リーダー研修の講師派遣", category="training")
+    need = needs.create(
+        ws, title="DX推進リーダー研修の講師派遣", category="training", purpose="リーダーを育てる"
+    )
+    draft = needs.create(ws, title="まだ相談中のニーズ", category="consultation")
+    needs.submit(ws, need.id)
     window = MainWindow(ctx, "鯖江市")
     qtbot.addWidget(window)
     window.show()
@@ -146,6 +150,9 @@ def test_export_opens_the_documents_page_with_the_need_chosen(qtbot, ctx, ws):
     assert documents_page.current_key() == "needs" and documents_page.current_format() == "pdf"
     qtbot.waitUntil(lambda: documents_page.record_box.currentData() == need.id, timeout=WAIT_MS)
     assert documents_page.record_box.currentText() == need.title
+
+    page.detail.show_record(needs.get(ws, draft.id))
+    assert not page.detail.export_button.isEnabled()  # a draft is not sent to the prefecture
 
 
 # --- 募集要項 -------------------------------------------------------------------------------------------------

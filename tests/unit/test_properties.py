@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from desktop.models import municipal_code, wareki
 from desktop.models.errors import ValidationError
+from desktop.services import procurement
 
 bodies = st.tuples(st.integers(1, 47), st.integers(0, 999)).map(lambda t: f"{t[0]:02d}{t[1]:03d}")
 
@@ -35,3 +36,16 @@ def test_every_date_falls_in_the_fiscal_year_that_contains_it(d):
     fy = wareki.fiscal_year_of(d)
     assert wareki.fiscal_year_start(fy) <= d <= wareki.fiscal_year_end(fy)
     assert wareki.fiscal_year_label(fy).endswith("年度")
+
+
+@given(
+    st.sampled_from(["equal", "population", "mixed"]),
+    st.lists(st.integers(1, 4_000_000), min_size=1, max_size=60),
+)
+def test_shares_by_the_printed_rule_add_up_to_exactly_100_and_stay_within_a_hundredth(split, populations):
+    exact = procurement.compute_shares(split, list(populations))
+    shares = procurement.round_percents(exact)
+    assert round(sum(shares) * 100) == 10_000
+    for share, fraction in zip(shares, exact, strict=True):
+        assert abs(share - float(fraction) * 100) < 0.01 + 1e-9
+        assert share >= int(fraction * 10_000) / 100  # never below the truncated value (the rule only adds)
