@@ -36,6 +36,7 @@ VOCAB_FIELDS: dict[str, dict[str, str]] = {
     "funding@needs_request": vocab.FUNDING,
     "funding@job_description": vocab.FUNDING,
     "mode@procurement_spec": vocab.PROCUREMENT_MODE,
+    "method@procurement_spec": vocab.PROCUREMENT_METHOD,
     "req_kind@procurement_requirement": vocab.REQUIREMENT_KIND,
     "skill_role@job_description": vocab.SKILL_ROLES,
     "skill_role@talent_gap": vocab.SKILL_ROLES,

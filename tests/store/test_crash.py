@@ -61,10 +61,10 @@ DEMO_KILLED_HALF_WAY = """
 
     real_needs = demo._needs
 
-    def needs_then_wait(ws, cal):
+    def needs_then_wait(*args):
         print("half way", flush=True)
         sys.stdin.readline()
-        real_needs(ws, cal)
+        real_needs(*args)
 
     demo._needs = needs_then_wait
     demo.create_demo(Store.open(sys.argv[1], clock=lambda: datetime(2026, 11, 29, 3, tzinfo=UTC)))
