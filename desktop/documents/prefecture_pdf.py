@@ -100,7 +100,7 @@ def _cover(data: PrefectureReportData, st: Styles) -> list[Flowable]:
     return [
         spacer(52), rule, thin, para(data.meta.title, st.cover_title), thin, rule, spacer(10),
         para(f"対象：県内{len(data.towns)}市町村", st.cover_line),
-        para(f"{wareki_date(data.meta.created_on)}現在", st.cover_line),
+        para(f"{wareki_date(data.meta.printed_on)}現在", st.cover_line),
         spacer(78),
         para(data.meta.municipality, st.cover_sub),
         NextPageTemplate("body"), PageBreak(),

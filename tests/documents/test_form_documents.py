@@ -140,13 +140,13 @@ def test_the_needs_paper_is_a_letter_to_the_named_prefecture(town, two_needs, tm
 
 def test_only_submitted_needs_are_sent_and_never_the_prefectures_answer(town, two_needs, tmp_path):
     cio, pmo = two_needs
-    records.update(town, NeedsRequest, cio.id, status="answered", response_status="partial",
+    records.update(town, NeedsRequest, cio.id, status="answered", response_status="coordinating",
                    response_text="月2日であれば派遣できます。")  # fmt: skip
     out = tmp_path / "needs.pdf"
     fd.build_needs_pdf(town, out)
     text = pdf_text(out)
     assert "CIO補佐官の派遣" in text and "標準化移行のPMO支援" not in text  # the draft stays home
-    assert "月2日であれば" not in text and "一部対応可" not in text and "回答" not in text
+    assert "月2日であれば" not in text and "調整中" not in text and "回答" not in text
     with pytest.raises(DomainError, match="まだ提出していません（状況：作成中）"):
         fd.build_needs_pdf(town, out, pmo.id)
 

@@ -50,6 +50,10 @@ class TownFacts:
     matched_talent_needs: int = 0
 
 
+# Plan statuses (vocab.PLAN_STATUS) of an adopted plan: in force, or in force and being revised.
+PLAN_IN_FORCE = ("approved", "revising")
+
+
 def _filled(facts: TownFacts, keys: tuple[str, ...]) -> list[tuple[str, str, str, bool]]:
     return [r for r in facts.roles if r[0] in keys]
 
@@ -78,9 +82,13 @@ def derive(facts: TownFacts) -> list[Indicator]:
         _role_indicator(facts, "cio", labels["cio"], ("cio",), "s2.cio_appointed"),
         _role_indicator(facts, "cio_adviser", labels["cio_adviser"], ADVISER_ROLES, "s2.cio_adviser"),
     ]
-    if facts.plan_status == "approved":
-        when = f"（{wareki_date(facts.plan_approved_on)}）" if facts.plan_approved_on else ""
-        out.append(Indicator("policy", labels["policy"], True, f"「{facts.plan_title}」が議決済{when}"))
+    if facts.plan_status in PLAN_IN_FORCE:  # a plan being revised (改定案) is still the plan in force
+        how = (
+            f"「{facts.plan_title}」が議決済（{wareki_date(facts.plan_approved_on)}）"
+            if facts.plan_approved_on
+            else f"「{facts.plan_title}」を策定済"
+        )
+        out.append(Indicator("policy", labels["policy"], True, how))
     elif facts.plan_status is not None:
         out.append(Indicator("policy", labels["policy"], False, f"「{facts.plan_title}」は案の段階"))
     else:

@@ -31,7 +31,7 @@ from desktop.models.vocab import (
     RESPONSE_STATUS,
     SKILL_ROLES,
 )
-from desktop.services.documents import fonts_for
+from desktop.services.document_parts import fonts_for
 from desktop.services.municipality import get_municipality
 from desktop.services.prefecture import catalog, towns
 from desktop.services.prefecture import needs as pref_needs

@@ -24,7 +24,7 @@ from desktop.models import (
 )
 from desktop.models.errors import ValidationError
 from desktop.models.municipal_code import is_prefecture, prefecture_code
-from desktop.services.prefecture.indicators import INDICATORS, Indicator, TownFacts, derive
+from desktop.services.prefecture.indicators import INDICATORS, PLAN_IN_FORCE, Indicator, TownFacts, derive
 from desktop.services.workspace import Workspace
 
 INDICATOR_CHECKS = ("s1.policy_adopted", "s2.cio_appointed", "s2.cio_adviser", "s2.organisation_wide",
@@ -129,7 +129,7 @@ def overview(ws: Workspace) -> list[TownRow]:
             select(Plan.owner_code, Plan.status, Plan.title, Plan.approved_on).where(_live(Plan, codes))
         ):
             f = facts[owner]
-            if f.plan_status != "approved":  # an approved plan counts over a draft one
+            if f.plan_status not in PLAN_IN_FORCE:  # a plan in force counts over a draft one
                 f.plan_status, f.plan_title, f.plan_approved_on = status, title, approved
         for owner, kind, held in s.execute(
             select(
