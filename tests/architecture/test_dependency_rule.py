@@ -125,9 +125,14 @@ def module_name(path: Path) -> str:
 
 
 def project_imports(path: Path, known: set[str]) -> set[str]:
-    """The project modules `path` imports anywhere (lazy imports inside functions included)."""
+    """The project modules `path` imports anywhere (lazy imports inside functions included; imports for type
+    annotations only, under `if TYPE_CHECKING:`, are not made at run time)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _type_checking_blocks(tree)
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:

@@ -38,6 +38,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_priority_year'))
     )
     op.create_index(op.f('ix_plan_priority_year_deleted'), 'plan_priority_year', ['deleted'], unique=False)
+    op.create_index(op.f('ix_plan_priority_year_dirty'), 'plan_priority_year', ['dirty'], unique=False)
     op.create_index(op.f('ix_plan_priority_year_owner_code'), 'plan_priority_year', ['owner_code'], unique=False)
     op.create_index(op.f('ix_plan_priority_year_priority_id'), 'plan_priority_year', ['priority_id'], unique=False)
 
@@ -81,6 +82,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_plan_priority_year_priority_id'))
         batch_op.drop_index(batch_op.f('ix_plan_priority_year_owner_code'))
         batch_op.drop_index(batch_op.f('ix_plan_priority_year_deleted'))
+        batch_op.drop_index(batch_op.f('ix_plan_priority_year_dirty'))
 
     op.drop_table('plan_priority_year')
     # ### end Alembic commands ###
