@@ -3,7 +3,7 @@
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from desktop.services import documents, needs
+from desktop.services import document_parts, documents, needs
 from desktop.services.municipality import get_municipality
 from desktop.views.municipality_page import MunicipalityPage
 
@@ -76,7 +76,7 @@ def test_details_are_saved_as_typed_and_every_document_gets_them(qtbot, ws, tmp_
     assert window.saved_label.text().startswith("保存済")
     assert window.errors == []
 
-    meta = documents.doc_meta(ws, "支援ニーズ調書")
+    meta = document_parts.doc_meta(ws, "支援ニーズ調書")
     assert (
         meta.head_title,
         meta.department,
@@ -90,7 +90,14 @@ def test_details_are_saved_as_typed_and_every_document_gets_them(qtbot, ws, tmp_
         "0778-53-2200（内線215）",
         "dx@city.sabae.lg.jp",
     )
-    needs.create(ws, "CIO補佐官の派遣")
+    need = needs.create(
+        ws,
+        "CIO補佐官の派遣",
+        purpose="計画の見直しに助言を受けたい。",
+        skill_role="producer",
+        days_per_month=2,
+    )
+    needs.submit(ws, need.id)  # only what was submitted goes on the 調書
     out = tmp_path / "needs.pdf"
     documents.build_document(ws, "needs", "pdf", out)
     text = "\n".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
