@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, cli_documents, cli_needs, cli_sync
+from desktop import __version__, cli_documents, cli_needs, cli_packages, cli_sync
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.models.municipal_code import is_prefecture
@@ -33,8 +33,9 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # How main() opens the store for a handler (the `store_mode` default of its sub-parser):
 #   "none"    — the handler gets None (gui opens the store itself);
 #   "open"    — Store.open as the app does: lock, migrate, daily backup;
+#   "quiet"   — Store.open without the daily backup (package import: a refused file writes nothing);
 #   "inspect" — lock only, the file untouched (check reads, restore must work on a damaged file).
-STORE_MODES = ("none", "open", "inspect")
+STORE_MODES = ("none", "open", "quiet", "inspect")
 
 
 # argparse's own messages (English) → Japanese; anything else is shown as argparse wrote it.
@@ -139,6 +140,7 @@ def build_parser() -> Parser:
     cli_documents.register(commands, export_formats=formats, parents=[common])
     cli_needs.register(commands, parents=[common])
     cli_sync.register(commands, parents=[common])
+    cli_packages.register(commands, parents=[common])
     return parser
 
 
@@ -226,7 +228,7 @@ def _open(args: argparse.Namespace) -> Store | None:
     # Listing backups reads only their folder: it must work when the data file is damaged.
     if args.store_mode == "inspect" or getattr(args, "list", False):
         return Store.open(args.data_dir, clock=args.clock, auto_backup=False, migrate_schema=False)
-    return Store.open(args.data_dir, clock=args.clock)
+    return Store.open(args.data_dir, clock=args.clock, auto_backup=args.store_mode == "open")
 
 
 def _tolerant_streams() -> None:

@@ -14,6 +14,7 @@ from desktop.models.checklist import ChecklistState
 from desktop.models.initiatives import Initiative, PdcaReview, StandardizationSystem
 from desktop.models.municipality import AwarenessActivity, Municipality
 from desktop.models.needs import JobDescription, NeedsRequest
+from desktop.models.packages import PackageOrigin, PackageReceipt, PinnedKey
 from desktop.models.plan import Kpi, KpiValue, Plan, PlanPriority, PlanPriorityYear
 from desktop.models.procurement import ProcurementParticipant, ProcurementRequirement, ProcurementSpec
 from desktop.models.structure import OrgRole, TalentGap
@@ -50,8 +51,9 @@ ENTITY_BY_KIND: dict[str, type[Synced]] = {cls.kind: cls for cls in SYNCED_ENTIT
 __all__ = [
     "Announcement", "GoodPractice", "JointProcurementIntent", "JointProcurementOffer", "TalentPoolEntry",
     "TownContact", "AuditEntry", "AwarenessActivity", "Base", "ChecklistState", "Conflict", "ENTITY_BY_KIND",
-    "Initiative", "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "ParkedRecord",
-    "PdcaReview", "Plan",
-    "PlanPriority", "PlanPriorityYear", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec", "SYNCED_ENTITIES",
+    "Initiative", "JobDescription", "Kpi", "KpiValue", "Municipality", "NeedsRequest", "OrgRole", "PackageOrigin",
+    "PackageReceipt", "ParkedRecord", "PdcaReview", "PinnedKey", "Plan",
+    "PlanPriority", "PlanPriorityYear", "ProcurementParticipant", "ProcurementRequirement", "ProcurementSpec",
+    "SYNCED_ENTITIES",
     "Setting", "StandardizationSystem", "SyncBase", "SyncRejection", "SyncRun", "SyncState", "Synced", "TalentGap",
 ]  # fmt: skip

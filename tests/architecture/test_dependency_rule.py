@@ -21,10 +21,11 @@ ALLOWED: dict[str, set[str]] = {
     "operations": {"operations", "services", "models"},
     "views": {"views", "operations", "services", "content", "models"},
     "app": {"app", "views", "operations", "services", "store", "content", "models"},
-    "cli": {"cli", "cli_documents", "cli_needs", "cli_sync", "app", "services", "store", "content", "models"},
+    "cli": {"cli", "cli_documents", "cli_needs", "cli_packages", "cli_sync", "app", "services", "store", "content", "models"},
     "cli_documents": {"cli_documents", "services", "store", "models"},
     "cli_needs": {"cli_needs", "services", "store", "models"},
     "cli_sync": {"cli_sync", "services", "store", "models"},
+    "cli_packages": {"cli_packages", "services", "exchange", "store", "models"},
 }
 QT_ALLOWED = {"views", "operations", "app"}
 

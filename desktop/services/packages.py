@@ -1,0 +1,503 @@
+"""Package use cases (DESIGN.md §5): export a signed .dxpkg, read one with a preview, apply it in one transaction.
+
+A package is refused (PackageRefused, Japanese reason) with the store untouched when the file fails any check of
+desktop.exchange, when it is not for this data dir, when its key is pinned here with a different public key, or
+when its key is new and was not approved by its fingerprint. Applying takes a backup first and goes through the
+same per-record decisions as sync (desktop.sync.incoming).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop import __version__
+from desktop.documents.output import OutputError, atomic_output
+from desktop.exchange import keys
+from desktop.exchange.archive import PackageRefused
+from desktop.exchange.build import Contents, build_package
+from desktop.exchange.manifest import KIND_LABELS, Kind, Manifest
+from desktop.exchange.package import Package, open_package
+from desktop.models import (
+    ENTITY_BY_KIND,
+    SYNCED_ENTITIES,
+    AuditEntry,
+    PackageOrigin,
+    PackageReceipt,
+    PinnedKey,
+)
+from desktop.models.base import utcnow
+from desktop.models.errors import DomainError
+from desktop.models.ownership import CATALOG_KINDS, may_read, may_write
+from desktop.models.progress import NO_PROGRESS, Progress
+from desktop.services import settings
+from desktop.services.municipality import get_municipality
+from desktop.services.workspace import NoMunicipalityError, Workspace
+from desktop.sync.incoming import Decision, ForeignRecordError, Incoming, apply, decide
+from desktop.sync.protocol import Change
+from desktop.sync.wire import from_wire, to_wire
+
+SEQUENCE_SETTING = "package_sequence"
+MAX_PACKAGE_READ = 256 * 1024 * 1024
+
+# The records each kind of package carries, besides the municipality itself.
+KIND_RECORDS: dict[str, tuple[str, ...]] = {
+    "needs": ("municipality", "needs_request", "job_description", "org_role", "talent_gap"),
+    "progress": (
+        "municipality", "awareness_activity", "checklist_state", "plan", "plan_priority", "kpi", "kpi_value",
+        "org_role", "talent_gap", "initiative", "pdca_review", "standardization_system",
+    ),
+    "full": tuple(cls.kind for cls in SYNCED_ENTITIES),
+}  # fmt: skip
+OUTCOME_LABELS = {
+    "added": "追加",
+    "changed": "変更",
+    "unchanged": "変更なし",
+    "older": "より新しい内容を取込済み",
+    "conflict": "競合",
+}
+
+
+# --- keys ----------------------------------------------------------------------------------------------------
+
+
+def device_key(ws: Workspace) -> keys.DeviceKey:
+    """This data dir's signing key (made on first use)."""
+    return keys.device_key(ws.store.data_dir)
+
+
+def device_fingerprint(ws: Workspace) -> str:
+    """The fingerprint of this device's key, in groups of four (settings, the 支援ニーズ調書)."""
+    return keys.grouped(device_key(ws).fingerprint)
+
+
+def pinned_keys(ws: Workspace) -> list[PinnedKey]:
+    with ws.store.read() as s:
+        return list(s.scalars(select(PinnedKey).order_by(PinnedKey.owner_code, PinnedKey.pinned_at)))
+
+
+def register_hub_key(ws: Workspace, owner_code: str, public_key: bytes, sender_name: str = "") -> PinnedKey:
+    """Trust a key the hub vouched for (registered with a valid token): pinned without asking."""
+    kid = keys.key_id(public_key)
+    with ws.store.write() as s:
+        pin = s.get(PinnedKey, (owner_code, kid))
+        if pin is not None and keys.decode_public(pin.public_key) != public_key:
+            raise DomainError(f"団体コード {owner_code} の鍵ID {kid} には別の公開鍵が登録されています。")
+        if pin is None:
+            pin = PinnedKey(
+                owner_code=owner_code,
+                key_id=kid,
+                public_key=keys.encode_public(public_key),
+                fingerprint=keys.fingerprint(public_key),
+                sender_name=sender_name,
+                source="hub",
+                pinned_at=utcnow(),
+            )
+            s.add(pin)
+    return pin
+
+
+# --- export --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    manifest: Manifest
+    records: int
+    documents: tuple[str, ...]
+
+
+def _sender_changes(s: Session, sender: str, owner: str, kinds: Iterable[str]) -> list[Change]:
+    """Every record of `owner` of `kinds` (tombstones too) with the fields `sender` owns, parents first."""
+    wanted = set(kinds)
+    changes: list[Change] = []
+    for cls in [*SYNCED_ENTITIES, *(ENTITY_BY_KIND[k] for k in sorted(CATALOG_KINDS) if k in ENTITY_BY_KIND)]:
+        if cls.kind not in wanted:
+            continue
+        for row in s.scalars(select(cls).where(cls.owner_code == owner).order_by(cls.id)):
+            own = {k: v for k, v in to_wire(row).items() if may_write(sender, owner, cls.kind, k)}
+            if not own:
+                continue
+            changes.append(
+                Change(
+                    kind=cls.kind,
+                    id=row.id,
+                    owner_code=owner,
+                    base_version=row.version,
+                    deleted=row.deleted,
+                    updated_by=row.updated_by[:100],
+                    fields=own,
+                )
+            )
+    return changes
+
+
+def _gather(ws: Workspace, kind: Kind, to: str) -> list[Change]:
+    me = ws.owner_code
+    with ws.store.read() as s:
+        if kind != "catalog":
+            return _sender_changes(s, me, me, KIND_RECORDS[kind])
+        # Catalog: the prefecture's catalog rows, and its responses on the recipient town's needs.
+        changes = _sender_changes(s, me, me, CATALOG_KINDS)
+        changes += [c for c in _sender_changes(s, me, to, ("needs_request",)) if not c.deleted]
+        return changes
+
+
+def _documents(
+    ws: Workspace, kind: Kind, fingerprint: str, progress: Progress
+) -> tuple[dict[str, bytes], bytes | None]:
+    """The PDFs and the summary workbook that travel with a needs or progress package (none if no content)."""
+    from desktop.services import documents as document_service
+    from desktop.services import form_documents
+
+    if kind not in ("needs", "progress"):
+        return {}, None
+    docs: dict[str, bytes] = {}
+    summary: bytes | None = None
+    with tempfile.TemporaryDirectory(prefix="dxnavi-package-") as tmp:
+        folder = Path(tmp)
+        try:
+            if kind == "needs":
+                form_documents.build_needs_pdf(
+                    ws, folder / "n.pdf", progress=progress, fingerprint=fingerprint
+                )
+                docs["documents/支援ニーズ調書.pdf"] = (folder / "n.pdf").read_bytes()
+                form_documents.export_needs_xlsx(ws, folder / "s.xlsx", progress)
+            else:
+                document_service.build_progress_pdf(ws, folder / "p.pdf", progress=progress)
+                docs["documents/進捗報告.pdf"] = (folder / "p.pdf").read_bytes()
+                form_documents.export_tracker_xlsx(ws, folder / "s.xlsx", progress)
+            summary = (folder / "s.xlsx").read_bytes()
+        except OutputError:
+            raise
+        except DomainError:  # nothing to print yet (no needs): the package goes without documents
+            return {}, None
+    return docs, summary
+
+
+def next_sequence(ws: Workspace) -> int:
+    """The next per-device sequence number (only ever grows, kept with the data)."""
+    current = int(settings.get(ws.store, SEQUENCE_SETTING) or 0)
+    settings.put(ws.store, SEQUENCE_SETTING, current + 1)
+    return current + 1
+
+
+def export_package(
+    ws: Workspace,
+    kind: Kind,
+    out: Path,
+    *,
+    to: str = "",
+    with_documents: bool = True,
+    progress: Progress = NO_PROGRESS,
+    now: datetime | None = None,
+) -> Exported:
+    """Write a signed package of this data dir's records to `out` (whole or not at all)."""
+    me = ws.owner_code
+    if kind == "catalog":
+        if not to or not may_write(me, to, "needs_request", "response_status") or to == me:
+            raise DomainError("都道府県のパッケージは、宛先に管内の市区町村の団体コードを指定してください。")
+    elif to:
+        raise DomainError("宛先（--to）は都道府県からのパッケージにだけ指定できます。")
+    muni = get_municipality(ws)
+    key = device_key(ws)
+    progress.report(0, 3, "記録を集めています")
+    changes = _gather(ws, kind, to)
+    docs, summary = ({}, None)
+    if with_documents:
+        progress.report(1, 3, "文書を作成しています")
+        docs, summary = _documents(ws, kind, keys.grouped(key.fingerprint), progress)
+    progress.report(2, 3, "署名しています")
+    manifest, data = build_package(
+        Contents(kind, me, muni.name, changes, recipient_code=to, documents=docs, summary=summary),
+        key,
+        sequence=next_sequence(ws),
+        created_at=now or datetime.now(UTC),
+        app_version=__version__,
+    )
+    with atomic_output(out) as tmp:
+        tmp.write_bytes(data)
+    progress.report(3, 3, "保存しました")
+    return Exported(Path(out), manifest, len(changes), tuple(docs))
+
+
+# --- import --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What applying would do, per outcome; nothing was written to find out."""
+
+    decisions: tuple[Decision, ...]
+    already_imported: bool = False
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for d in self.decisions if d.outcome == outcome)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {o: self.count(o) for o in OUTCOME_LABELS}
+
+    def describe(self) -> str:
+        if self.already_imported:
+            return "このパッケージは取込済みです。取り込んでも何も変わりません。"
+        c = self.counts
+        return (
+            f"追加 {c['added']}件、変更 {c['changed']}件、そのまま {c['unchanged'] + c['older']}件"
+            f"（うち新しい内容を取込済み {c['older']}件）、競合 {c['conflict']}件"
+        )
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A checked package and what it would do here."""
+
+    package: Package
+    receiver_code: str
+    key_status: str  # "pinned" | "new"
+    preview: Preview
+    pinned_name: str = ""
+
+    @property
+    def manifest(self) -> Manifest:
+        return self.package.manifest
+
+    @property
+    def fingerprint(self) -> str:
+        return self.package.fingerprint
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.manifest.kind]
+
+
+@dataclass(frozen=True)
+class Applied:
+    opened: Opened
+    backup: Path | None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def read_file(path: Path) -> bytes:
+    """The package bytes (size checked before reading the whole file)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PACKAGE_READ:
+            raise PackageRefused("パッケージが大きすぎます（256 MiB まで）。")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PackageRefused(f"ファイル「{path}」が見つかりません。") from None
+    except IsADirectoryError:
+        raise PackageRefused(f"「{path}」はフォルダです。パッケージのファイルを指定してください。") from None
+    except OSError as err:
+        raise PackageRefused(f"ファイル「{path}」を読めません: {err.strerror or err}") from None
+
+
+def _key_status(s: Session, manifest: Manifest, public_key: bytes) -> tuple[str, str]:
+    pin = s.get(PinnedKey, (manifest.sender_code, manifest.key_id))
+    if pin is None:
+        return "new", ""
+    if keys.decode_public(pin.public_key) != public_key:
+        raise PackageRefused(
+            f"{manifest.sender_name}（{manifest.sender_code}）の鍵ID {manifest.key_id} には別の公開鍵が登録済みです。"
+            "鍵が差し替えられた偽のパッケージの可能性があるため取り込みません。"
+        )
+    return "pinned", pin.sender_name
+
+
+def receiver_code(ws: Workspace, manifest: Manifest) -> str:
+    """This data dir's 団体コード; a data dir not yet registered takes a town's `full` package (a second PC)."""
+    try:
+        return ws.owner_code
+    except NoMunicipalityError:
+        if manifest.kind == "full":
+            return manifest.sender_code
+        raise PackageRefused(
+            "このデータフォルダには団体がまだ登録されていません。登録前に取り込めるのは、"
+            "自団体の別のパソコンで作成した全データのパッケージだけです。"
+        ) from None
+
+
+def _check_for_us(me: str, manifest: Manifest) -> None:
+    if manifest.kind == "catalog":
+        if manifest.recipient_code != me:
+            raise PackageRefused(
+                f"このパッケージは別の団体（{manifest.recipient_code}）あてです。この団体（{me}）では取り込めません。"
+            )
+        return
+    if not may_read(me, manifest.sender_code, "needs_request"):
+        raise PackageRefused(
+            f"{manifest.sender_name}（{manifest.sender_code}）のパッケージは、この団体（{me}）では取り込めません"
+            "（自団体の別のパソコンか、所管の都道府県だけが取り込めます）。"
+        )
+
+
+def _origins(s: Session, package: Package) -> dict[tuple[str, str], PackageOrigin]:
+    """Which package last set each record of this one (read in one query per kind)."""
+    ids: dict[str, list[str]] = {}
+    for change in package.changes:
+        ids.setdefault(change.kind, []).append(change.id)
+    out: dict[tuple[str, str], PackageOrigin] = {}
+    for kind, record_ids in ids.items():
+        for start in range(0, len(record_ids), 500):
+            rows = s.scalars(
+                select(PackageOrigin).where(
+                    PackageOrigin.kind == kind, PackageOrigin.record_id.in_(record_ids[start : start + 500])
+                )
+            )
+            out.update(((o.kind, o.record_id), o) for o in rows)
+    return out
+
+
+def _base(item: Incoming, origin: PackageOrigin | None) -> dict | None:
+    if origin is None or not origin.base:
+        return None
+    raw = json.loads(origin.base)
+    return {**from_wire(item.cls, raw["fields"]), "deleted": raw["deleted"]}
+
+
+def _base_text(change: Change) -> str:
+    return json.dumps({"fields": change.fields, "deleted": change.deleted}, ensure_ascii=False)
+
+
+def _incoming(change: Change) -> Incoming:
+    cls = ENTITY_BY_KIND[change.kind]
+    return Incoming(
+        cls=cls,
+        id=change.id,
+        owner_code=change.owner_code,
+        version=change.base_version,
+        deleted=change.deleted,
+        values=from_wire(cls, dict(change.fields)),
+        updated_by=change.updated_by,
+    )
+
+
+def _decisions(s: Session, me: str, package: Package) -> Preview:
+    manifest = package.manifest
+    if s.get(PackageReceipt, manifest.package_id) is not None:
+        return Preview((), already_imported=True)
+    origins = _origins(s, package)
+    decisions = []
+    for change in package.changes:
+        item = _incoming(change)
+        origin = origins.get((change.kind, change.id))
+        # Sequences order the packages of one device only; another device's older package merges normally.
+        newer = (
+            origin is not None and origin.key_id == manifest.key_id and origin.sequence > manifest.sequence
+        )
+
+        def ours(name: str, item: Incoming = item) -> bool:
+            return may_write(me, item.owner_code, item.cls.kind, name)
+
+        try:
+            decisions.append(decide(s, item, we_may_write=ours, newer_here=newer, base=_base(item, origin)))
+        except ForeignRecordError as err:
+            raise PackageRefused(f"{err} 取り込みません。") from None
+    return Preview(tuple(decisions))
+
+
+def open_for_import(ws: Workspace, path: Path) -> Opened:
+    """Read and check a package and preview it; PackageRefused if it must not be applied here."""
+    package = open_package(read_file(path))
+    me = receiver_code(ws, package.manifest)
+    _check_for_us(me, package.manifest)
+    with ws.store.read() as s:
+        status, name = _key_status(s, package.manifest, package.public_key)
+        preview = _decisions(s, me, package)
+    return Opened(package, me, status, preview, name)
+
+
+def _pin(s: Session, opened: Opened) -> None:
+    m = opened.manifest
+    s.add(
+        PinnedKey(
+            owner_code=m.sender_code,
+            key_id=m.key_id,
+            public_key=m.public_key,
+            fingerprint=opened.fingerprint,
+            sender_name=m.sender_name,
+            source="approved",
+            pinned_at=utcnow(),
+        )
+    )
+
+
+def _approval_needed(opened: Opened) -> str:
+    m = opened.manifest
+    return (
+        f"{m.sender_name}（{m.sender_code}）の署名鍵はまだ承認されていません。"
+        f"送信元に確認した指紋が {opened.fingerprint} と一致する場合だけ、承認して取り込んでください"
+        f"（コマンドでは --approve-key {opened.fingerprint}）。"
+    )
+
+
+def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applied:
+    """Apply a package in one transaction after a backup; a new key needs `approve_key` = its fingerprint."""
+    opened = open_for_import(ws, path)
+    if opened.key_status == "new":
+        try:
+            approved = keys.normalise_fingerprint(approve_key) if approve_key else ""
+        except ValueError as err:
+            raise PackageRefused(str(err)) from None
+        if approved != opened.fingerprint:
+            if approved:
+                raise PackageRefused(
+                    f"承認された指紋が、このパッケージの署名鍵の指紋（{opened.fingerprint}）と一致しません。取り込みません。"
+                )
+            raise PackageRefused(_approval_needed(opened))
+    if opened.preview.already_imported:
+        return Applied(opened, None, {})
+    backup = ws.store.backups.create("before-import")
+    m = opened.manifest
+    with ws.store.write() as s:
+        if opened.key_status == "new":
+            _pin(s, opened)
+        preview = _decisions(
+            s, opened.receiver_code, opened.package
+        )  # again inside the transaction: nothing moved meanwhile
+        for change, decision in zip(opened.package.changes, preview.decisions, strict=True):
+            apply(s, decision, actor=ws.actor)
+            if decision.outcome != "older":
+                s.merge(
+                    PackageOrigin(
+                        kind=change.kind,
+                        record_id=change.id,
+                        key_id=m.key_id,
+                        sequence=m.sequence,
+                        base=_base_text(change),
+                    )
+                )
+        s.flush()
+        counts = preview.counts
+        summary = preview.describe()
+        s.add(
+            PackageReceipt(
+                package_id=m.package_id,
+                sender_code=m.sender_code,
+                key_id=m.key_id,
+                sequence=m.sequence,
+                kind=m.kind,
+                imported_at=utcnow(),
+                summary=summary,
+            )
+        )
+        s.add(
+            AuditEntry(
+                actor=ws.actor,
+                entity="package",
+                entity_id=m.package_id,
+                action="import",
+                summary=f"{m.sender_code} {m.sender_name} {m.kind} #{m.sequence}: {summary}",
+            )
+        )
+    ws.forget_owner()
+    return Applied(opened, backup, counts)

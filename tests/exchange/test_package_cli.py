@@ -1,0 +1,118 @@
+"""`dxnavi package export|import`: exit 0 applied, 1 refused (reason on stderr), 2 bad arguments; a refused
+import writes nothing at all (not even the daily backup)."""
+
+import hashlib
+
+import pytest
+
+from desktop.cli import main
+from desktop.exchange.package import open_package
+from desktop.services import needs
+from desktop.services.workspace import Workspace
+from tests.exchange.conftest import PREF_CODE, TOWN_CODE, open_store, register_prefecture
+
+
+def dx(data_dir, *args: str) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def tree_digest(folder) -> dict[str, str]:
+    """Every file under a data dir with its SHA-256 (the SQLite file, its WAL, backups, keys)."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".lock" and not p.name.endswith(("-shm",))
+    }
+
+
+@pytest.fixture
+def dirs(tmp_path):
+    """A town with one need and its prefecture, both closed (as between two command runs)."""
+    from desktop.services.municipality import init_municipality
+
+    town, pref = tmp_path / "town", tmp_path / "pref"
+    with open_store(town) as store:
+        init_municipality(store, TOWN_CODE, "鯖江市")
+        needs.create(Workspace(store), title="CIO補佐官の派遣", purpose="計画づくり")
+    with open_store(pref) as store:
+        register_prefecture(store)
+    return town, pref
+
+
+def test_export_then_dry_run_then_import_with_the_approved_key(dirs, tmp_path, capsys):
+    town, pref = dirs
+    out = tmp_path / "鯖江市-needs.dxpkg"
+    assert dx(town, "package", "export", "--kind", "needs", "--out", str(out), "--no-documents") == 0
+    fingerprint = open_package(out.read_bytes()).fingerprint
+    assert fingerprint in capsys.readouterr().out
+
+    before = tree_digest(pref)
+    assert dx(pref, "package", "import", str(out), "--dry-run") == 0
+    shown = capsys.readouterr().out
+    assert f"指紋: {fingerprint}" in shown and "未承認" in shown and "追加" in shown
+    assert tree_digest(pref) == before
+
+    assert dx(pref, "package", "import", str(out), "--approve-key", fingerprint) == 0
+    assert "取り込みました" in capsys.readouterr().out
+    assert dx(pref, "package", "import", str(out)) == 0  # pinned now; the same package changes nothing
+    assert "取込済み" in capsys.readouterr().out
+
+
+def test_an_unapproved_key_exits_1_with_the_fingerprint_and_writes_nothing(dirs, tmp_path, capsys):
+    town, pref = dirs
+    out = tmp_path / "needs.dxpkg"
+    dx(town, "package", "export", "--kind", "needs", "--out", str(out), "--no-documents")
+    capsys.readouterr()
+    before = tree_digest(pref)
+
+    assert dx(pref, "package", "import", str(out)) == 1
+
+    err = capsys.readouterr().err
+    assert "まだ承認されていません" in err and open_package(out.read_bytes()).fingerprint in err
+    assert tree_digest(pref) == before
+
+
+def test_a_damaged_file_exits_1_and_writes_nothing(dirs, tmp_path, capsys):
+    _, pref = dirs
+    bad = tmp_path / "bad.dxpkg"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    before = tree_digest(pref)
+
+    assert dx(pref, "package", "import", str(bad)) == 1
+    assert "読めません" in capsys.readouterr().err
+    assert tree_digest(pref) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("package", "export", "--kind", "everything", "--out", "x.dxpkg"),
+        ("package", "export", "--kind", "needs"),
+        ("package", "import"),
+        ("package", "import", "x.dxpkg", "--approve-key", "not-hex"),
+        ("package",),
+    ],
+    ids=["unknown kind", "no --out", "no file", "malformed fingerprint", "no action"],
+)
+def test_bad_arguments_exit_2(dirs, args, capsys):
+    town, _ = dirs
+    assert dx(town, *args) == 2
+    assert "エラー" in capsys.readouterr().err
+
+
+def test_a_catalog_needs_a_town_of_the_prefecture_as_recipient(dirs, tmp_path, capsys):
+    _, pref = dirs
+    out = tmp_path / "catalog.dxpkg"
+    assert dx(pref, "package", "export", "--kind", "catalog", "--out", str(out)) == 1
+    assert "宛先" in capsys.readouterr().err
+    assert dx(pref, "package", "export", "--kind", "catalog", "--to", "131041", "--out", str(out)) == 1
+    assert not out.exists()
+    assert dx(pref, "package", "export", "--kind", "catalog", "--to", TOWN_CODE, "--out", str(out)) == 0
+    assert open_package(out.read_bytes()).manifest.sender_code == PREF_CODE
+
+
+def test_a_town_cannot_export_a_catalog(dirs, tmp_path, capsys):
+    town, _ = dirs
+    out = tmp_path / "catalog.dxpkg"
+    assert dx(town, "package", "export", "--kind", "catalog", "--to", "182010", "--out", str(out)) == 1
+    assert not out.exists()
