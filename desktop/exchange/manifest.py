@@ -18,9 +18,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from desktop.models.errors import ValidationError
-from desktop.models.municipal_code import validate as validate_code
-from desktop.sync.protocol import Change, _Strict
+from desktop.sync.protocol import Change, _check_code, _Strict
 
 FORMAT = "dxnavi-package"
 FORMAT_VERSION = 1
@@ -40,13 +38,6 @@ DOCUMENT_NAME = re.compile(r"^documents/[\w\-・（）()]{1,100}\.pdf$")
 
 MAX_CHANGES = 200_000
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
-
-
-def _code(value: str) -> str:
-    try:
-        return validate_code(value)
-    except ValidationError as exc:
-        raise ValueError(str(exc)) from None
 
 
 class FileEntry(_Strict):
@@ -73,12 +64,12 @@ class Manifest(_Strict):
     files: list[FileEntry] = Field(max_length=1000)
     signature: str = Field(default="", max_length=200)
 
-    _sender = field_validator("sender_code")(_code)
+    _sender = field_validator("sender_code")(_check_code)
 
     @field_validator("recipient_code")
     @classmethod
     def _recipient(cls, value: str) -> str:
-        return _code(value) if value else value
+        return _check_code(value) if value else value
 
     def signed_bytes(self) -> bytes:
         """The canonical bytes the signature covers."""

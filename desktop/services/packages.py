@@ -83,6 +83,18 @@ def pinned_keys(ws: Workspace) -> list[PinnedKey]:
         return list(s.scalars(select(PinnedKey).order_by(PinnedKey.owner_code, PinnedKey.pinned_at)))
 
 
+def _new_pin(owner_code: str, public_key: bytes, sender_name: str, source: str) -> PinnedKey:
+    return PinnedKey(
+        owner_code=owner_code,
+        key_id=keys.key_id(public_key),
+        public_key=keys.encode_public(public_key),
+        fingerprint=keys.fingerprint(public_key),
+        sender_name=sender_name,
+        source=source,
+        pinned_at=utcnow(),
+    )
+
+
 def register_hub_key(ws: Workspace, owner_code: str, public_key: bytes, sender_name: str = "") -> PinnedKey:
     """Trust a key the hub vouched for (registered with a valid token): pinned without asking."""
     kid = keys.key_id(public_key)
@@ -91,15 +103,7 @@ def register_hub_key(ws: Workspace, owner_code: str, public_key: bytes, sender_n
         if pin is not None and keys.decode_public(pin.public_key) != public_key:
             raise DomainError(f"団体コード {owner_code} の鍵ID {kid} には別の公開鍵が登録されています。")
         if pin is None:
-            pin = PinnedKey(
-                owner_code=owner_code,
-                key_id=kid,
-                public_key=keys.encode_public(public_key),
-                fingerprint=keys.fingerprint(public_key),
-                sender_name=sender_name,
-                source="hub",
-                pinned_at=utcnow(),
-            )
+            pin = _new_pin(owner_code, public_key, sender_name, "hub")
             s.add(pin)
     return pin
 
@@ -416,21 +420,6 @@ def open_for_import(ws: Workspace, path: Path) -> Opened:
     return Opened(package, me, status, preview, name)
 
 
-def _pin(s: Session, opened: Opened) -> None:
-    m = opened.manifest
-    s.add(
-        PinnedKey(
-            owner_code=m.sender_code,
-            key_id=m.key_id,
-            public_key=m.public_key,
-            fingerprint=opened.fingerprint,
-            sender_name=m.sender_name,
-            source="approved",
-            pinned_at=utcnow(),
-        )
-    )
-
-
 def _approval_needed(opened: Opened) -> str:
     m = opened.manifest
     return (
@@ -460,7 +449,7 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
     m = opened.manifest
     with ws.store.write() as s:
         if opened.key_status == "new":
-            _pin(s, opened)
+            s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved"))
         preview = _decisions(
             s, opened.receiver_code, opened.package
         )  # again inside the transaction: nothing moved meanwhile
