@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base
 
 # How a key came to be trusted.
 KEY_SOURCES = {"approved": "担当者が承認", "hub": "ハブで登録"}
@@ -23,7 +23,7 @@ class PinnedKey(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     sender_name: Mapped[str] = mapped_column(String(100), default="")
     source: Mapped[str] = mapped_column(String(10), default="approved")
-    pinned_at: Mapped[datetime] = mapped_column(default=utcnow)
+    pinned_at: Mapped[datetime]
 
 
 class PackageReceipt(Base):
@@ -36,7 +36,7 @@ class PackageReceipt(Base):
     key_id: Mapped[str] = mapped_column(String(16))
     sequence: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(10))
-    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    imported_at: Mapped[datetime]
     summary: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -12,7 +12,7 @@ import json
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,7 +33,6 @@ from desktop.models import (
     PackageReceipt,
     PinnedKey,
 )
-from desktop.models.base import utcnow
 from desktop.models.errors import DomainError
 from desktop.models.ownership import CATALOG_KINDS, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
@@ -83,7 +82,7 @@ def pinned_keys(ws: Workspace) -> list[PinnedKey]:
         return list(s.scalars(select(PinnedKey).order_by(PinnedKey.owner_code, PinnedKey.pinned_at)))
 
 
-def _new_pin(owner_code: str, public_key: bytes, sender_name: str, source: str) -> PinnedKey:
+def _new_pin(owner_code: str, public_key: bytes, sender_name: str, source: str, now: datetime) -> PinnedKey:
     return PinnedKey(
         owner_code=owner_code,
         key_id=keys.key_id(public_key),
@@ -91,7 +90,7 @@ def _new_pin(owner_code: str, public_key: bytes, sender_name: str, source: str) 
         fingerprint=keys.fingerprint(public_key),
         sender_name=sender_name,
         source=source,
-        pinned_at=utcnow(),
+        pinned_at=now,
     )
 
 
@@ -103,7 +102,7 @@ def register_hub_key(ws: Workspace, owner_code: str, public_key: bytes, sender_n
         if pin is not None and keys.decode_public(pin.public_key) != public_key:
             raise DomainError(f"団体コード {owner_code} の鍵ID {kid} には別の公開鍵が登録されています。")
         if pin is None:
-            pin = _new_pin(owner_code, public_key, sender_name, "hub")
+            pin = _new_pin(owner_code, public_key, sender_name, "hub", ws.now())
             s.add(pin)
     return pin
 
@@ -202,7 +201,6 @@ def export_package(
     to: str = "",
     with_documents: bool = True,
     progress: Progress = NO_PROGRESS,
-    now: datetime | None = None,
 ) -> Exported:
     """Write a signed package of this data dir's records to `out` (whole or not at all)."""
     me = ws.owner_code
@@ -224,7 +222,7 @@ def export_package(
         Contents(kind, me, muni.name, changes, recipient_code=to, documents=docs, summary=summary),
         key,
         sequence=next_sequence(ws),
-        created_at=now or datetime.now(UTC),
+        created_at=ws.now(),
         app_version=__version__,
     )
     with atomic_output(out) as tmp:
@@ -447,14 +445,15 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
         return Applied(opened, None, {})
     backup = ws.store.backups.create("before-import")
     m = opened.manifest
+    now = ws.now()
     with ws.store.write() as s:
         if opened.key_status == "new":
-            s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved"))
+            s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now))
         preview = _decisions(
             s, opened.receiver_code, opened.package
         )  # again inside the transaction: nothing moved meanwhile
         for change, decision in zip(opened.package.changes, preview.decisions, strict=True):
-            apply(s, decision, actor=ws.actor)
+            apply(s, decision, actor=ws.actor, now=now)
             if decision.outcome != "older":
                 s.merge(
                     PackageOrigin(
@@ -475,12 +474,13 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
                 key_id=m.key_id,
                 sequence=m.sequence,
                 kind=m.kind,
-                imported_at=utcnow(),
+                imported_at=now,
                 summary=summary,
             )
         )
         s.add(
             AuditEntry(
+                at=now,
                 actor=ws.actor,
                 entity="package",
                 entity_id=m.package_id,

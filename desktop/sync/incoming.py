@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from desktop.models.base import Synced, utcnow
+from desktop.models.base import Synced
 from desktop.models.errors import DomainError
 
 Outcome = Literal["added", "changed", "unchanged", "older", "conflict"]
@@ -101,7 +102,7 @@ def decide(
     return Decision(item, "unchanged")
 
 
-def apply(session: Session, decision: Decision, *, actor: str) -> Synced | None:
+def apply(session: Session, decision: Decision, *, actor: str, now: datetime) -> Synced | None:
     """Write what `decide` chose (in the caller's transaction); returns the row touched, if any."""
     item = decision.incoming
     if decision.outcome in ("unchanged", "older"):
@@ -113,7 +114,7 @@ def apply(session: Session, decision: Decision, *, actor: str) -> Synced | None:
             version=item.version,
             dirty=False,
             deleted=item.deleted,
-            updated_at=utcnow(),
+            updated_at=now,
             updated_by=item.updated_by or actor,
             **decision.take,
         )
@@ -126,6 +127,6 @@ def apply(session: Session, decision: Decision, *, actor: str) -> Synced | None:
     if decision.take_deleted is not None:
         row.deleted = decision.take_deleted
     row.version = max(row.version, item.version)
-    row.updated_at = utcnow()
+    row.updated_at = now
     row.updated_by = item.updated_by or actor
     return row

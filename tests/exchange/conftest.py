@@ -3,7 +3,6 @@
 import hashlib
 import io
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,17 +17,12 @@ from desktop.store import Store
 
 TOWN_CODE, TOWN_NAME = "182079", "鯖江市"
 PREF_CODE, PREF_NAME = "180009", "福井県"
-NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
-
-
-def open_store(path: Path) -> Store:
-    return Store.open(path, auto_backup=False)
 
 
 @pytest.fixture
-def town(tmp_path):
+def town(tmp_path, open_store):
     """鯖江市's data dir with two needs."""
-    store = open_store(tmp_path / "town")
+    store = open_store(tmp_path / "town", auto_backup=False)
     init_municipality(store, TOWN_CODE, TOWN_NAME)
     ws = Workspace(store, actor="町の担当")
     needs.create(ws, title="CIO補佐官の派遣", category="talent", skill_role="producer", purpose="計画づくり")
@@ -40,13 +34,21 @@ def town(tmp_path):
 def register_prefecture(store: Store) -> None:
     # Prefecture mode's registration is not there yet; the municipality row is what makes the data dir 福井県.
     with store.write() as s:
-        s.add(Municipality(code=PREF_CODE, name=PREF_NAME, prefecture=PREF_NAME, owner_code=PREF_CODE))
+        s.add(
+            Municipality(
+                code=PREF_CODE,
+                name=PREF_NAME,
+                prefecture=PREF_NAME,
+                owner_code=PREF_CODE,
+                updated_at=store.clock(),
+            )
+        )
 
 
 @pytest.fixture
-def prefecture(tmp_path):
+def prefecture(tmp_path, open_store):
     """福井県's data dir, empty but for itself."""
-    store = open_store(tmp_path / "pref")
+    store = open_store(tmp_path / "pref", auto_backup=False)
     register_prefecture(store)
     yield Workspace(store, actor="県の担当")
     store.close()
@@ -60,7 +62,7 @@ def export(tmp_path):
     def run(ws: Workspace, kind: str = "needs", **kwargs) -> tuple[Path, object]:
         out = tmp_path / f"out-{next(counter)}.dxpkg"
         kwargs.setdefault("with_documents", False)
-        done = packages.export_package(ws, kind, out, now=NOW, **kwargs)
+        done = packages.export_package(ws, kind, out, **kwargs)
         return out, done.manifest
 
     return run

@@ -254,6 +254,7 @@ def test_a_key_pinned_for_the_town_is_not_replaced_by_a_new_key_with_the_same_id
                 fingerprint=pin.fingerprint,
                 sender_name="鯖江市",
                 source="approved",
+                pinned_at=prefecture.now(),
             )
         )
     forged = tmp_path / "forged.dxpkg"

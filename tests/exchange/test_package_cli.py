@@ -9,11 +9,12 @@ from desktop.cli import main
 from desktop.exchange.package import open_package
 from desktop.services import needs
 from desktop.services.workspace import Workspace
-from tests.exchange.conftest import PREF_CODE, TOWN_CODE, open_store, register_prefecture
+from tests.conftest import NOW, FrozenClock
+from tests.exchange.conftest import PREF_CODE, TOWN_CODE, register_prefecture
 
 
 def dx(data_dir, *args: str) -> int:
-    return main(["--data-dir", str(data_dir), *args])
+    return main(["--data-dir", str(data_dir), *args], clock=FrozenClock(NOW))
 
 
 def tree_digest(folder) -> dict[str, str]:
@@ -26,15 +27,15 @@ def tree_digest(folder) -> dict[str, str]:
 
 
 @pytest.fixture
-def dirs(tmp_path):
+def dirs(tmp_path, open_store):
     """A town with one need and its prefecture, both closed (as between two command runs)."""
     from desktop.services.municipality import init_municipality
 
     town, pref = tmp_path / "town", tmp_path / "pref"
-    with open_store(town) as store:
+    with open_store(town, auto_backup=False) as store:
         init_municipality(store, TOWN_CODE, "鯖江市")
         needs.create(Workspace(store), title="CIO補佐官の派遣", purpose="計画づくり")
-    with open_store(pref) as store:
+    with open_store(pref, auto_backup=False) as store:
         register_prefecture(store)
     return town, pref
 

@@ -12,8 +12,10 @@ from desktop.models.vocab import ENGAGEMENT, NEEDS_CATEGORY, PRIORITY
 from desktop.services import needs, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
+from desktop.store import Store
 from desktop.sync.wire import to_wire
-from tests.exchange.conftest import NOW, TOWN_CODE, fingerprint_of, open_store, register_prefecture
+from tests.conftest import NOW, FrozenClock
+from tests.exchange.conftest import TOWN_CODE, fingerprint_of, register_prefecture
 
 # Text a person could type in a form: any letters, marks and punctuation, no control characters.
 text = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn")), max_size=60)
@@ -41,7 +43,11 @@ def stored(ws: Workspace) -> dict[str, dict]:
 def test_needs_arrive_at_the_prefecture_exactly_as_the_town_holds_them(wanted, deleted):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        with open_store(root / "town") as town_store, open_store(root / "pref") as pref_store:
+        clock = FrozenClock(NOW)
+        with (
+            Store.open(root / "town", clock=clock, auto_backup=False) as town_store,
+            Store.open(root / "pref", clock=clock, auto_backup=False) as pref_store,
+        ):
             init_municipality(town_store, TOWN_CODE, "鯖江市")
             register_prefecture(pref_store)
             town, pref = Workspace(town_store), Workspace(pref_store)
@@ -50,7 +56,7 @@ def test_needs_arrive_at_the_prefecture_exactly_as_the_town_holds_them(wanted, d
                 if index < len(made):
                     needs.delete(town, made[index].id)
             out = root / "needs.dxpkg"
-            packages.export_package(town, "needs", out, with_documents=False, now=NOW)
+            packages.export_package(town, "needs", out, with_documents=False)
 
             packages.apply_package(pref, out, approve_key=fingerprint_of(town))
 

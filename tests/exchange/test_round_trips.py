@@ -7,7 +7,7 @@ from desktop.exchange.archive import PackageRefused
 from desktop.models import NeedsRequest, PackageReceipt, PinnedKey
 from desktop.services import needs, packages
 from desktop.services.workspace import Workspace
-from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of, open_store
+from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of
 
 
 def needs_of(ws: Workspace, owner: str) -> dict[str, NeedsRequest]:
@@ -116,18 +116,18 @@ def test_a_catalog_package_for_another_town_is_refused(town, prefecture, export)
     assert dump(town) == before
 
 
-def test_a_second_pc_of_the_town_joins_by_importing_a_full_package(town, tmp_path, export):
+def test_a_second_pc_of_the_town_joins_by_importing_a_full_package(town, tmp_path, export, open_store):
     path, _ = export(town, "full")
-    with open_store(tmp_path / "second-pc") as store:
+    with open_store(tmp_path / "second-pc", auto_backup=False) as store:
         second = Workspace(store)
         packages.apply_package(second, path, approve_key=fingerprint_of(town))
         assert second.owner_code == TOWN_CODE
         assert set(needs_of(second, TOWN_CODE)) == {"CIO補佐官の派遣", "庁内研修の講師"}
 
 
-def test_an_edit_on_both_pcs_is_a_conflict_and_this_pcs_value_is_kept(town, tmp_path, export):
+def test_an_edit_on_both_pcs_is_a_conflict_and_this_pcs_value_is_kept(town, tmp_path, export, open_store):
     path, _ = export(town, "full")
-    with open_store(tmp_path / "second-pc") as store:
+    with open_store(tmp_path / "second-pc", auto_backup=False) as store:
         second = Workspace(store)
         packages.apply_package(second, path, approve_key=fingerprint_of(town))
         need_id = needs_of(town, TOWN_CODE)["CIO補佐官の派遣"].id
