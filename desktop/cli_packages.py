@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.exchange.keys import normalise_fingerprint
 from desktop.exchange.manifest import KINDS
-from desktop.services import documents, packages
+from desktop.services import output_paths, packages
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 
@@ -82,7 +82,7 @@ def fingerprint_arg(text: str) -> str:
 
 def precheck_export(args: argparse.Namespace) -> None:
     """Refuse an unwritable --out before the data dir is opened."""
-    documents.check_output(args.out)
+    output_paths.check_output(args.data_dir, args.out)
 
 
 def run_export(args: argparse.Namespace, store: Store) -> int:

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from desktop.models.errors import DomainError
 
-KEY_FILE = Path("keys") / "device_ed25519.pem"
+KEY_FILE = "device_ed25519.pem"
 KEY_ID_HEX = 16
 PUBLIC_KEY_BYTES = 32
 _HEX = re.compile(r"^[0-9a-f]{64}$")
@@ -99,13 +99,13 @@ class DeviceKey:
         return self.private.sign(message)
 
 
-def key_path(data_dir: Path) -> Path:
-    return Path(data_dir) / KEY_FILE
+def key_path(folder: Path) -> Path:
+    return Path(folder) / KEY_FILE
 
 
-def existing_key(data_dir: Path) -> DeviceKey | None:
-    """The device key if it was made already (reading never makes one)."""
-    path = key_path(data_dir)
+def existing_key(folder: Path) -> DeviceKey | None:
+    """The device key in `folder` if it was made already (reading never makes one)."""
+    path = key_path(folder)
     if not path.exists():
         return None
     try:
@@ -119,12 +119,12 @@ def existing_key(data_dir: Path) -> DeviceKey | None:
     return DeviceKey(private)
 
 
-def device_key(data_dir: Path) -> DeviceKey:
-    """The device key, made on first use (owner-only file, written whole or not at all)."""
-    key = existing_key(data_dir)
+def device_key(folder: Path) -> DeviceKey:
+    """The device key kept in `folder`, made on first use (owner-only file, written whole or not at all)."""
+    key = existing_key(folder)
     if key is not None:
         return key
-    path = key_path(data_dir)
+    path = key_path(folder)
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

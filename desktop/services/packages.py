@@ -38,7 +38,9 @@ from desktop.models.ownership import CATALOG_KINDS, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.services import settings
 from desktop.services.municipality import get_municipality
+from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import NoMunicipalityError, Workspace
+from desktop.store.paths import key_dir
 from desktop.sync.incoming import Decision, ForeignRecordError, Incoming, apply, decide
 from desktop.sync.protocol import Change
 from desktop.sync.wire import from_wire, to_wire
@@ -69,7 +71,7 @@ OUTCOME_LABELS = {
 
 def device_key(ws: Workspace) -> keys.DeviceKey:
     """This data dir's signing key (made on first use)."""
-    return keys.device_key(ws.store.data_dir)
+    return keys.device_key(key_dir(ws.store.data_dir))
 
 
 def device_fingerprint(ws: Workspace) -> str:
@@ -203,6 +205,7 @@ def export_package(
     progress: Progress = NO_PROGRESS,
 ) -> Exported:
     """Write a signed package of this data dir's records to `out` (whole or not at all)."""
+    out = check_output(ws.store.data_dir, out)
     me = ws.owner_code
     if kind == "catalog":
         if not to or not may_write(me, to, "needs_request", "response_status") or to == me:
@@ -225,7 +228,7 @@ def export_package(
         created_at=ws.now(),
         app_version=__version__,
     )
-    with atomic_output(out) as tmp:
+    with writing(out), atomic_output(out) as tmp:
         tmp.write_bytes(data)
     progress.report(3, 3, "保存しました")
     return Exported(Path(out), manifest, len(changes), tuple(docs))

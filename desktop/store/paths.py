@@ -38,3 +38,8 @@ def staging_path(data_dir: Path) -> Path:
 def backup_dir(data_dir: Path) -> Path:
     """Folder of the rolling backups."""
     return data_dir / "backups"
+
+
+def key_dir(data_dir: Path) -> Path:
+    """Folder of this device's package signing key (owner-only; the private key never leaves it)."""
+    return data_dir / "keys"

@@ -1,4 +1,5 @@
-"""The files no writer may replace: the live database and its companions, the instance lock and the backups.
+"""The files no writer may replace: the live database and its companions, the instance lock, the backups and
+the device's signing key.
 
 Every output path the user names (a document, an export, a backup, a package) passes `refuse_protected`
 before anything is written. Paths are compared after resolving symlinks, `..` and relative parts, and
@@ -10,7 +11,7 @@ import os
 from pathlib import Path
 
 from desktop.models.errors import DomainError
-from desktop.store.paths import COMPANIONS, backup_dir, db_path, lock_path, staging_path
+from desktop.store.paths import COMPANIONS, backup_dir, db_path, key_dir, lock_path, staging_path
 
 
 class ProtectedPathError(DomainError):
@@ -47,9 +48,13 @@ def what_is(out: Path, data_dir: Path) -> str | None:
     for path, description in protected_files(data_dir).items():
         if target == _key(path) or _same_file(out, path):
             return description
-    backups = _key(backup_dir(Path(data_dir)))
-    if target == backups or target.startswith(backups + os.sep):
-        return "バックアップ用フォルダの中のファイル"
+    for folder, description in (
+        (backup_dir(Path(data_dir)), "バックアップ用フォルダの中のファイル"),
+        (key_dir(Path(data_dir)), "署名鍵のフォルダの中のファイル"),
+    ):
+        inside = _key(folder)
+        if target == inside or target.startswith(inside + os.sep):
+            return description
     return None
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.exchange.keys import device_key
 from desktop.exchange.manifest import MANIFEST, canonical
 from desktop.models import Municipality
 from desktop.services import needs, packages
@@ -76,7 +75,7 @@ def dump(ws: Workspace) -> list[str]:
 
 
 def fingerprint_of(ws: Workspace) -> str:
-    return device_key(ws.store.data_dir).fingerprint
+    return packages.device_key(ws).fingerprint
 
 
 def zip_bytes(entries: list[tuple[str | zipfile.ZipInfo, bytes]]) -> bytes:

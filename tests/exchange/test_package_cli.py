@@ -117,3 +117,18 @@ def test_a_town_cannot_export_a_catalog(dirs, tmp_path, capsys):
     out = tmp_path / "catalog.dxpkg"
     assert dx(town, "package", "export", "--kind", "catalog", "--to", "182010", "--out", str(out)) == 1
     assert not out.exists()
+
+
+@pytest.mark.parametrize("target", ["dxnavi.sqlite3", "keys/device_ed25519.pem", "backups/x.dxpkg"])
+def test_a_package_is_never_written_over_the_stores_own_files(dirs, capsys, target):
+    town, _ = dirs
+    dx(town, "package", "export", "--kind", "needs", "--out", str(town / "first.dxpkg"), "--no-documents")
+    protected = town / target
+    protected.parent.mkdir(exist_ok=True)
+    before = protected.read_bytes() if protected.exists() else None
+    capsys.readouterr()
+
+    assert dx(town, "package", "export", "--kind", "needs", "--out", str(protected), "--no-documents") == 1
+
+    assert "保存できません" in capsys.readouterr().err
+    assert (protected.read_bytes() if protected.exists() else None) == before
