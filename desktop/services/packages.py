@@ -33,8 +33,9 @@ from desktop.models import (
     PackageReceipt,
     PinnedKey,
 )
+from desktop.models.catalog import record_contact
 from desktop.models.errors import DomainError
-from desktop.models.ownership import CATALOG_KINDS, may_read, may_write
+from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.services import settings
 from desktop.services.municipality import get_municipality
@@ -50,7 +51,9 @@ MAX_PACKAGE_READ = 256 * 1024 * 1024
 
 # The records each kind of package carries, besides the municipality itself.
 KIND_RECORDS: dict[str, tuple[str, ...]] = {
-    "needs": ("municipality", "needs_request", "job_description", "org_role", "talent_gap"),
+    "needs": (
+        "municipality", "needs_request", "job_description", "org_role", "talent_gap", "joint_procurement_intent",
+    ),
     "progress": (
         "municipality", "awareness_activity", "checklist_state", "plan", "plan_priority", "kpi", "kpi_value",
         "org_role", "talent_gap", "initiative", "pdca_review", "standardization_system",
@@ -124,7 +127,7 @@ def _sender_changes(s: Session, sender: str, owner: str, kinds: Iterable[str]) -
     """Every record of `owner` of `kinds` (tombstones too) with the fields `sender` owns, parents first."""
     wanted = set(kinds)
     changes: list[Change] = []
-    for cls in [*SYNCED_ENTITIES, *(ENTITY_BY_KIND[k] for k in sorted(CATALOG_KINDS) if k in ENTITY_BY_KIND)]:
+    for cls in SYNCED_ENTITIES:
         if cls.kind not in wanted:
             continue
         for row in s.scalars(select(cls).where(cls.owner_code == owner).order_by(cls.id)):
@@ -467,6 +470,8 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
                         base=_base_text(change),
                     )
                 )
+        if is_prefecture_code(opened.receiver_code) and m.sender_code != opened.receiver_code:
+            record_contact(s, m.sender_code, "package", now, f"{opened.kind_label} #{m.sequence}")
         s.flush()
         counts = preview.counts
         summary = preview.describe()

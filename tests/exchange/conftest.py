@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from desktop.exchange.manifest import MANIFEST, canonical
-from desktop.models import Municipality
 from desktop.services import needs, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
@@ -31,17 +30,7 @@ def town(tmp_path, open_store):
 
 
 def register_prefecture(store: Store) -> None:
-    # Prefecture mode's registration is not there yet; the municipality row is what makes the data dir 福井県.
-    with store.write() as s:
-        s.add(
-            Municipality(
-                code=PREF_CODE,
-                name=PREF_NAME,
-                prefecture=PREF_NAME,
-                owner_code=PREF_CODE,
-                updated_at=store.clock(),
-            )
-        )
+    init_municipality(store, PREF_CODE, PREF_NAME)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.exchange.archive import PackageRefused
-from desktop.models import NeedsRequest, PackageReceipt, PinnedKey
+from desktop.models import NeedsRequest, PackageReceipt, PinnedKey, TownContact
 from desktop.services import needs, packages
 from desktop.services.workspace import Workspace
 from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of
@@ -31,6 +31,9 @@ def test_a_needs_package_brings_the_towns_needs_to_the_prefecture(town, prefectu
     assert arrived["CIO補佐官の派遣"].skill_role == "producer"
     assert arrived["CIO補佐官の派遣"].purpose == "計画づくり"
     assert not arrived["CIO補佐官の派遣"].dirty  # the town wrote it; the prefecture has nothing to send
+    with prefecture.store.read() as s:
+        contact = s.get(TownContact, TOWN_CODE)
+    assert (contact.channel, contact.detail) == ("package", "支援ニーズ #1")  # 市町村一覧's 最終連絡
 
 
 def test_importing_the_same_package_twice_changes_nothing(town, prefecture, export):
