@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError as SchemaError
+from sqlalchemy import JSON
 
 from desktop.exchange import keys
 from desktop.exchange.archive import (
@@ -35,10 +38,36 @@ from desktop.exchange.manifest import (
     Payload,
 )
 from desktop.models import ENTITY_BY_KIND
+from desktop.models.base import Synced
 from desktop.models.errors import ValidationError
 from desktop.models.ownership import CATALOG_KINDS, may_write
-from desktop.sync.protocol import Change
-from desktop.sync.wire import from_wire
+from desktop.models.rules import clean
+from desktop.sync.protocol import Change, FieldValue
+from desktop.sync.wire import row_fields
+
+
+def _json_columns(cls: type[Synced]) -> frozenset[str]:
+    return frozenset(c.key for c in cls.__table__.columns if isinstance(c.type, JSON))  # type: ignore[attr-defined]
+
+
+def package_fields(row: Synced) -> dict[str, FieldValue]:
+    """A stored record's fields as a package carries them: sync's wire values, a JSON column as JSON text
+    (the protocol carries scalars only)."""
+    fields = row_fields(row)
+    for key in _json_columns(type(row)):
+        fields[key] = json.dumps(fields[key], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return fields
+
+
+def column_values(cls: type[Synced], fields: dict[str, FieldValue]) -> dict[str, Any]:
+    """A package's fields → column values under the forms' rules (ValidationError, Japanese, if any is bad)."""
+    decoded: dict[str, Any] = dict(fields)
+    for key in _json_columns(cls) & decoded.keys():
+        try:
+            decoded[key] = json.loads(str(decoded[key]))
+        except ValueError:
+            raise ValidationError(f"項目「{key}」の値が正しい形式ではありません。", key) from None
+    return clean(cls, decoded)
 
 
 @dataclass(frozen=True)
@@ -138,7 +167,7 @@ def _check_change(manifest: Manifest, change: Change) -> None:
                 f"送信元（{sender}）が書き込めない項目（{change.kind}.{name}）が含まれています。取り込みません。"
             )
     try:
-        from_wire(cls, dict(change.fields))
+        column_values(cls, dict(change.fields))
     except ValidationError as err:
         raise PackageRefused(f"記録（{change.kind} {change.id[:8]}）の値が正しくありません: {err}") from None
 

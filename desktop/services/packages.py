@@ -24,7 +24,7 @@ from desktop.exchange import keys
 from desktop.exchange.archive import PackageRefused
 from desktop.exchange.build import Contents, build_package
 from desktop.exchange.manifest import KIND_LABELS, Kind, Manifest
-from desktop.exchange.package import Package, open_package
+from desktop.exchange.package import Package, column_values, open_package, package_fields
 from desktop.models import (
     ENTITY_BY_KIND,
     SYNCED_ENTITIES,
@@ -37,14 +37,16 @@ from desktop.models.catalog import record_contact
 from desktop.models.errors import DomainError
 from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
+from desktop.models.sync_state import DELETED, Conflict
 from desktop.services import settings
 from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import NoMunicipalityError, Workspace
 from desktop.store.paths import key_dir
 from desktop.sync.incoming import Decision, ForeignRecordError, Incoming, apply, decide
+from desktop.sync.merge import open_conflicts
 from desktop.sync.protocol import Change
-from desktop.sync.wire import from_wire, to_wire
+from desktop.sync.wire import to_wire
 
 SEQUENCE_SETTING = "package_sequence"
 MAX_PACKAGE_READ = 256 * 1024 * 1024
@@ -131,7 +133,7 @@ def _sender_changes(s: Session, sender: str, owner: str, kinds: Iterable[str]) -
         if cls.kind not in wanted:
             continue
         for row in s.scalars(select(cls).where(cls.owner_code == owner).order_by(cls.id)):
-            own = {k: v for k, v in to_wire(row).items() if may_write(sender, owner, cls.kind, k)}
+            own = {k: v for k, v in package_fields(row).items() if may_write(sender, owner, cls.kind, k)}
             if not own:
                 continue
             changes.append(
@@ -369,7 +371,7 @@ def _base(item: Incoming, origin: PackageOrigin | None) -> dict | None:
     if origin is None or not origin.base:
         return None
     raw = json.loads(origin.base)
-    return {**from_wire(item.cls, raw["fields"]), "deleted": raw["deleted"]}
+    return {**column_values(item.cls, raw["fields"]), "deleted": raw["deleted"]}
 
 
 def _base_text(change: Change) -> str:
@@ -384,7 +386,7 @@ def _incoming(change: Change) -> Incoming:
         owner_code=change.owner_code,
         version=change.base_version,
         deleted=change.deleted,
-        values=from_wire(cls, dict(change.fields)),
+        values=column_values(cls, dict(change.fields)),
         updated_by=change.updated_by,
     )
 
@@ -424,6 +426,29 @@ def open_for_import(ws: Workspace, path: Path) -> Opened:
     return Opened(package, me, status, preview, name)
 
 
+def _keep_conflicts(s: Session, change: Change, decision: Decision, now: datetime) -> None:
+    """A field changed both here and in the package: kept as sync's Conflict rows, for a person to resolve."""
+    row = s.get(decision.incoming.cls, change.id)
+    already = {c.field for c in open_conflicts(s, change.kind, change.id)}
+    for name in decision.conflicts:
+        if name in already:
+            continue
+        mine = row.deleted if name == DELETED else to_wire(getattr(row, name))
+        theirs = change.deleted if name == DELETED else change.fields.get(name)
+        s.add(
+            Conflict(
+                kind=change.kind,
+                record_id=change.id,
+                field=name,
+                mine=mine,
+                theirs=theirs,
+                base=None,
+                hub_version=row.version,
+                detected_at=now,
+            )
+        )
+
+
 def _approval_needed(opened: Opened) -> str:
     m = opened.manifest
     return (
@@ -460,6 +485,8 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
         )  # again inside the transaction: nothing moved meanwhile
         for change, decision in zip(opened.package.changes, preview.decisions, strict=True):
             apply(s, decision, actor=ws.actor, now=now)
+            if decision.conflicts:
+                _keep_conflicts(s, change, decision, now)
             if decision.outcome != "older":
                 s.merge(
                     PackageOrigin(

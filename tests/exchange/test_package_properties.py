@@ -13,7 +13,7 @@ from desktop.services import needs, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from desktop.store import Store
-from desktop.sync.wire import to_wire
+from desktop.sync.wire import row_fields
 from tests.conftest import NOW, FrozenClock
 from tests.exchange.conftest import TOWN_CODE, fingerprint_of, register_prefecture
 
@@ -35,7 +35,7 @@ need = st.fixed_dictionaries(
 def stored(ws: Workspace) -> dict[str, dict]:
     with ws.store.read() as s:
         rows = s.scalars(select(NeedsRequest).where(NeedsRequest.owner_code == TOWN_CODE))
-        return {r.id: {**to_wire(r), "deleted": r.deleted} for r in rows}
+        return {r.id: {**row_fields(r), "deleted": r.deleted} for r in rows}
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.exchange.archive import PackageRefused
-from desktop.models import NeedsRequest, PackageReceipt, PinnedKey, TownContact
+from desktop.models import Conflict, NeedsRequest, PackageReceipt, PinnedKey, TownContact
 from desktop.services import needs, packages
 from desktop.services.workspace import Workspace
 from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of
@@ -145,6 +145,9 @@ def test_an_edit_on_both_pcs_is_a_conflict_and_this_pcs_value_is_kept(town, tmp_
 
         kept = needs_of(second, TOWN_CODE)["CIO補佐官の派遣"]
         assert kept.purpose == "2台目の目的" and kept.detail == "1台目の詳細"
+        with store.read() as s:  # kept for a person to resolve, like a sync conflict
+            (conflict,) = s.scalars(select(Conflict))
+        assert (conflict.field, conflict.mine, conflict.theirs) == ("purpose", "2台目の目的", "1台目の目的")
 
 
 def test_a_new_key_needs_its_own_fingerprint_to_be_approved(town, prefecture, export):
