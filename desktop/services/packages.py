@@ -12,7 +12,7 @@ import json
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,10 +34,12 @@ from desktop.models import (
     PinnedKey,
 )
 from desktop.models.catalog import record_contact
+from desktop.models.clock import local_date
 from desktop.models.errors import DomainError
 from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.sync_state import DELETED, Conflict
+from desktop.models.wareki import wareki_date
 from desktop.services import settings
 from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
@@ -200,6 +202,39 @@ def next_sequence(ws: Workspace) -> int:
     return current + 1
 
 
+def package_contents(
+    ws: Workspace, kind: Kind, *, to: str = "", with_documents: bool = True, progress: Progress = NO_PROGRESS
+) -> Contents:
+    """What a package of `kind` from this data dir carries (records, and for needs/progress the documents)."""
+    me = ws.owner_code
+    if kind == "catalog":
+        if not to or not may_write(me, to, "needs_request", "response_status") or to == me:
+            raise DomainError("都道府県のパッケージは、宛先に管内の市区町村の団体コードを指定してください。")
+    elif to:
+        raise DomainError("宛先（--to）は都道府県からのパッケージにだけ指定できます。")
+    progress.report(0, 3, "記録を集めています")
+    changes = _gather(ws, kind, to)
+    docs, summary = ({}, None)
+    if with_documents:
+        progress.report(1, 3, "文書を作成しています")
+        docs, summary = _documents(ws, kind, device_fingerprint(ws), progress)
+    name = get_municipality(ws).name
+    return Contents(kind, me, name, changes, recipient_code=to, documents=docs, summary=summary)
+
+
+def write_package(ws: Workspace, contents: Contents, out: Path, progress: Progress = NO_PROGRESS) -> Exported:
+    """Sign `contents` with this device's key and the next sequence number; write `out` whole or not at all."""
+    out = check_output(ws.store.data_dir, out)
+    progress.report(2, 3, "署名しています")
+    manifest, data = build_package(
+        contents, device_key(ws), sequence=next_sequence(ws), created_at=ws.now(), app_version=__version__
+    )
+    with writing(out), atomic_output(out) as tmp:
+        tmp.write_bytes(data)
+    progress.report(3, 3, "保存しました")
+    return Exported(Path(out), manifest, len(contents.changes), tuple(contents.documents))
+
+
 def export_package(
     ws: Workspace,
     kind: Kind,
@@ -210,33 +245,9 @@ def export_package(
     progress: Progress = NO_PROGRESS,
 ) -> Exported:
     """Write a signed package of this data dir's records to `out` (whole or not at all)."""
-    out = check_output(ws.store.data_dir, out)
-    me = ws.owner_code
-    if kind == "catalog":
-        if not to or not may_write(me, to, "needs_request", "response_status") or to == me:
-            raise DomainError("都道府県のパッケージは、宛先に管内の市区町村の団体コードを指定してください。")
-    elif to:
-        raise DomainError("宛先（--to）は都道府県からのパッケージにだけ指定できます。")
-    muni = get_municipality(ws)
-    key = device_key(ws)
-    progress.report(0, 3, "記録を集めています")
-    changes = _gather(ws, kind, to)
-    docs, summary = ({}, None)
-    if with_documents:
-        progress.report(1, 3, "文書を作成しています")
-        docs, summary = _documents(ws, kind, keys.grouped(key.fingerprint), progress)
-    progress.report(2, 3, "署名しています")
-    manifest, data = build_package(
-        Contents(kind, me, muni.name, changes, recipient_code=to, documents=docs, summary=summary),
-        key,
-        sequence=next_sequence(ws),
-        created_at=ws.now(),
-        app_version=__version__,
-    )
-    with writing(out), atomic_output(out) as tmp:
-        tmp.write_bytes(data)
-    progress.report(3, 3, "保存しました")
-    return Exported(Path(out), manifest, len(changes), tuple(docs))
+    check_output(ws.store.data_dir, out)
+    contents = package_contents(ws, kind, to=to, with_documents=with_documents, progress=progress)
+    return write_package(ws, contents, out, progress)
 
 
 # --- import --------------------------------------------------------------------------------------------------
@@ -283,6 +294,11 @@ class Opened:
     @property
     def fingerprint(self) -> str:
         return self.package.fingerprint
+
+    @property
+    def shown_fingerprint(self) -> str:
+        """The fingerprint in groups of four, as the sender's settings and 支援ニーズ調書 show it."""
+        return keys.grouped(self.fingerprint)
 
     @property
     def kind_label(self) -> str:
@@ -525,3 +541,59 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
         )
     ws.forget_owner()
     return Applied(opened, backup, counts)
+
+
+# --- for the preview dialog --------------------------------------------------------------------------------
+
+# Japanese names of the record kinds, for the preview list.
+RECORD_LABELS = {
+    "municipality": "団体情報", "awareness_activity": "機運醸成の取組", "checklist_state": "チェック項目",
+    "plan": "DX推進計画", "plan_priority": "重点取組事項", "kpi": "KPI", "kpi_value": "KPIの値",
+    "org_role": "推進体制の役割", "talent_gap": "人材の不足", "initiative": "取組", "pdca_review": "PDCAの振り返り",
+    "standardization_system": "標準化の対象業務", "needs_request": "支援ニーズ", "job_description": "募集要項",
+    "procurement_spec": "調達仕様書", "procurement_requirement": "要件", "procurement_participant": "共同調達の参加団体",
+    "talent_pool_entry": "人材プール", "good_practice": "好事例", "joint_procurement_offer": "共同調達の案内",
+    "announcement": "お知らせ",
+}  # fmt: skip
+_NAME_FIELDS = ("title", "name", "item_key", "business_key", "text", "fiscal_year")
+
+
+def record_name(decision: Decision) -> str:
+    """What a person recognises a record by (its title or name), else the start of its id."""
+    values = decision.incoming.values
+    for key in _NAME_FIELDS:
+        if values.get(key) not in (None, ""):
+            return str(values[key])[:80]
+    return decision.incoming.id[:8]
+
+
+def preview_rows(preview: Preview) -> list[tuple[str, str, str]]:
+    """(outcome, record kind, name) per record, conflicts and changes first, unchanged ones last."""
+    order = {"conflict": 0, "added": 1, "changed": 2, "older": 3, "unchanged": 4}
+    rows = sorted(preview.decisions, key=lambda d: order[d.outcome])
+    out = []
+    for d in rows:
+        outcome = OUTCOME_LABELS[d.outcome]
+        if d.conflicts:
+            outcome += f"（{'、'.join(d.conflicts)}）"
+        out.append((outcome, RECORD_LABELS.get(d.incoming.cls.kind, d.incoming.cls.kind), record_name(d)))
+    return out
+
+
+def attachment_names(opened: Opened) -> list[str]:
+    names = [n.removeprefix("documents/") for n in opened.package.documents]
+    return names + (["summary.xlsx"] if opened.package.summary is not None else [])
+
+
+def created_label(manifest: Manifest) -> str:
+    """When the sender made the package, in its local time (the sender's clock: shown, never compared)."""
+    try:
+        moment = datetime.fromisoformat(manifest.created_at)
+    except ValueError:
+        return manifest.created_at
+    return f"{wareki_date(local_date(moment))} {moment.astimezone():%H:%M}"
+
+
+def suggested_name(ws: Workspace, kind: str, today: date) -> str:
+    """A file name that says who, what and when: 鯖江市_支援ニーズ_20261130.dxpkg."""
+    return f"{get_municipality(ws).name}_{KIND_LABELS[kind]}_{today:%Y%m%d}.dxpkg"

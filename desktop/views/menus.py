@@ -109,6 +109,36 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
     window.leave_demo_action.setVisible(False)
     file_menu.addAction(window.leave_demo_action)
     file_menu.addSeparator()
+    from desktop.views.package_export import export_package, show_fingerprint
+    from desktop.views.package_import import import_package
+
+    package_menu = file_menu.addMenu(QCoreApplication.translate("Menus", "パッケージ(&P)"))
+    for text, slot in (
+        (
+            QCoreApplication.translate("Menus", "パッケージを取り込む(&I)…"),
+            lambda: import_package(window, ctx),
+        ),
+        (
+            QCoreApplication.translate("Menus", "支援ニーズのパッケージを作成(&N)…"),
+            lambda: export_package(window, ctx, "needs"),
+        ),
+        (
+            QCoreApplication.translate("Menus", "進捗のパッケージを作成(&R)…"),
+            lambda: export_package(window, ctx, "progress"),
+        ),
+        (
+            QCoreApplication.translate("Menus", "全データのパッケージを作成（別のパソコン用）(&F)…"),
+            lambda: export_package(window, ctx, "full"),
+        ),
+        (
+            QCoreApplication.translate("Menus", "この端末の署名鍵の指紋(&K)…"),
+            lambda: show_fingerprint(window, ctx),
+        ),
+    ):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        package_menu.addAction(action)
+    file_menu.addSeparator()
     for text, slot in (
         (QCoreApplication.translate("Menus", "バックアップを作成(&B)"), backup),
         (QCoreApplication.translate("Menus", "バックアップから復元(&R)…"), restore),

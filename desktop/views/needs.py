@@ -102,6 +102,14 @@ class NeedsDetail(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.export_button = QPushButton(self.tr("支援ニーズ調書を出力(&E)"))
         self.export_button.clicked.connect(self.export)
+        self.package_button = QPushButton(self.tr("パッケージ(&P)…"))
+        self.package_button.setToolTip(
+            self.tr(
+                "すべての支援ニーズと支援ニーズ調書を署名付きのパッケージ（.dxpkg）にまとめます。"
+                "LGWANメールなどで都道府県に送れます。"
+            )
+        )
+        self.package_button.clicked.connect(self.export_package)
         state = QHBoxLayout()  # a row of its own: 提出済・送信待ち … needs the room
         state.addWidget(QLabel(self.tr("状況:")))
         state.addWidget(self.status_label)
@@ -111,6 +119,7 @@ class NeedsDetail(QWidget):
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.package_button)
 
         self.response_box = QGroupBox(self.tr("都道府県からの回答"))
         response_form = QFormLayout(self.response_box)
@@ -211,6 +220,13 @@ class NeedsDetail(QWidget):
             self.page.list.refresh()
 
         self.ctx.ops.edit(needs.withdraw, self.ctx.ws, record.id, changes={NeedsRequest.kind}, on_done=done)
+
+    def export_package(self) -> None:
+        """Write a signed needs package for the prefecture (in the background)."""
+        self.form.commit_pending()
+        from desktop.views.package_export import export_package
+
+        export_package(self, self.ctx, "needs")
 
     def export(self) -> None:
         """Open 文書出力 with this need's 支援ニーズ調書 preselected."""

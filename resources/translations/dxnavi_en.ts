@@ -986,6 +986,81 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>パッケージの取込</source>
+        <translation>Import a package</translation>
+    </message>
+    <message>
+        <source>送信元</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>種類</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>作成日時</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>通番</source>
+        <translation>Sequence</translation>
+    </message>
+    <message>
+        <source>添付文書</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>署名鍵</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>指紋</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>送信元に確認した指紋と一致します。この署名鍵を承認します(&amp;A)</source>
+        <translation>It matches the fingerprint confirmed with the sender. &amp;Approve this signing key</translation>
+    </message>
+    <message>
+        <source>この送信元の署名鍵はまだ承認されていません。電話や支援ニーズ調書に印刷された指紋と、次の指紋が一致することを確かめてください。一致しない場合は取り込まないでください。</source>
+        <translation>This sender&apos;s signing key has not been approved yet. Check that the fingerprint below matches the one given by phone or printed on the needs report. If it does not match, do not import.</translation>
+    </message>
+    <message>
+        <source>承認済みの署名鍵です（{0}）。</source>
+        <translation>An approved signing key ({0}).</translation>
+    </message>
+    <message>
+        <source>取込の内容</source>
+        <translation>What the import changes</translation>
+    </message>
+    <message>
+        <source>結果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>記録の種類</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>取り込む(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>InitiativeDetail</name>
     <message>
         <source>取組名</source>
@@ -1509,6 +1584,30 @@ Your data is stored on this PC. Until sync with the prefecture is set up, nothin
         <translation>L&amp;eave the demo and register your municipality…</translation>
     </message>
     <message>
+        <source>パッケージ(&amp;P)</source>
+        <translation>&amp;Packages</translation>
+    </message>
+    <message>
+        <source>パッケージを取り込む(&amp;I)…</source>
+        <translation>&amp;Import a package…</translation>
+    </message>
+    <message>
+        <source>支援ニーズのパッケージを作成(&amp;N)…</source>
+        <translation>Create a &amp;needs package…</translation>
+    </message>
+    <message>
+        <source>進捗のパッケージを作成(&amp;R)…</source>
+        <translation>Create a p&amp;rogress package…</translation>
+    </message>
+    <message>
+        <source>全データのパッケージを作成（別のパソコン用）(&amp;F)…</source>
+        <translation>Create a &amp;full package (for another PC)…</translation>
+    </message>
+    <message>
+        <source>この端末の署名鍵の指紋(&amp;K)…</source>
+        <translation>This PC&apos;s signing &amp;key fingerprint…</translation>
+    </message>
+    <message>
         <source>バックアップを作成(&amp;B)</source>
         <translation>&amp;Back up now</translation>
     </message>
@@ -1885,6 +1984,14 @@ Your data is stored on this PC. Until sync with the prefecture is set up, nothin
         <translation>Checks the title, category, purpose and so on, then records the request as submitted. It reaches the prefecture through sync or by sending the support needs request document.</translation>
     </message>
     <message>
+        <source>パッケージ(&amp;P)…</source>
+        <translation>&amp;Package…</translation>
+    </message>
+    <message>
+        <source>すべての支援ニーズと支援ニーズ調書を署名付きのパッケージ（.dxpkg）にまとめます。LGWANメールなどで都道府県に送れます。</source>
+        <translation>Puts every need and the needs report into a signed package (.dxpkg) that can be sent to the prefecture by LGWAN mail or similar.</translation>
+    </message>
+    <message>
         <source>「{0}」を提出済みとして記録します。
 都道府県への送付は、同期または支援ニーズ調書の送付で行います。記録後は都道府県の回答を待つ状態になります。よろしいですか？</source>
         <translation>Record “{0}” as submitted?
@@ -2170,6 +2277,70 @@ It reaches the prefecture through sync or by sending the support needs request d
     <message>
         <source>自治体DXナビ</source>
         <translation>DX Navi</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExport</name>
+    <message>
+        <source>パッケージの保存先</source>
+        <translation>Save the package as</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ パッケージ (*.dxpkg)</source>
+        <translation>DX Navi package (*.dxpkg)</translation>
+    </message>
+    <message>
+        <source>パッケージを作成しました: {0}（記録 {1}件、添付 {2}件）</source>
+        <translation>Package created: {0} ({1} records, {2} attachments)</translation>
+    </message>
+    <message>
+        <source>受け取る側で署名鍵の承認を求められたら、次の指紋を伝えてください:
+{0}</source>
+        <translation>When the receiver is asked to approve the signing key, give them this fingerprint:
+{0}</translation>
+    </message>
+    <message>
+        <source>パッケージの作成</source>
+        <translation>Create a package</translation>
+    </message>
+    <message>
+        <source>パッケージを作成しています</source>
+        <translation>Creating the package</translation>
+    </message>
+    <message>
+        <source>この端末の署名鍵</source>
+        <translation>This PC&apos;s signing key</translation>
+    </message>
+    <message>
+        <source>この端末でパッケージに署名する鍵の指紋です。受け取る側は、この指紋と一致することを確かめてから鍵を承認します（支援ニーズ調書にも印刷されます）。
+
+{0}</source>
+        <translation>The fingerprint of the key this PC signs packages with. The receiver approves the key only after checking it matches this fingerprint (it is also printed on the needs report).
+
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PackageImport</name>
+    <message>
+        <source>取り込むパッケージを選択</source>
+        <translation>Choose a package to import</translation>
+    </message>
+    <message>
+        <source>自治体DXナビ パッケージ (*.dxpkg)</source>
+        <translation>DX Navi package (*.dxpkg)</translation>
+    </message>
+    <message>
+        <source>取り込みました: {0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <source>パッケージを取り込んでいます</source>
+        <translation>Importing the package</translation>
+    </message>
+    <message>
+        <source>パッケージを確認しています</source>
+        <translation>Checking the package</translation>
     </message>
 </context>
 <context>
