@@ -78,6 +78,7 @@ class Package:
     changes: list[Change]
     documents: dict[str, bytes]
     summary: bytes | None
+    values: list[dict[str, Any]]  # each change's fields as checked column values, in the same order
 
     @property
     def public_key(self) -> bytes:
@@ -148,7 +149,7 @@ def _check_signature(manifest: Manifest) -> None:
         raise PackageRefused("署名が正しくありません。パッケージが改ざんされたか、署名が偽造されています。")
 
 
-def _check_change(manifest: Manifest, change: Change) -> None:
+def _check_change(manifest: Manifest, change: Change) -> dict[str, Any]:
     """The sender may write every field it sends, of a record of a kind this version knows, with good values."""
     cls = ENTITY_BY_KIND.get(change.kind)
     if cls is None:
@@ -167,12 +168,12 @@ def _check_change(manifest: Manifest, change: Change) -> None:
                 f"送信元（{sender}）が書き込めない項目（{change.kind}.{name}）が含まれています。取り込みません。"
             )
     try:
-        column_values(cls, dict(change.fields))
+        return column_values(cls, dict(change.fields))
     except ValidationError as err:
         raise PackageRefused(f"記録（{change.kind} {change.id[:8]}）の値が正しくありません: {err}") from None
 
 
-def _payload(manifest: Manifest, entries: Entries) -> list[Change]:
+def _payload(manifest: Manifest, entries: Entries) -> tuple[list[Change], list[dict[str, Any]]]:
     raw = read_json(PAYLOAD, entries.files[PAYLOAD])
     if not isinstance(raw, dict) or raw.get("format") != PAYLOAD_FORMAT:
         raise PackageRefused("payload.json の形式名が違います。")
@@ -183,12 +184,13 @@ def _payload(manifest: Manifest, entries: Entries) -> list[Change]:
     except SchemaError as err:
         raise PackageRefused(f"payload.json の内容が正しくありません（{_schema_reason(err)}）。") from None
     seen: set[tuple[str, str]] = set()
+    values = []
     for change in payload.changes:
         if (change.kind, change.id) in seen:
             raise PackageRefused(f"同じ記録（{change.kind} {change.id[:8]}）が重複しています。")
         seen.add((change.kind, change.id))
-        _check_change(manifest, change)
-    return payload.changes
+        values.append(_check_change(manifest, change))
+    return payload.changes, values
 
 
 def open_package(data: bytes) -> Package:
@@ -205,5 +207,5 @@ def open_package(data: bytes) -> Package:
     summary = entries.files.get(SUMMARY)
     if summary is not None:
         check_summary(summary)
-    changes = _payload(manifest, entries)
-    return Package(manifest, changes, documents, summary)
+    changes, values = _payload(manifest, entries)
+    return Package(manifest, changes, documents, summary, values)

@@ -33,6 +33,7 @@ from desktop.models import (
     PackageReceipt,
     PinnedKey,
 )
+from desktop.models.base import Synced
 from desktop.models.catalog import record_contact
 from desktop.models.clock import local_date
 from desktop.models.errors import DomainError
@@ -366,6 +367,21 @@ def _check_for_us(me: str, manifest: Manifest) -> None:
         )
 
 
+def _rows(s: Session, package: Package) -> dict[str, Synced]:
+    """This store's rows of the package's records, read in a few queries (deciding then needs no SQL)."""
+    ids: dict[str, list[str]] = {}
+    for change in package.changes:
+        ids.setdefault(change.kind, []).append(change.id)
+    rows: dict[str, Synced] = {}
+    for kind, record_ids in ids.items():
+        cls = ENTITY_BY_KIND[kind]
+        for start in range(0, len(record_ids), 500):
+            rows.update(
+                (r.id, r) for r in s.scalars(select(cls).where(cls.id.in_(record_ids[start : start + 500])))
+            )
+    return rows
+
+
 def _origins(s: Session, package: Package) -> dict[tuple[str, str], PackageOrigin]:
     """Which package last set each record of this one (read in one query per kind)."""
     ids: dict[str, list[str]] = {}
@@ -394,7 +410,7 @@ def _base_text(change: Change) -> str:
     return json.dumps({"fields": change.fields, "deleted": change.deleted}, ensure_ascii=False)
 
 
-def _incoming(change: Change) -> Incoming:
+def _incoming(change: Change, values: dict) -> Incoming:
     cls = ENTITY_BY_KIND[change.kind]
     return Incoming(
         cls=cls,
@@ -402,7 +418,7 @@ def _incoming(change: Change) -> Incoming:
         owner_code=change.owner_code,
         version=change.base_version,
         deleted=change.deleted,
-        values=column_values(cls, dict(change.fields)),
+        values=values,
         updated_by=change.updated_by,
     )
 
@@ -412,9 +428,10 @@ def _decisions(s: Session, me: str, package: Package) -> Preview:
     if s.get(PackageReceipt, manifest.package_id) is not None:
         return Preview((), already_imported=True)
     origins = _origins(s, package)
+    rows = _rows(s, package)
     decisions = []
-    for change in package.changes:
-        item = _incoming(change)
+    for change, values in zip(package.changes, package.values, strict=True):
+        item = _incoming(change, values)
         origin = origins.get((change.kind, change.id))
         # Sequences order the packages of one device only; another device's older package merges normally.
         newer = (
@@ -425,21 +442,27 @@ def _decisions(s: Session, me: str, package: Package) -> Preview:
             return may_write(me, item.owner_code, item.cls.kind, name)
 
         try:
-            decisions.append(decide(s, item, we_may_write=ours, newer_here=newer, base=_base(item, origin)))
+            decisions.append(
+                decide(s, item, we_may_write=ours, newer_here=newer, base=_base(item, origin), known=rows)
+            )
         except ForeignRecordError as err:
             raise PackageRefused(f"{err} 取り込みません。") from None
     return Preview(tuple(decisions))
 
 
-def open_for_import(ws: Workspace, path: Path) -> Opened:
+def open_for_import(ws: Workspace, path: Path, *, preview: bool = True) -> Opened:
     """Read and check a package and preview it; PackageRefused if it must not be applied here."""
     package = open_package(read_file(path))
     me = receiver_code(ws, package.manifest)
     _check_for_us(me, package.manifest)
-    with ws.store.read() as s:
+    with ws.store.read() as s, s.no_autoflush:
         status, name = _key_status(s, package.manifest, package.public_key)
-        preview = _decisions(s, me, package)
-    return Opened(package, me, status, preview, name)
+        if preview:
+            shown = _decisions(s, me, package)
+        else:
+            imported = s.get(PackageReceipt, package.manifest.package_id) is not None
+            shown = Preview((), already_imported=imported)
+    return Opened(package, me, status, shown, name)
 
 
 def _keep_conflicts(s: Session, change: Change, decision: Decision, now: datetime) -> None:
@@ -476,7 +499,7 @@ def _approval_needed(opened: Opened) -> str:
 
 def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applied:
     """Apply a package in one transaction after a backup; a new key needs `approve_key` = its fingerprint."""
-    opened = open_for_import(ws, path)
+    opened = open_for_import(ws, path, preview=False)  # decided once, inside the transaction
     if opened.key_status == "new":
         try:
             approved = keys.normalise_fingerprint(approve_key) if approve_key else ""
@@ -493,26 +516,21 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
     backup = ws.store.backups.create("before-import")
     m = opened.manifest
     now = ws.now()
-    with ws.store.write() as s:
+    with ws.store.write() as s, s.no_autoflush:
         if opened.key_status == "new":
             s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now))
-        preview = _decisions(
-            s, opened.receiver_code, opened.package
-        )  # again inside the transaction: nothing moved meanwhile
+        preview = _decisions(s, opened.receiver_code, opened.package)
+        origins = _origins(s, opened.package)
         for change, decision in zip(opened.package.changes, preview.decisions, strict=True):
             apply(s, decision, actor=ws.actor, now=now)
             if decision.conflicts:
                 _keep_conflicts(s, change, decision, now)
             if decision.outcome != "older":
-                s.merge(
-                    PackageOrigin(
-                        kind=change.kind,
-                        record_id=change.id,
-                        key_id=m.key_id,
-                        sequence=m.sequence,
-                        base=_base_text(change),
-                    )
-                )
+                origin = origins.get((change.kind, change.id))
+                if origin is None:
+                    origin = PackageOrigin(kind=change.kind, record_id=change.id)
+                    s.add(origin)
+                origin.key_id, origin.sequence, origin.base = m.key_id, m.sequence, _base_text(change)
         if is_prefecture_code(opened.receiver_code) and m.sender_code != opened.receiver_code:
             record_contact(s, m.sender_code, "package", now, f"{opened.kind_label} #{m.sequence}")
         s.flush()

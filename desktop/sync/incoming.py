@@ -61,9 +61,13 @@ def decide(
     we_may_write: Callable[[str], bool],
     newer_here: bool = False,
     base: dict[str, Any] | None = None,
+    known: dict[str, Synced] | None = None,
 ) -> Decision:
-    """What applying `item` would do; `base` is the last state both sides shared, when known."""
-    row = session.get(item.cls, item.id)
+    """What applying `item` would do; `base` is the last state both sides shared, when known.
+
+    `known` holds this store's rows of a whole batch, read at once (a record not in it has no row here).
+    """
+    row = known.get(item.id) if known is not None else session.get(item.cls, item.id)
     if row is not None and row.owner_code != item.owner_code:
         raise ForeignRecordError(
             f"記録（{item.cls.kind} {item.id[:8]}）は別の団体（{row.owner_code}）のものとしてこちらにあります。"
