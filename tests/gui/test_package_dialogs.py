@@ -96,7 +96,10 @@ def test_a_refused_package_is_reported_and_shows_no_preview(qtbot, ctx, ws, tmp_
 
 
 def test_exporting_from_the_window_writes_the_package_in_the_background(qtbot, ctx, ws, tmp_path):
-    needs.create(ws, title="CIO補佐官の派遣", purpose="計画づくり")
+    need = needs.create(
+        ws, title="CIO補佐官の派遣", purpose="計画づくり", skill_role="producer", days_per_month=2
+    )
+    needs.submit(ws, need.id)  # only what was submitted goes on the 支援ニーズ調書
     window = QWidget()
     qtbot.addWidget(window)
     out = tmp_path / "鯖江市_支援ニーズ.dxpkg"
