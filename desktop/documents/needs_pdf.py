@@ -22,7 +22,7 @@ from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.fonts import FontSet
 from desktop.documents.headings import heading
 from desktop.documents.pages import ProgressMark, spacer, write_pdf
-from desktop.documents.styles import CONTENT_WIDTH, GRID, HEAD_FILL, Styles, make_styles
+from desktop.documents.styles import CONTENT_WIDTH, GRID, HEAD_FILL, TABLE_PT, Styles, make_styles
 from desktop.documents.tables import col_widths, data_table, form_table, number
 from desktop.documents.text import para
 from desktop.models.progress import NO_PROGRESS, Progress
@@ -160,6 +160,7 @@ def _profile_table(data: NeedsDocData, st: Styles) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), st.body_font, TABLE_PT),  # else Table sets Helvetica, not embedded
                 ("GRID", (0, 0), (-1, -1), 0.5, GRID),
                 ("BOX", (0, 0), (-1, -1), 0.9, GRID),
                 ("BACKGROUND", (0, 0), (0, -1), HEAD_FILL),

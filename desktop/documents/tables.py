@@ -100,7 +100,7 @@ def data_table(
             ("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f7f8fa"))
             for i in range(n_head + 1, len(data), 2)
         ]
-    cmds += list(extra_style)
+    cmds += [*_keep_rows(data, widths, n_head), *extra_style]
     table = LongTable(
         data, colWidths=list(widths), repeatRows=n_head, splitInRow=_split_in_row(data, widths), hAlign="LEFT"
     )
@@ -145,6 +145,24 @@ def _split_in_row(data: list[list[Flowable | str]], widths: Sequence[float]) -> 
     return 0
 
 
+def _keep_rows(data: list[list[Flowable | str]], widths: Sequence[float], n_head: int) -> list[tuple]:
+    """NOSPLIT commands so that a table split across pages never leaves a single row on either side: the
+    first two and the last two body rows stay together (unless two rows would not fit on one page)."""
+    body = len(data) - n_head
+    pairs = [(len(data) - 2, len(data) - 1)] if body >= 3 else []
+    if body >= 4:
+        pairs.append((n_head, n_head + 1))
+    cmds = []
+    for first, last in pairs:
+        height = sum(
+            max((_estimated_height(c, w) for c, w in zip(data[r], widths, strict=False)), default=0)
+            for r in (first, last)
+        )
+        if height < CONTENT_HEIGHT * 0.8:
+            cmds.append(("NOSPLIT", (0, first), (-1, last)))
+    return cmds
+
+
 def first_rows_height(table: Table, rows: int = 1) -> float:
     """Estimated height of the header rows plus the first `rows` body rows of a table."""
     widths = table._colWidths  # reportlab keeps the column widths here
@@ -177,6 +195,7 @@ def form_table(
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 5),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                *_keep_rows(data, widths, 0),
             ]
         )
     )

@@ -17,9 +17,6 @@ from desktop.services import jobs, needs, procurement, records
 from desktop.services import plan as plan_service
 from desktop.services.municipality import update_municipality
 
-# Fonts the PDF may reference without embedding: reportlab's base-14 default font of a fresh canvas page.
-BASE14 = {"/Helvetica"}
-
 
 def pdf_pages(path) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
@@ -46,9 +43,7 @@ def font_files(path) -> dict[str, bool]:
 
 def assert_fonts_embedded(path) -> None:
     fonts = font_files(path)
-    japanese = {name: ok for name, ok in fonts.items() if name not in BASE14}
-    assert japanese, fonts
-    assert all(japanese.values()), fonts
+    assert fonts and all(fonts.values()), fonts  # not even reportlab's default Helvetica unembedded
 
 
 @pytest.fixture
