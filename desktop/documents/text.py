@@ -98,7 +98,8 @@ def _wanted_end(lines: list[_Line], k: int, runs: list[tuple[int, int]]) -> int 
     """How many characters line k should keep so that no rule is broken at its end; None when it is fine
     as it is or cannot be helped by shortening it.
 
-    The rules: an opening bracket does not end the line; the line does not split a no-break run; and the
+    The rules: an opening bracket does not end the line and a closing mark does not start the next one (the
+    mark comes down with the character before it); the line does not split a no-break run; and the
     last line of a paragraph (or before a forced break) is not a single character such as 「定」 or
     「定。」 — one more character comes down with it.
     """
@@ -109,6 +110,8 @@ def _wanted_end(lines: list[_Line], k: int, runs: list[tuple[int, int]]) -> int 
     tail = len(line.text) - len(line.text.rstrip("".join(CANNOT_END)))
     if tail:
         wanted.append(len(line.text) - tail)
+    if nxt.text[:1] in CANNOT_START:  # reportlab hangs one closing mark, not two (（4業務）、)
+        wanted.append(len(line.text) - 1)
     for s, e in runs:
         if line.start < s < line.end and e > nxt.start:
             wanted.append(s - line.start)
@@ -117,7 +120,14 @@ def _wanted_end(lines: list[_Line], k: int, runs: list[tuple[int, int]]) -> int 
         wanted.append(len(line.text) - 1)
     if not wanted:
         return None
-    keep = min(wanted)
+    kept = _settled(line, min(wanted), runs)
+    if kept is None and runs:  # a run that cannot move whole gives way to 禁則
+        kept = _settled(line, min(wanted), [])
+    return kept
+
+
+def _settled(line: _Line, keep: int, runs: list[tuple[int, int]]) -> int | None:
+    """`keep` moved back until the break after it breaks no rule; None when no break in the line does."""
     for _ in range(len(line.text)):  # settle: each step only moves the break further back
         before = keep
         while keep > 0 and line.text[keep] in CANNOT_START:

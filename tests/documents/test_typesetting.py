@@ -102,6 +102,23 @@ def test_a_lone_last_character_is_joined_by_its_neighbour_also_before_a_forced_b
     assert reportlab_alone > 0
 
 
+def test_two_closing_marks_never_start_a_line(st):
+    text = "業務の棚卸し、RPA対象業務の選定（4業務）、生成AI利用ガイドラインの策定（令和7年度）。相談会の試行（2地区）、支援者の募集。"
+    reportlab_alone = 0
+    for width in WIDTHS:
+        p = para(text, st.cell)
+        p.wrap(width, 10_000)
+        lines = line_texts(p)
+        assert "".join(lines) == text, (width, lines)
+        assert [line for line in lines[1:] if line[0] in CANNOT_START] == [], (width, lines)
+        plain = Paragraph(text, st.cell)
+        plain.wrap(width, 10_000)
+        reportlab_alone += sum(1 for line in line_texts(plain)[1:] if line[0] in CANNOT_START)
+    assert (
+        reportlab_alone > 0
+    )  # reportlab hangs the first of 「）、」 and starts the next line with the second
+
+
 def test_dates_years_units_and_latin_names_are_never_split_across_lines(st):
     reportlab_alone = 0
     for width in WIDTHS:
@@ -188,6 +205,19 @@ def test_every_font_of_every_demo_document_is_embedded(demo_documents):
     for path in pdfs:
         fonts = font_files(path)
         assert fonts and all(fonts.values()), (path.name, fonts)
+
+
+def test_no_line_of_a_demo_document_starts_with_a_closing_mark(demo_documents):
+    _, paragraphs, _ = demo_documents
+    starts = []
+    for p in paragraphs:
+        if getattr(p, "blPara", None) is None:
+            continue
+        lines, forced = line_texts(p), [getattr(line, "lineBreak", False) for line in p.blPara.lines]
+        starts += [
+            lines[i] for i in range(1, len(lines)) if lines[i][:1] in CANNOT_START and not forced[i - 1]
+        ]
+    assert starts == []
 
 
 def test_no_paragraph_of_a_demo_document_ends_with_a_line_of_one_character(demo_documents):
