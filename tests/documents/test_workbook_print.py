@@ -3,14 +3,13 @@ overprints the next row, a readable print (landscape, fitted no smaller than 70 
 the key columns repeated), a page header with the title and a footer with page numbers, and dates as dates."""
 
 import re
-import unicodedata
 from datetime import UTC, date, datetime
 
 import openpyxl
 import pytest
 
 from desktop.documents.data import DocMeta
-from desktop.documents.xlsx_export import Column, write_list_xlsx
+from desktop.documents.xlsx_export import Column, text_lines, write_list_xlsx
 from desktop.services import form_documents as fd
 from desktop.services.demo import create_demo
 from desktop.services.prefecture import reports
@@ -58,25 +57,6 @@ def sheets(paths):
             yield f"{path.name}:{sheet.title}", sheet
 
 
-def width_units(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "FWA" else 1 for ch in text)
-
-
-def lines_needed(text: str, column_width: float) -> int:
-    """Lines Excel needs for `text` in a wrapped cell: characters filled in greedily, line by line."""
-    usable = column_width - 2
-    total = 0
-    for paragraph in str(text).split("\n"):
-        lines, used = 1, 0
-        for ch in paragraph:
-            w = width_units(ch)
-            if used + w > usable:
-                lines, used = lines + 1, 0
-            used += w
-        total += lines
-    return total
-
-
 def column_width(sheet, cell) -> float:
     return sheet.column_dimensions[cell.column_letter].width
 
@@ -102,7 +82,7 @@ def test_wrapped_text_gets_the_row_height_it_needs(workbooks):
                 if cell.value is None or not cell.alignment.wrap_text:
                     continue
                 wrapped += 1
-                lines = lines_needed(cell.value, column_width(sheet, cell))
+                lines = text_lines(str(cell.value), column_width(sheet, cell))
                 height = sheet.row_dimensions[cell.row].height or 15
                 if height < lines * 11 * 1.3:  # 11 pt text needs at least 1.3 × 11 pt per line
                     short.append((name, cell.coordinate, lines, height))
