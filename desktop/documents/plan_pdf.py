@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak
 
 from desktop.documents import charts
 from desktop.documents import plan_text as T
@@ -160,21 +160,27 @@ def _priorities(data: PlanData, st: Styles) -> list[Flowable]:
         spacer(4),
     ]
     for p in data.priorities:
-        out += lead_in(
-            heading(f"{p.number}　{p.title}", 2, st),
-            form_table(
-                [
-                    ("概要", _text_or_dash(p.overview)),
-                    ("現状・課題", _text_or_dash(p.current_issues)),
-                    ("今後の展開", _text_or_dash(p.next_steps)),
-                    ("評価指標", _text_or_dash(T.indicator_text(p))),
-                    ("実施スケジュール", T.schedule_text(p)),
-                ],
-                st,
-                label_width=32 * mm,
-            ),
-            rows=2,
-        )
+        # An アクションプラン that fits on a page is read on one page: it moves whole to the next page rather
+        # than leaving its last rows to the next one; a longer one splits, its heading kept with two rows.
+        out += [
+            KeepTogether(
+                lead_in(
+                    heading(f"{p.number}　{p.title}", 2, st),
+                    form_table(
+                        [
+                            ("概要", _text_or_dash(p.overview)),
+                            ("現状・課題", _text_or_dash(p.current_issues)),
+                            ("今後の展開", _text_or_dash(p.next_steps)),
+                            ("評価指標", _text_or_dash(T.indicator_text(p))),
+                            ("実施スケジュール", T.schedule_text(p)),
+                        ],
+                        st,
+                        label_width=32 * mm,
+                    ),
+                    rows=2,
+                )
+            )
+        ]
         out.append(spacer(3))
     return out
 
