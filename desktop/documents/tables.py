@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Table, TableStyle
 
 from desktop.documents.styles import CONTENT_HEIGHT, CONTENT_WIDTH, GRID, HANG, HEAD_FILL, TABLE_PT, Styles
-from desktop.documents.text import Para, markup
+from desktop.documents.text import Para, is_list_item, markup, paras
 
 Cell = str | Flowable | None
 
@@ -33,12 +33,15 @@ def col_widths(*fractions: float) -> list[float]:
 CELL_PAD = 4  # left/right padding of data-table cells (points)
 
 
-def _cell(value: Cell, style: ParagraphStyle, width: float | None = None) -> Flowable | str:
+def _cell(value: Cell, style: ParagraphStyle, width: float | None = None) -> Flowable | str | list[Flowable]:
     """A table cell: text that fits on one line stays a plain string (drawn directly, much cheaper than a
-    Paragraph); anything longer becomes a Paragraph that wraps with 禁則."""
+    Paragraph); anything longer becomes a Paragraph that wraps with 禁則; lines typed as a list (「・」「1.」…)
+    become one paragraph each, wrapped lines hanging under the item's text."""
     if isinstance(value, Flowable):
         return value
     text = "" if value is None else str(value)
+    if "\n" in text and any(is_list_item(line) for line in text.split("\n")):
+        return paras(text, style)
     if (
         width is not None
         and "\n" not in text
@@ -70,7 +73,7 @@ def data_table(
     keys = [(align or "")[i] if align and i < len(align) else "L" for i in range(len(widths))]
     col_styles = [styles.get(k, st.cell) for k in keys]
     span_cols = _spanned_header_widths(extra_style, widths)
-    data: list[list[Flowable | str]] = [
+    data: list[list[Flowable | str | list[Flowable]]] = [
         [_cell(v, st.cell_head, span_cols.get((c, r), widths[c])) for c, v in enumerate(row)]
         for r, row in enumerate(head_rows)
     ]
@@ -120,10 +123,12 @@ def _spanned_header_widths(
     return out
 
 
-def _estimated_height(cell: Flowable | str, width: float) -> float:
+def _estimated_height(cell: Flowable | str | list[Flowable], width: float) -> float:
     """Height of a table cell, estimated from its text width (cheap: no line breaking)."""
     if isinstance(cell, str):
         return TABLE_PT * 1.5 + 8
+    if isinstance(cell, list):
+        return sum(_estimated_height(c, width) - 8 for c in cell) + 8
     if not isinstance(cell, Paragraph):
         return cell.wrap(width, CONTENT_HEIGHT)[1]
     style = cell.style
@@ -133,7 +138,7 @@ def _estimated_height(cell: Flowable | str, width: float) -> float:
     return lines * style.leading + 8
 
 
-def _split_in_row(data: list[list[Flowable | str]], widths: Sequence[float]) -> int:
+def _split_in_row(data: list[list[Flowable | str | list[Flowable]]], widths: Sequence[float]) -> int:
     """Split inside a row only for rows too tall to move whole to the next page; others split between rows.
 
     A row split mid-text leaves its label cell empty on the next page, which reads badly for short rows.
@@ -145,7 +150,9 @@ def _split_in_row(data: list[list[Flowable | str]], widths: Sequence[float]) -> 
     return 0
 
 
-def _keep_rows(data: list[list[Flowable | str]], widths: Sequence[float], n_head: int) -> list[tuple]:
+def _keep_rows(
+    data: list[list[Flowable | str | list[Flowable]]], widths: Sequence[float], n_head: int
+) -> list[tuple]:
     """NOSPLIT commands so that a table split across pages never leaves a single row on either side: the
     first two and the last two body rows stay together (unless two rows would not fit on one page)."""
     body = len(data) - n_head

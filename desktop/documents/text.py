@@ -228,6 +228,12 @@ _ITEM = re.compile(
 )
 
 
+def is_list_item(line: str) -> bool:
+    """True for a line typed as a list item: a number or bullet followed by text."""
+    m = _ITEM.match(line.strip())
+    return m is not None and m.end() < len(line.strip())
+
+
 def _item_style(style: ParagraphStyle, marker: str) -> ParagraphStyle:
     """Hanging indent so that wrapped lines of a list item align after its number or bullet."""
     hang = stringWidth(marker, style.fontName, style.fontSize)
@@ -248,8 +254,7 @@ def paras(text: str | None, style: ParagraphStyle, empty: ParagraphStyle | None 
         if not ln:
             continue
         m = _ITEM.match(ln)
-        item = m is not None and m.end() < len(ln)
-        out.append(Para(markup(ln), _item_style(style, m.group(0)) if item else style))
+        out.append(Para(markup(ln), _item_style(style, m.group(0)) if m and is_list_item(ln) else style))
     if not out and empty is not None:
         out.append(Para("（記載なし）", empty))
     return out

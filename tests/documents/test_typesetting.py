@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from reportlab.platypus import Paragraph, Table
 
 from desktop.documents.fonts import find_fonts
@@ -63,23 +64,10 @@ def split_runs(text: str, lines: list[str]) -> list[str]:
 # --- the rules, on texts made to break them -----------------------------------------------------------------
 
 
-def test_no_paragraph_ends_with_a_line_of_one_character(st):
-    text = "本計画は、デジタル技術を活用して住民サービスの向上と業務の効率化を図るため、本町が策定するものである。"
-    reportlab_alone = 0
-    for width in WIDTHS:
-        p = para(text, st.body_flat)
-        p.wrap(width, 10_000)
-        lines = line_texts(p)
-        assert "".join(lines) == text, (width, lines)
-        assert not one_character_last_line(lines), (width, lines)
-        plain = Paragraph(text, st.body_flat)
-        plain.wrap(width, 10_000)
-        reportlab_alone += one_character_last_line(line_texts(plain))
-    assert reportlab_alone > 0  # the widths tried do leave a lone 「る。」 without the rule
-
-
 def blocks_of(p: Paragraph) -> list[list[str]]:
-    """The lines of a paragraph of several fragments, in blocks between forced breaks (<br/>)."""
+    """The lines of a wrapped paragraph, in blocks between forced breaks (<br/>)."""
+    if p.blPara.kind == 0:
+        return [line_texts(p)]
     blocks, current = [], []
     for line in p.blPara.lines:
         current.append("".join(getattr(w, "text", "") for w in line.words))
@@ -89,48 +77,61 @@ def blocks_of(p: Paragraph) -> list[list[str]]:
     return [*blocks, [b for b in current if b]]
 
 
+def breaches(text: str, style, rule) -> tuple[list, int]:
+    """(widths where our line breaking breaks `rule`, with the lines; how many widths reportlab's alone does).
+
+    `rule(text, block)` is true when a block of lines breaks the rule. Our lines must also keep every
+    character (spaces at a line end may go).
+    """
+    ours, plain_count = [], 0
+    for width in WIDTHS:
+        p = para(text, style) if "<br/>" not in text else Para(text, style)
+        p.wrap(width, 10_000)
+        blocks = blocks_of(p)
+        kept = "".join(line for block in blocks for line in block).replace(" ", "")
+        assert kept == text.replace("<br/>", "").replace(" ", ""), (width, blocks)
+        if any(rule(text, block) for block in blocks):
+            ours.append((width, blocks))
+        plain = Paragraph(text, style)
+        plain.wrap(width, 10_000)
+        plain_count += any(rule(text, block) for block in blocks_of(plain))
+    return ours, plain_count
+
+
+def test_no_paragraph_ends_with_a_line_of_one_character(st):
+    text = "本計画は、デジタル技術を活用して住民サービスの向上と業務の効率化を図るため、本町が策定するものである。"
+    ours, reportlab_alone = breaches(text, st.body_flat, lambda _t, lines: one_character_last_line(lines))
+    assert ours == [] and reportlab_alone > 0  # the widths tried do leave a lone 「る。」 without the rule
+
+
 def test_a_lone_last_character_is_joined_by_its_neighbour_also_before_a_forced_break(st):
     text = "本計画は、本町の行政運営の指針として策定するものである。<br/>第二段落の本文である。"
-    reportlab_alone = 0
-    for width in WIDTHS:
-        p = Para(text, st.body_flat)
-        p.wrap(width, 10_000)
-        assert not any(one_character_last_line(block) for block in blocks_of(p)), (width, blocks_of(p))
-        plain = Paragraph(text, st.body_flat)
-        plain.wrap(width, 10_000)
-        reportlab_alone += any(one_character_last_line(block) for block in blocks_of(plain))
-    assert reportlab_alone > 0
+    ours, reportlab_alone = breaches(text, st.body_flat, lambda _t, lines: one_character_last_line(lines))
+    assert ours == [] and reportlab_alone > 0
 
 
 def test_two_closing_marks_never_start_a_line(st):
+    # reportlab hangs the first of 「）、」 past the line end and starts the next line with the second
     text = "業務の棚卸し、RPA対象業務の選定（4業務）、生成AI利用ガイドラインの策定（令和7年度）。相談会の試行（2地区）、支援者の募集。"
-    reportlab_alone = 0
-    for width in WIDTHS:
-        p = para(text, st.cell)
-        p.wrap(width, 10_000)
-        lines = line_texts(p)
-        assert "".join(lines) == text, (width, lines)
-        assert [line for line in lines[1:] if line[0] in CANNOT_START] == [], (width, lines)
-        plain = Paragraph(text, st.cell)
-        plain.wrap(width, 10_000)
-        reportlab_alone += sum(1 for line in line_texts(plain)[1:] if line[0] in CANNOT_START)
-    assert (
-        reportlab_alone > 0
-    )  # reportlab hangs the first of 「）、」 and starts the next line with the second
+    ours, reportlab_alone = breaches(
+        text, st.cell, lambda _t, lines: any(ln[0] in CANNOT_START for ln in lines[1:])
+    )
+    assert ours == [] and reportlab_alone > 0
 
 
 def test_dates_years_units_and_latin_names_are_never_split_across_lines(st):
-    reportlab_alone = 0
-    for width in WIDTHS:
-        p = para(DATED, st.cell)
-        p.wrap(width, 10_000)
-        lines = line_texts(p)
-        assert "".join(lines).replace(" ", "") == DATED.replace(" ", ""), (width, lines)
-        assert split_runs(DATED, lines) == [], (width, lines)
-        plain = Paragraph(DATED, st.cell)
-        plain.wrap(width, 10_000)
-        reportlab_alone += len(split_runs(DATED, line_texts(plain)))
-    assert reportlab_alone > 0
+    ours, reportlab_alone = breaches(DATED, st.cell, lambda text, lines: split_runs(text, lines) != [])
+    assert ours == [] and reportlab_alone > 0
+
+
+def test_list_items_typed_in_a_table_cell_hang_under_their_text(st):
+    text = "主な職務は次のとおり。\n・本町の情報システムと業務の現状分析、課題の抽出、改善策の助言・提言\n・情報セキュリティ対策への助言"
+    table = form_table([("職務内容", text)], st, label_width=60, width=260)
+    table.wrap(260, 10_000)
+    intro, first, second = table._cellvalues[0][1]
+    assert intro.style.firstLineIndent == 0
+    assert first.style.leftIndent > 0 and first.style.firstLineIndent == -first.style.leftIndent
+    assert len(line_texts(first)) > 1 and line_texts(first)[0].startswith("・")
 
 
 def test_the_no_break_runs_are_the_tokens_a_reader_reads_as_one():
@@ -245,3 +246,12 @@ def test_no_table_of_a_demo_document_leaves_a_single_row_on_a_page(demo_document
             if len(first._cellvalues) - table.repeatRows < 2 or len(rest._cellvalues) - rest.repeatRows < 2:
                 single.append([str(c) for c in table._cellvalues[table.repeatRows]][:2])
     assert single == []
+
+
+def test_an_action_plan_that_fits_on_a_page_is_printed_on_one_page(demo_documents):
+    pdfs, _, _ = demo_documents
+    plan = next(p for p in pdfs if p.name == "plan.pdf")
+    pages = [page.extract_text().replace(" ", "") for page in PdfReader(str(plan)).pages]
+    tables = [(page.count("概要"), page.count("実施スケジュール")) for page in pages]
+    assert sum(first for first, _ in tables) == 8  # the demo's eight アクションプラン
+    assert [i for i, (first, last) in enumerate(tables, 1) if first != last] == []
