@@ -210,6 +210,7 @@ class _Writer:
             self.para(ln)
 
     def table(self, header: list[str], rows: list[list[str]], widths_mm: list[float]):
+        self._lead_in()
         t = self.doc.add_table(rows=1, cols=len(header))
         t.style = self.doc.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -227,6 +228,8 @@ class _Writer:
                 cells[i].text = v
         _set_widths(t, widths_mm)
         self.doc.add_paragraph()
+        if rows:
+            self._keep_rows(t)
         return t
 
     @staticmethod
@@ -236,7 +239,32 @@ class _Writer:
         el.set(qn("w:val"), "true")
         trpr.append(el)
 
+    def _lead_in(self) -> None:
+        """The paragraph before a table (its heading or introductory sentence) stays on the table's page."""
+        if self.doc.paragraphs:
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+    @staticmethod
+    def _keep_rows(table, whole: bool = False, head: int = 1) -> None:
+        """Rows never split across pages; a table of `whole` (an アクションプラン) moves to the next page whole
+        when it fits on one, and any other table keeps its first two and last two rows together, as in the
+        PDF (Word keeps a row with the next when its paragraphs are 「次の段落と分離しない」)."""
+        rows = list(table.rows)
+        for row in rows:
+            trpr = row._tr.get_or_add_trPr()
+            el = OxmlElement("w:cantSplit")
+            el.set(qn("w:val"), "true")
+            trpr.append(el)
+        body = rows[head:]
+        edges = [*body[:1], *body[-2:-1]] if len(body) >= 3 else []
+        kept = rows[:-1] if whole else edges
+        for row in kept:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
     def form(self, rows: list[tuple[str, str]]) -> None:
+        self._lead_in()
         t = self.doc.add_table(rows=0, cols=2)
         t.style = self.doc.styles["Table Grid"]
         for label, value in rows:
@@ -250,6 +278,7 @@ class _Writer:
             for ln in lines[1:]:
                 cells[1].add_paragraph(ln)
         _set_widths(t, [32, 133])
+        self._keep_rows(t, whole=True, head=0)
         self.doc.add_paragraph()
 
     def heading(self, text: str, level: int) -> None:
@@ -382,6 +411,7 @@ class _Writer:
                         text = f"{text} ▶" if text else "▶"
                 cells[i].text = text
         _set_widths(t, [55] + [110 / len(years)] * len(years))
+        self._keep_rows(t)
         self.para(T.ROADMAP_SHADE_NOTE, indent=False, size=9)
         if any(T.runs_on(p, years) for p in d.priorities):
             self.para(T.ROADMAP_ONWARD_NOTE, indent=False, size=9)
@@ -401,6 +431,7 @@ class _Writer:
         """Two header rows as in the PDF: the 年度 spans its 目標 (and 実績) columns."""
         d = self.data
         values = sum(2 if c.with_actual else 1 for c in columns)
+        self._lead_in()
         t = self.doc.add_table(rows=2, cols=3 + values)
         t.style = self.doc.styles["Table Grid"]
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -436,6 +467,7 @@ class _Writer:
                 cells[2].paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         value_widths = T.kpi_value_widths(columns, KPI_PAIR, KPI_SINGLE)
         _set_widths(t, [165 - KPI_UNIT - KPI_BASE - sum(value_widths), KPI_UNIT, KPI_BASE, *value_widths])
+        self._keep_rows(t, head=2)
         self.doc.add_paragraph()
 
     def glossary(self) -> None:

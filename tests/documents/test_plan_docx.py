@@ -166,3 +166,33 @@ def test_the_roadmap_table_says_what_each_item_does_each_year(tmp_path):
     d = built(tmp_path, pure_plan(start_fy=2025, end_fy=2027, priorities=(action,)))
     roadmap = next(t for t in d.tables if t.rows[0].cells[0].text == "重点取組事項" and len(t.columns) == 4)
     assert [c.text for c in roadmap.rows[1].cells] == ["1　書かない窓口", "検討・調達", "導入", "▶"]
+
+
+def test_rows_never_split_and_an_action_plan_moves_to_the_next_page_whole(ws, tmp_path):
+    fill_plan(ws)
+    out = tmp_path / "plan.docx"
+    documents.build_document(ws, "plan", "docx", out)
+    d = docx.Document(str(out))
+    for table in d.tables:
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+    action_plans = [t for t in d.tables if t.rows[0].cells[0].text == "概要"]
+    assert action_plans
+    for table in action_plans:
+        kept = [
+            p.paragraph_format.keep_with_next for row in table.rows for c in row.cells for p in c.paragraphs
+        ]
+        last = [p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs]
+        assert all(kept[: len(kept) - len(last)]) and not any(last)
+
+
+def test_the_sentence_or_heading_before_a_table_stays_on_its_page(ws, tmp_path):
+    fill_plan(ws)
+    out = tmp_path / "plan.docx"
+    documents.build_document(ws, "plan", "docx", out)
+    d = docx.Document(str(out))
+    for table in d.tables:
+        before = table._tbl.getprevious()
+        assert before.tag == qn("w:p")
+        style = before.find(qn("w:pPr"))
+        assert style is not None and style.find(qn("w:keepNext")) is not None, "".join(before.itertext())
