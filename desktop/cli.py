@@ -227,7 +227,7 @@ def _open(args: argparse.Namespace) -> Store | None:
         print(f"警告: {warning}", file=sys.stderr)
     # Listing backups reads only their folder: it must work when the data file is damaged.
     if args.store_mode == "inspect" or getattr(args, "list", False):
-        return Store.open(args.data_dir, clock=args.clock, auto_backup=False, migrate_schema=False)
+        return Store.inspect(args.data_dir, clock=args.clock)
     return Store.open(args.data_dir, clock=args.clock, auto_backup=args.store_mode == "open")
 
 

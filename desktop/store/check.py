@@ -39,6 +39,26 @@ def check(store: Store) -> CheckReport:
     """Run integrity_check, foreign_key_check, the schema-version check and every table and column; nothing is written."""
     report = CheckReport()
     report.lines.append(f"データファイル: {store.path}")
+    if store.read_only:
+        report.lines.append(
+            f"データフォルダ（{store.data_dir}）は読み取り専用です（書き込む権限がないか、読み取り専用の媒体です）。"
+            "読み取りだけで点検し、何も変更していません。"
+        )
+    _checked(report, store)
+    if store.read_only:
+        report.lines.append(READ_ONLY_ADVICE)
+    return report
+
+
+# What to do with a data dir that cannot be written (the check itself works there).
+READ_ONLY_ADVICE = (
+    "このフォルダのままではデータを変更できません。フォルダに書き込めるようにする（権限は情報システム担当に"
+    "依頼してください）か、フォルダごと書き込める場所にコピーし、コピー先を --data-dir（または環境変数 "
+    "DXNAVI_HOME）で指定してください。"
+)
+
+
+def _checked(report: CheckReport, store: Store) -> CheckReport:
     if not store.path.exists():
         report.fail(
             "結果: データファイルがまだ作成されていません（団体を登録すると作成されます）。", damaged=False
@@ -91,6 +111,15 @@ def _unreadable(report: CheckReport, store: Store, err: DBAPIError) -> CheckRepo
         report.fail(diagnosis.full_message(failed, store.data_dir), damaged=False)
         report.lines.append(
             "結果: 空き容量が足りないため点検できませんでした。データが壊れているわけではありません。"
+        )
+    elif cause == diagnosis.READ_ONLY and store.read_only:
+        # Changes not yet folded in from the -wal file can only be read where SQLite may write its -shm file.
+        report.fail(
+            f"{failed}。最後の変更がまだ -wal ファイルに残っていて、書き込めないフォルダでは読み取れません。",
+            damaged=False,
+        )
+        report.lines.append(
+            "結果: データが壊れているわけではありません。フォルダごと書き込める場所にコピーして点検してください。"
         )
     elif cause == diagnosis.READ_ONLY:
         report.fail(diagnosis.read_only_message(failed, store.data_dir), damaged=False)

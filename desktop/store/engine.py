@@ -1,5 +1,6 @@
 """The SQLite engine: WAL, synchronous=FULL, foreign keys, busy timeout; short sessions."""
 
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5000
 BEGIN_OPTION = "dxnavi_begin"
@@ -30,10 +32,41 @@ def _begin(conn) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path) -> Engine:
-    """Engine for one SQLite file with the durability settings of DESIGN.md §3."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _configure)
+def _configure_read_only(dbapi_conn, _record) -> None:
+    # No journal or sync settings: a read-only connection must not try to change the file.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that reads `path` without writing anything beside it.
+
+    In a folder nobody may write, SQLite cannot create the -shm file a WAL database is normally read through,
+    so a cleanly closed file (no -wal left) is opened `immutable`: read as it is, without locks or side files.
+    When a -wal file holds changes not yet folded in (the app is running, or was killed), those are the
+    latest data: `mode=ro` reads them through the existing -shm file.
+    """
+    wal = Path(f"{path}-wal")
+    has_changes = wal.exists() and wal.stat().st_size > 0
+    return f"{Path(path).absolute().as_uri()}?mode=ro" + ("" if has_changes else "&immutable=1")
+
+
+def make_engine(path: Path, read_only: bool = False) -> Engine:
+    """Engine for one SQLite file with the durability settings of DESIGN.md §3 (or reading only)."""
+    if read_only:
+        uri = read_only_uri(path)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=NullPool,  # "sqlite://" alone would mean one in-memory connection per thread
+        )
+        event.listen(engine, "connect", _configure_read_only)
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _configure)
     event.listen(engine, "begin", _begin)
     return engine
 
@@ -41,9 +74,10 @@ def make_engine(path: Path) -> Engine:
 class Database:
     """Engine plus session factory. Writes are serialised by a lock (one writer at a time)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: bool = False):
         self.path = Path(path)
-        self.engine = make_engine(self.path)
+        self.read_only = read_only
+        self.engine = make_engine(self.path, read_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._local = threading.local()

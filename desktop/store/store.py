@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +32,12 @@ class StoreLockedError(DomainError):
     """Another DX Navi already has this data dir open."""
 
 
+def data_writable(data_dir: Path) -> bool:
+    """True when the data dir and its data file (if any) may be written by this user."""
+    data = db_path(Path(data_dir))
+    return diagnosis.writable(data_dir) and (not data.exists() or os.access(data, os.W_OK))
+
+
 class Store:
     """An open data dir. Use `write()` / `read()` for short sessions; close() when done.
 
@@ -52,6 +59,31 @@ class Store:
     def path(self) -> Path:
         """The live SQLite file."""
         return self.db.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when opened for reading only (the folder cannot be written): every write is refused."""
+        return self.db.read_only
+
+    @classmethod
+    def open_read_only(cls, data_dir: Path, *, clock: Clock) -> Store:
+        """Open for reading only: nothing is created or changed (no folder, lock file, -wal, -shm or backup)."""
+        return cls(Path(data_dir), Database(db_path(Path(data_dir)), read_only=True), None, clock)
+
+    @classmethod
+    def inspect(
+        cls, data_dir: Path, *, clock: Clock, can_write: Callable[[Path], bool] = data_writable
+    ) -> Store:
+        """Open as it is, for check, the backup list and restore: no migration and no backup.
+
+        A data dir this user cannot write is opened read-only (`read_only`), so it can still be read and
+        checked; anything that would write there is refused with the read-only message.
+        """
+        data_dir = Path(data_dir)
+        if data_dir.is_dir() and not can_write(data_dir):
+            log.info("data dir %s is read-only: opened for reading only", data_dir)
+            return cls.open_read_only(data_dir, clock=clock)
+        return cls.open(data_dir, clock=clock, auto_backup=False, migrate_schema=False)
 
     @classmethod
     def open(

@@ -211,13 +211,16 @@ def test_on_a_really_full_disk_check_backup_and_init_say_full_disk_not_damage(
         assert check(store).ok
 
 
-def test_on_a_read_only_disk_the_message_says_read_only_not_damaged(dx, tiny_disk, capsys):
+def test_on_a_read_only_disk_check_reads_the_data_and_writes_say_read_only_not_damaged(dx, tiny_disk, capsys):
     data = tiny_disk / "data"
     assert dx(data, "init", "--code", "182079", "--name", "鯖江市") == 0
     subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
     try:
         capsys.readouterr()
-        assert dx(data, "check") == 1
+        assert dx(data, "check") == 0  # read and checked as it is
+        out = capsys.readouterr().out
+        assert "読み取り専用" in out and "データベースは正常です" in out
+        assert dx(data, "backup") == 1
         err = capsys.readouterr().err
         assert "読み取り専用か、書き込む権限がありません" in err and "壊れていません" in err
         assert "Traceback" not in err
