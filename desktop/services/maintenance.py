@@ -4,9 +4,27 @@ from pathlib import Path
 
 from desktop.models.clock import Clock
 from desktop.services.workspace import Workspace
-from desktop.store import Store
+from desktop.store import Store, StoreCorruptError, StoreLockedError
 from desktop.store.backup import BackupFile
 from desktop.store.check import CheckReport, check
+from desktop.store.diagnosis import StorageFullError, StorageReadOnlyError
+from desktop.store.migrate import SchemaTooNewError
+from desktop.store.restore import RestoreError
+
+# Why a data dir could not be opened, for a message in the UI language (the store's own messages are Japanese).
+NOT_OPENED = (
+    (StoreLockedError, "locked"),
+    (StorageFullError, "full"),
+    (StorageReadOnlyError, "read_only"),
+    (StoreCorruptError, "damaged"),
+    (SchemaTooNewError, "too_new"),
+    (RestoreError, "restore_failed"),
+)
+
+
+def why_not_opened(exc: BaseException) -> str:
+    """locked, full, read_only, damaged, too_new, restore_failed, or unusable (anything else)."""
+    return next((reason for cls, reason in NOT_OPENED if isinstance(exc, cls)), "unusable")
 
 
 def _store(ws_or_store: Workspace | Store) -> Store:

@@ -1,10 +1,17 @@
 """User settings stored with the data (font size, language): the one settings object."""
 
 import json
+import sqlite3
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.models import Setting
+from desktop.models.clock import Clock
+from desktop.models.errors import DomainError
 from desktop.store import Store
+from desktop.store.paths import db_path
 
 DEFAULTS: dict[str, Any] = {
     "font_pt": 10,
@@ -27,6 +34,20 @@ def get(store: Store, key: str) -> Any:
     with store.read() as s:
         row = s.get(Setting, key)
     return json.loads(row.value) if row is not None else DEFAULTS.get(key)
+
+
+def peek(data_dir: Path, key: str, clock: Clock) -> Any | None:
+    """A setting read before the store is opened for use (it may be locked, damaged or read-only).
+
+    Nothing is locked, created or written; None when the data cannot be read.
+    """
+    if not db_path(Path(data_dir)).is_file():
+        return None
+    try:
+        with Store.open_read_only(data_dir, clock=clock) as store:
+            return get(store, key)
+    except (DomainError, DBAPIError, sqlite3.Error, OSError, ValueError):
+        return None
 
 
 def put(store: Store, key: str, value: Any) -> None:

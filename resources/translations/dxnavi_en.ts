@@ -55,10 +55,6 @@ Why: {1}</translation>
 <context>
     <name>App</name>
     <message>
-        <source>自治体DXナビ</source>
-        <translation>DX Navi</translation>
-    </message>
-    <message>
         <source>{0}&#x3000;{1}バックアップ</source>
         <translation>{0}  {1} backup</translation>
     </message>
@@ -2989,6 +2985,61 @@ ends</translation>
     <message>
         <source>&lt;span style=&apos;color:{0}&apos;&gt;移行目標より後の予定（特定移行支援システム未指定） {1}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{0}&apos;&gt;Planned after the target (no specific support tick): {1}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>StartupMessages</name>
+    <message>
+        <source>自治体DXナビ</source>
+        <translation>DX Navi</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>このデータフォルダ（{0}）は別の自治体DXナビで使用中です。もう一方のウィンドウを閉じてから起動してください。</source>
+        <translation>This data folder ({0}) is in use by another DX Navi window. Close the other window, then start again.</translation>
+    </message>
+    <message>
+        <source>データフォルダ（{0}）を開けませんでした。ディスクの空き容量が足りません。これまでに保存したデータは壊れていません。不要なファイルを削除するなどして空き容量を確保してから、もう一度起動してください。</source>
+        <translation>The data folder ({0}) could not be opened: the disk is full. The data saved so far is intact. Free some space (delete files you no longer need, for example), then start again.</translation>
+    </message>
+    <message>
+        <source>データフォルダ（{0}）を作成または変更できませんでした。フォルダが読み取り専用か、書き込む権限がありません。フォルダの設定を確認するか、書き込めるフォルダを指定してください。</source>
+        <translation>The data folder ({0}) could not be created or changed: the folder is read-only, or you may not write to it. Check the folder&apos;s settings, or choose a folder you can write to.</translation>
+    </message>
+    <message>
+        <source>データファイルが壊れているため開けません（{0}）。バックアップもありません。壊れたファイルは削除せず、別の場所にコピーして保管してください。</source>
+        <translation>The data file is damaged and cannot be opened ({0}). There is no backup either. Do not delete the damaged file: copy it to another place and keep it.</translation>
+    </message>
+    <message>
+        <source>このデータは新しいバージョンの自治体DXナビで作成されています（{0}）。アプリを最新版に更新してから開いてください。</source>
+        <translation>This data was written by a newer version of DX Navi ({0}). Update the app to the latest version, then open it.</translation>
+    </message>
+    <message>
+        <source>選んだバックアップから復元できませんでした。データフォルダ（{0}）は元のままです。別のバックアップを選ぶか、「dxnavi backup --list」で一覧を確かめてください。</source>
+        <translation>The chosen backup could not be restored. The data folder ({0}) is as it was. Choose another backup, or see the list with &quot;dxnavi backup --list&quot;.</translation>
+    </message>
+    <message>
+        <source>データフォルダ（{0}）を開けませんでした。場所がフォルダであること、そのフォルダを使えることを確かめるか、別のフォルダを指定してください。</source>
+        <translation>The data folder ({0}) could not be opened. Check that the path is a folder you can use, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>データフォルダ（{0}）は読み取り専用です（書き込む権限がないか、読み取り専用の媒体です）。このままでは入力を保存できないため、アプリを起動しません。</source>
+        <translation>The data folder ({0}) is read-only (you may not write to it, or it is on a read-only medium). Nothing you enter could be saved there, so the app does not start.</translation>
+    </message>
+    <message>
+        <source>データは読み取って点検しました。問題はありません。何も変更していません。</source>
+        <translation>The data was read and checked: it is sound. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>データを読み取って点検したところ、問題が見つかりました（「dxnavi check」で詳しく確かめられます）。何も変更していません。</source>
+        <translation>The data was read and checked, and a problem was found (&quot;dxnavi check&quot; shows the details). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>フォルダに書き込めるようにする（権限は情報システム担当に依頼してください）か、フォルダごと書き込める場所にコピーし、コピー先を --data-dir（または環境変数 DXNAVI_HOME）で指定して起動してください。</source>
+        <translation>Make the folder writable (ask your IT staff for the permission), or copy the whole folder to a place you can write to and start the app with the copy given as --data-dir (or the DXNAVI_HOME environment variable).</translation>
     </message>
 </context>
 <context>
