@@ -71,9 +71,11 @@ def test_changes_still_in_the_wal_file_are_read_too(open_store, data_dir, clock)
 
 
 def test_a_write_to_a_read_only_store_is_refused_with_the_read_only_message(registered, clock):
-    with Store.inspect(registered, clock=clock, can_write=cannot_write) as store:
-        with pytest.raises(StorageReadOnlyError, match="読み取り専用"):
-            records.create(Workspace(store), AwarenessActivity, title="書けないはず")
+    with (
+        Store.inspect(registered, clock=clock, can_write=cannot_write) as store,
+        pytest.raises(StorageReadOnlyError, match="読み取り専用"),
+    ):
+        records.create(Workspace(store), AwarenessActivity, title="書けないはず")
     with Store.inspect(registered, clock=clock) as store:
         assert not store.read_only
 
