@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     # 支援ニーズ調書: the prefecture's division it is addressed to (remembered between issues).
     "needs_addressee": "",
 }
+# The connection to the hub: it belongs to the town that set it up (leaving the demo drops the demo's).
+HUB_KEYS = ("hub_url", "hub_ca_bundle", "hub_http_allowed_hosts", "sync_auto")
 
 
 def get(store: Store, key: str) -> Any:

@@ -73,12 +73,13 @@ def save_hub_settings(ws: Workspace, url: str, ca_bundle: str = "") -> str:
 
 
 # -- the token -------------------------------------------------------------------------------------------------
-def _account(ws: Workspace) -> str:
+def token_account(ws: Workspace) -> str:
+    """The keyring account of this town's token at its hub."""
     return account(hub_settings(ws).url, ws.owner_code)
 
 
 def has_token(ws: Workspace, tokens: TokenStore = TOKENS) -> bool:
-    return bool(tokens.get(_account(ws)))
+    return bool(tokens.get(token_account(ws)))
 
 
 def set_token(ws: Workspace, token: str, tokens: TokenStore = TOKENS) -> bool:
@@ -86,12 +87,12 @@ def set_token(ws: Workspace, token: str, tokens: TokenStore = TOKENS) -> bool:
     token = (token or "").strip()
     if not token or any(ch.isspace() for ch in token) or len(token) > 500:
         raise ValidationError("トークンを正しく入力してください（空白を含まない文字列です）。", "token")
-    tokens.put(_account(ws), token)
+    tokens.put(token_account(ws), token)
     return tokens.session_only
 
 
 def forget_token(ws: Workspace, tokens: TokenStore = TOKENS) -> None:
-    tokens.clear(_account(ws))
+    tokens.clear(token_account(ws))
 
 
 def token_notice(tokens: TokenStore = TOKENS) -> str:
@@ -112,7 +113,7 @@ def _client(
     hub = hub_settings(ws)
     if not hub.configured:
         raise ValidationError("ハブのURLが設定されていません。同期ページでURLを入力してください。", "hub_url")
-    token = tokens.get(_account(ws))
+    token = tokens.get(token_account(ws))
     if not token:
         raise TokenRefusedError(
             "ハブのトークンが未入力です。都道府県から発行されたトークンを入力してください。"

@@ -33,7 +33,9 @@ def leave_demo(window: MainWindow) -> FirstRunDialog | None:
         "DemoExit",
         "デモ団体のデータを消去して、あなたの団体を登録します。\n\n"
         "デモのデータは消去の前にバックアップとして次のフォルダに保存され、"
-        "「ファイル」→「バックアップから復元」でいつでも戻せます。\n{0}\n\n続けますか？",
+        "「ファイル」→「バックアップから復元」でいつでも戻せます。\n{0}\n\n"
+        "デモで設定した同期（ハブのURLとトークン）は引き継ぎません。あなたの団体の同期は改めて設定してください。"
+        "\n\n続けますか？",
     ).format(ctx.ws.store.backups.folder)
     if not ask(window, QCoreApplication.translate("DemoExit", "デモを終了して自分の団体を登録"), question):
         return None
@@ -50,6 +52,7 @@ def _continue_with(window: MainWindow, left: demo_exit.DemoLeft) -> None:
     """Every page is rebuilt on the new town; the user is told where the demo is kept."""
     ctx = window.ctx
     ctx.ws.forget_owner()
+    window.sync.start_over()  # the demo's hub connection and sync state are gone with it
     window.show_municipality(left.municipality)
     window.rebuild_pages()
     window.show_page("home")

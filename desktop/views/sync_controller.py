@@ -53,6 +53,13 @@ class SyncController(QObject):
         """Re-read counts and the last result (in the background)."""
         self.ctx.ops.query(sync.status, self.ctx.ws, on_done=self._set_status)
 
+    def start_over(self) -> None:
+        """Another town is now in the store (the demo was left): the last sync's result was not its."""
+        self.error = self.error_kind = ""
+        self.status = None
+        self.changed.emit()
+        self.refresh()
+
     def _set_status(self, status: SyncStatus) -> None:
         self.status = status
         self.changed.emit()

@@ -370,11 +370,15 @@ Choose the backup to restore (newest first; the damaged file is kept before the 
 デモのデータは消去の前にバックアップとして次のフォルダに保存され、「ファイル」→「バックアップから復元」でいつでも戻せます。
 {0}
 
+デモで設定した同期（ハブのURLとトークン）は引き継ぎません。あなたの団体の同期は改めて設定してください。
+
 続けますか？</source>
         <translation>The demo municipality&apos;s data will be erased and you will register your own municipality.
 
 Before it is erased, the demo is saved as a backup in the folder below; you can go back to it at any time with File → Restore from backup.
 {0}
+
+The demo&apos;s sync settings (hub URL and token) are not carried over: set up sync again for your municipality.
 
 Continue?</translation>
     </message>

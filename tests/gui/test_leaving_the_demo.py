@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.services import needs
+from desktop.services import needs, sync
 from desktop.services.demo import create_demo
 from desktop.services.municipality import get_municipality
 from desktop.services.workspace import Workspace
@@ -65,3 +65,30 @@ def test_saying_no_changes_nothing(qtbot, store, monkeypatch, main_window):
 
     assert window.findChild(FirstRunDialog) is None
     assert get_municipality(Workspace(store)).is_demo
+
+
+def test_the_new_town_starts_without_the_demos_hub_connection_or_sync_state(
+    qtbot, store, monkeypatch, main_window
+):
+    create_demo(store)
+    sync.save_hub_settings(Workspace(store), "https://hub.example.lg.jp")
+    monkeypatch.setattr(demo_exit, "ask", lambda parent, title, question: True)
+    window = main_window(store)
+    window.sync.error, window.sync.error_kind = "ハブが応答しません", "error"  # the demo's last sync failed
+    window.refresh_sync_state()
+    assert "同期エラー" in window.sync_label.text()
+
+    window.leave_demo_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(FirstRunDialog) is not None, timeout=WAIT_MS)
+    dialog = window.findChild(FirstRunDialog)
+    qtbot.keyClicks(dialog.code_edit, "182079")
+    dialog.name_edit.insert("鯖江市")
+    qtbot.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: window.windowTitle().endswith("鯖江市"), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("未接続"), timeout=WAIT_MS)
+    assert "同期エラー" not in window.sync_label.text()
+    sync_page = window.show_page("sync")
+    qtbot.waitUntil(lambda: window.ctx.ops.idle, timeout=WAIT_MS)
+    assert sync_page.url.text() == ""  # to be set up for the new town
+    assert window.errors == []

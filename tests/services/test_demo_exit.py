@@ -2,17 +2,21 @@
 
 import sqlite3
 
+import keyring
 import pytest
 from sqlalchemy import func, select
 
 from desktop.models import Base, Municipality
 from desktop.models.errors import DomainError, ValidationError
-from desktop.services import settings
+from desktop.models.sync_state import SyncState
+from desktop.services import settings, sync
 from desktop.services.demo import create_demo
 from desktop.services.demo_exit import leave_demo
 from desktop.services.municipality import get_municipality, init_municipality
 from desktop.services.workspace import Workspace
 from desktop.store.paths import db_path
+from desktop.sync.credentials import TokenStore
+from tests.sync.keyrings import MemoryKeyring
 
 DEMO_NAME = "デモ町"
 
@@ -80,3 +84,35 @@ def test_the_demo_backup_outlives_rotation(store):
     for _ in range(30):
         store.backups.create("daily")
     assert left.backup.exists()
+
+
+def test_the_demos_hub_connection_sync_state_and_token_do_not_carry_over_to_the_new_town(store):
+    create_demo(store)
+    demo = Workspace(store)
+    ring = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    try:
+        tokens = TokenStore()
+        sync.save_hub_settings(demo, "https://hub.example.lg.jp")
+        settings.put(store, "hub_http_allowed_hosts", ["hub.lgwan.example"])
+        settings.put(store, "sync_auto", False)
+        settings.put(store, "font_pt", 13)
+        sync.set_token(demo, "demo-token", tokens)
+        with store.write() as s:
+            s.add(SyncState(device_id="demo-pc", cursor=42, checked_head=42))
+        assert ring.store  # the demo's token is in the keyring
+
+        leave_demo(store, "182079", "鯖江市", tokens=tokens)
+
+        town = Workspace(store)
+        assert not sync.hub_settings(town).configured  # the new town is set up afresh
+        assert sync.hub_settings(town).allowed_http_hosts == frozenset()
+        assert settings.get(store, "sync_auto") is True
+        assert not sync.has_token(town, tokens)
+        assert ring.store == {}  # the demo's token is not left behind in the OS keyring
+        with store.read() as s:
+            assert s.scalar(select(func.count()).select_from(SyncState)) == 0
+        assert settings.get(store, "font_pt") == 13  # the user's own settings stay
+    finally:
+        keyring.set_keyring(previous)
