@@ -44,7 +44,8 @@ def _with_timeout(call: Callable[[], T], timeout: float) -> T:
     if "error" in box:
         err = box["error"]
         if isinstance(err, KeyringError | RuntimeError | OSError):
-            raise KeyringUnavailable(f"OSの資格情報ストアを使用できません（{type(err).__name__}）")
+            log.warning("keyring backend failed: %s", type(err).__name__)  # the name is for the log only
+            raise KeyringUnavailable("OSの資格情報ストアを使用できません")
         raise err  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]
 

@@ -211,6 +211,8 @@ class LineField(QLineEdit, _Typed):
 
     def _put_text(self, text: str) -> None:
         self.setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)  # a value longer than the field is read from its start, not its end
 
     def _finish(self) -> None:
         text = self.value()

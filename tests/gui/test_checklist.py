@@ -2,10 +2,10 @@
 a single click only selects, and the detail form stays where it is from one checkpoint to the next."""
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle
 
 from desktop.services import steps
-from desktop.views.steps.checklist import STATUS_COL
+from desktop.views.steps.checklist import STATUS_COL, TITLE_COL
 
 WAIT_MS = 5000
 
@@ -86,3 +86,21 @@ def test_the_detail_fields_stay_in_place_from_one_checkpoint_to_the_next(qtbot, 
         return [w.mapTo(view, QPoint(0, 0)) for w in fields]
 
     assert places(short) == places(long)
+
+
+def test_a_title_that_fits_its_column_gets_a_one_line_row(qtbot, step0_checklist):
+    tree = step0_checklist.tree
+    item = tree.topLevelItem(0)
+    title = item.text(TITLE_COL)
+    # The column is made just wide enough for the title on one line, as the style draws it.
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    fits = tree.fontMetrics().horizontalAdvance(title) + 2 * margin + 2
+    line = tree.fontMetrics().lineSpacing()
+    header = tree.header()
+    header.setSectionResizeMode(TITLE_COL, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(TITLE_COL, fits // 2)
+    qtbot.waitUntil(lambda: tree.visualItemRect(item).height() >= 2 * line, timeout=WAIT_MS)  # wrapped
+
+    header.resizeSection(TITLE_COL, fits)
+
+    qtbot.waitUntil(lambda: 0 < tree.visualItemRect(item).height() < 2 * line, timeout=WAIT_MS)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
@@ -101,9 +102,15 @@ class _WrapDelegate(QStyledItemDelegate):
     """Title cells as tall as their wrapped text at the column's current width."""
 
     def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
-        """Height of the title wrapped to the column width."""
+        """Height of the title wrapped to the width it is drawn in (the column less the style's text margins).
+
+        A narrower guess wraps a title that is drawn on one line, and the row gets an empty line.
+        """
         base = super().sizeHint(option, index)
-        width = self.parent().header().sectionSize(index.column()) - 2 * SPACING
+        view = self.parent()
+        # The margin the style leaves on each side of an item's text (QCommonStyle's viewItemDrawText).
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        width = view.header().sectionSize(index.column()) - 2 * margin
         if width <= 0:
             return base
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
