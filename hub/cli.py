@@ -9,8 +9,11 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.exchange import archive, keys
+from desktop.exchange.archive import PackageRefused
+from desktop.exchange.manifest import KIND_LABELS
 from desktop.models.errors import DomainError
-from hub import __version__, backup, db, municipalities, tokens
+from hub import __version__, backup, db, municipalities, packages, tokens
 
 DEFAULT_PORT = 8765
 
@@ -66,7 +69,69 @@ def _parser() -> argparse.ArgumentParser:
     imp = towns.add_parser("import", help="CSV（1列目 団体コード、2列目 団体名）から登録します")
     _db_option(imp)
     imp.add_argument("file", type=Path)
+
+    packages = sub.add_parser("package", help="パッケージ（.dxpkg）の取込と作成").add_subparsers(
+        dest="action", required=True
+    )
+    pin = packages.add_parser("import", help="市区町村のパッケージを同期と同じ規則で取り込みます")
+    _db_option(pin)
+    pin.add_argument("file", type=Path)
+    pin.add_argument(
+        "--dry-run", action="store_true", help="取り込まずに、送信元・鍵の指紋・変わる内容を表示します"
+    )
+    pin.add_argument(
+        "--approve-key", default="", metavar="FP", help="未承認の署名鍵を指紋（64桁）で承認します"
+    )
+    pout = packages.add_parser("export", help="市区町村あての都道府県からの情報（catalog）を作成します")
+    _db_option(pout)
+    pout.add_argument("--code", required=True, help="あて先の市区町村の団体コード")
+    pout.add_argument("--out", type=Path, required=True, help="作成するファイル（.dxpkg）")
     return p
+
+
+def _package_import(args: argparse.Namespace) -> int:
+    try:
+        data = archive.read_file(args.file)
+        engine = db.open_database(args.db)
+        done = packages.import_package(
+            engine, data, _now(), approve_key=args.approve_key, dry_run=args.dry_run
+        )
+    except PackageRefused as exc:
+        print(f"取り込みませんでした: {exc}", file=sys.stderr)
+        return 1
+    m = done.manifest
+    print(
+        f"送信元: {m.sender_name}（{m.sender_code}） {KIND_LABELS[m.kind]} #{m.sequence} 作成 {m.created_at}"
+    )
+    trust = {"trusted": "信頼済み", "approved": "今回承認", "new": "未承認"}[done.key]
+    print(f"署名鍵の指紋: {done.fingerprint}（{trust}）")
+    print(done.describe())
+    for kind, rid, fields in done.conflicts:
+        print(f"  競合: {kind} {rid}（{'、'.join(fields)}）")
+    if args.dry_run:
+        print("確認だけで、何も書き込んでいません。")
+        if done.key == "new":
+            print(
+                "この署名鍵はまだ承認されていません。指紋を送信元に確認し、"
+                f"--approve-key {done.fingerprint} を付けて取り込んでください。"
+            )
+    elif not done.already_imported:
+        print("取り込みました。")
+    return 0
+
+
+def _package_export(args: argparse.Namespace) -> int:
+    engine = db.open_database(args.db)
+    manifest, data, records = packages.export_catalog(engine, args.code, _now())
+    out: Path = args.out
+    tmp = out.with_name(f".{out.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, out)
+    print(
+        f"{manifest.recipient_code} あての都道府県からの情報 #{manifest.sequence}（{records}件）を作成しました: {out}\n"
+        f"署名鍵の指紋（ハブ）: {keys.fingerprint(keys.decode_public(manifest.public_key))}"
+    )
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -99,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return _serve(args)
+        if args.command == "package":
+            return _package_import(args) if args.action == "import" else _package_export(args)
         if args.command == "backup":
             made = backup.backup(args.db, args.out, args.keep, _now())
             print(f"バックアップを作成しました: {made}")

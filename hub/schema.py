@@ -95,3 +95,44 @@ audit = Table(
     Column("records", JSON, nullable=False),  # [[kind, id, version, outcome], ...]
     Column("detail", Text, nullable=False, default=""),
 )
+
+# Package signing keys of towns (and prefectures) the hub trusts, per (団体コード, key id): registered by a device
+# with a valid token (source "token": trusted while that token is valid) or approved by fingerprint on the CLI
+# (source "approved").
+package_key = Table(
+    "hub_package_key",
+    metadata,
+    Column("code", String(6), primary_key=True),
+    Column("key_id", String(16), primary_key=True),
+    Column("public_key", String(64), nullable=False),  # base64 of the raw Ed25519 key
+    Column("fingerprint", String(64), nullable=False),
+    Column("source", String(10), nullable=False),  # token | approved
+    Column("token_id", String(16), nullable=False),  # the registering token ("" when approved on the CLI)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# The hub's own Ed25519 key (one row, id 1), made on first use: it signs the catalog packages the hub exports.
+# The private key is in the database, so every worker and the CLI use the same one and backups keep it: whoever
+# can read the database or its backups can sign as the hub; protect them like the hub's host.
+signing_key = Table(
+    "hub_signing_key",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("private_pem", Text, nullable=False),
+    Column("sequence", BigInteger, nullable=False),  # of the last package signed (only grows)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which package last set a record (by its key and per-device sequence), the hub version it got, and the fields it
+# carried: a later package of the same key merges against that (never a rollback by an older one).
+package_origin = Table(
+    "hub_package_origin",
+    metadata,
+    Column("kind", String(64), primary_key=True),
+    Column("id", String(36), primary_key=True),
+    Column("key_id", String(16), nullable=False),
+    Column("sequence", BigInteger, nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+)

@@ -13,6 +13,7 @@ import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from desktop.exchange.manifest import DOCUMENT_NAME, MANIFEST, PAYLOAD, SUMMARY
@@ -109,6 +110,23 @@ def _read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> byte
                     "圧縮爆弾の可能性があるため取り込みません。"
                 )
     return bytes(out)
+
+
+def read_file(path: Path) -> bytes:
+    """A package file's bytes (its size checked before reading it whole), or PackageRefused."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PACKAGE_BYTES:
+            raise PackageRefused(
+                f"パッケージが大きすぎます（{MAX_PACKAGE_BYTES // (1024 * 1024)} MiB まで）。"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PackageRefused(f"ファイル「{path}」が見つかりません。") from None
+    except IsADirectoryError:
+        raise PackageRefused(f"「{path}」はフォルダです。パッケージのファイルを指定してください。") from None
+    except OSError as err:
+        raise PackageRefused(f"ファイル「{path}」を読めません: {err.strerror or err}") from None
 
 
 def read_entries(data: bytes) -> Entries:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop import __version__
 from desktop.documents.output import OutputError, atomic_output
 from desktop.exchange import keys
-from desktop.exchange.archive import PackageRefused
+from desktop.exchange.archive import PackageRefused, read_file
 from desktop.exchange.build import Contents, build_package
 from desktop.exchange.manifest import KIND_LABELS, Kind, Manifest
 from desktop.exchange.package import Package, column_values, open_package, package_fields
@@ -52,7 +52,6 @@ from desktop.sync.protocol import Change
 from desktop.sync.wire import to_wire
 
 SEQUENCE_SETTING = "package_sequence"
-MAX_PACKAGE_READ = 256 * 1024 * 1024
 
 # The records each kind of package carries, besides the municipality itself.
 KIND_RECORDS: dict[str, tuple[str, ...]] = {
@@ -311,21 +310,6 @@ class Applied:
     opened: Opened
     backup: Path | None
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def read_file(path: Path) -> bytes:
-    """The package bytes (size checked before reading the whole file)."""
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_PACKAGE_READ:
-            raise PackageRefused("パッケージが大きすぎます（256 MiB まで）。")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PackageRefused(f"ファイル「{path}」が見つかりません。") from None
-    except IsADirectoryError:
-        raise PackageRefused(f"「{path}」はフォルダです。パッケージのファイルを指定してください。") from None
-    except OSError as err:
-        raise PackageRefused(f"ファイル「{path}」を読めません: {err.strerror or err}") from None
 
 
 def _key_status(s: Session, manifest: Manifest, public_key: bytes) -> tuple[str, str]:
