@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, Table, bindparam, create_engine, event, insert, inspect, text, update
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -66,6 +66,23 @@ def lock_counter(conn) -> int:
     if conn.dialect.name == "postgresql":
         return conn.execute(text("SELECT value FROM hub_counter WHERE id = 1 FOR UPDATE")).scalar_one()
     return conn.execute(text("SELECT value FROM hub_counter WHERE id = 1")).scalar_one()  # BEGIN IMMEDIATE
+
+
+def write_by_kind_and_id(conn, table: Table, rows: list[tuple[str, str, dict, bool]]) -> None:
+    """Write (kind, id, values, exists) rows of a table keyed by kind and id: one executemany for the new rows,
+    one for the existing ones."""
+    new = [{"kind": kind, "id": rid, **values} for kind, rid, values, exists in rows if not exists]
+    changed = [{"k": kind, "i": rid, **values} for kind, rid, values, exists in rows if exists]
+    if new:
+        conn.execute(insert(table), new)
+    if changed:
+        columns = [c for c in changed[0] if c not in ("k", "i")]
+        conn.execute(
+            update(table)
+            .where(table.c.kind == bindparam("k"), table.c.id == bindparam("i"))
+            .values({c: bindparam(c) for c in columns}),
+            changed,
+        )
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Engine, and_, bindparam, insert, or_, select, update
+from sqlalchemy import Engine, and_, or_, select
 
 from desktop.exchange import keys
 from desktop.exchange.archive import PackageRefused
@@ -121,7 +121,7 @@ def _counts(batch: Batch, older: int) -> dict[str, int]:
 
 def _note_origins(conn, manifest: Manifest, package: Package, batch: Batch, known: dict) -> None:
     versions = {(r.kind, r.id): r.version for r in batch.results}
-    new, changed = [], []
+    rows = []
     for change in package.changes:
         key = (change.kind, change.id)
         if key not in versions:
@@ -130,20 +130,8 @@ def _note_origins(conn, manifest: Manifest, package: Package, batch: Batch, know
             key_id=manifest.key_id, sequence=manifest.sequence, version=versions[key], fields=dict(change.fields),
             deleted=change.deleted,
         )  # fmt: skip
-        if key in known:
-            changed.append({"k": change.kind, "i": change.id, **values})
-        else:
-            new.append({"kind": change.kind, "id": change.id, **values})
-    if new:
-        conn.execute(insert(package_origin), new)
-    if changed:
-        columns = [c for c in changed[0] if c not in ("k", "i")]
-        conn.execute(
-            update(package_origin)
-            .where(package_origin.c.kind == bindparam("k"), package_origin.c.id == bindparam("i"))
-            .values({c: bindparam(c) for c in columns}),
-            changed,
-        )
+        rows.append((change.kind, change.id, values, key in known))
+    db.write_by_kind_and_id(conn, package_origin, rows)
 
 
 def _refuse_rejected(batch: Batch) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, bindparam, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 
 from desktop.models.ownership import prefecture_of
 from desktop.sync.protocol import Change, PushRequest, PushResponse, PushResult, Record
@@ -66,26 +66,15 @@ def _load(conn, changes: Sequence[Change]) -> dict[tuple[str, str], Stored]:
 
 def _store(conn, written: dict[tuple[str, str], tuple[Stored, bool]]) -> None:
     """Write the batch's new versions: one executemany for new records, one for changed ones."""
-    new, changed = [], []
+    rows = []
     for (kind, rid), (rec, existed) in written.items():
         values = dict(
             owner_code=rec.owner_code, prefecture_code=prefecture_of(rec.owner_code), version=rec.version,
             deleted=rec.deleted, deleted_version=rec.deleted_version, fields=rec.fields,
             field_versions=rec.field_versions, updated_at=rec.updated_at, updated_by=rec.updated_by,
         )  # fmt: skip
-        (changed if existed else new).append(
-            {"k": kind, "i": rid, **values} if existed else {"kind": kind, "id": rid, **values}
-        )
-    if new:
-        conn.execute(insert(record), new)
-    if changed:
-        columns = [c for c in changed[0] if c not in ("k", "i")]
-        conn.execute(
-            update(record)
-            .where(record.c.kind == bindparam("k"), record.c.id == bindparam("i"))
-            .values({c: bindparam(c) for c in columns}),
-            changed,
-        )
+        rows.append((kind, rid, values, existed))
+    db.write_by_kind_and_id(conn, record, rows)
 
 
 @dataclass
