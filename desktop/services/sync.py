@@ -26,7 +26,7 @@ from desktop.services.sync_status import pending_changes
 from desktop.services.workspace import Workspace
 from desktop.sync import resolve as resolving
 from desktop.sync.client import HubClient, check_url
-from desktop.sync.credentials import TokenStore, account
+from desktop.sync.credentials import NO_ANSWER, TokenStore, account
 from desktop.sync.engine import SyncEngine, SyncReport, count_open_conflicts
 from desktop.sync.errors import HubUnreachableError, SyncError, TokenRefusedError  # noqa: F401 - callers catch them here
 from desktop.sync.protocol import HubStatus
@@ -95,11 +95,19 @@ def forget_token(ws: Workspace, tokens: TokenStore = TOKENS) -> None:
     tokens.clear(token_account(ws))
 
 
+def keyring_problem(tokens: TokenStore = TOKENS) -> str:
+    """Why the token is kept for this session only: "" while the OS keyring is used, else NO_ANSWER (it did
+    not answer in time) or UNUSABLE."""
+    return tokens.reason if tokens.session_only else ""
+
+
 def token_notice(tokens: TokenStore = TOKENS) -> str:
-    """What the 同期 page says about where the token is kept."""
-    if tokens.session_only:
-        return f"トークンはこの起動中だけ保持します（{tokens.reason}）。次回の起動時に再入力が必要です。"
-    return "トークンはOSの資格情報ストアに保存します。"
+    """Where the token is kept, for the command line."""
+    problem = keyring_problem(tokens)
+    if not problem:
+        return "トークンはOSの資格情報ストアに保存します。"
+    why = "OSの資格情報ストアが応答しません" if problem == NO_ANSWER else "OSの資格情報ストアを使用できません"
+    return f"トークンはこの起動中だけ保持します（{why}）。次回の起動時に再入力が必要です。"
 
 
 # -- talking to the hub -----------------------------------------------------------------------------------------

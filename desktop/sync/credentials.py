@@ -22,8 +22,17 @@ KEYRING_TIMEOUT = 3.0
 T = TypeVar("T")
 
 
+NO_ANSWER, UNUSABLE = "no answer", "unusable"
+
+
 class KeyringUnavailable(Exception):
-    """The keyring cannot be used now; the reason is shown."""
+    """The keyring cannot be used now; `cause` is NO_ANSWER or UNUSABLE (the backend's error is logged)."""
+
+    def __init__(self, cause: str):
+        self.cause = cause
+        super().__init__(
+            "OSの資格情報ストアが応答しません" if cause == NO_ANSWER else "OSの資格情報ストアを使用できません"
+        )
 
 
 def _with_timeout(call: Callable[[], T], timeout: float) -> T:
@@ -40,12 +49,12 @@ def _with_timeout(call: Callable[[], T], timeout: float) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise KeyringUnavailable("OSの資格情報ストアが応答しません")
+        raise KeyringUnavailable(NO_ANSWER)
     if "error" in box:
         err = box["error"]
         if isinstance(err, KeyringError | RuntimeError | OSError):
             log.warning("keyring backend failed: %s", type(err).__name__)  # the name is for the log only
-            raise KeyringUnavailable("OSの資格情報ストアを使用できません")
+            raise KeyringUnavailable(UNUSABLE)
         raise err  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]
 
@@ -62,13 +71,13 @@ class TokenStore:
         self.timeout = timeout
         self._session: dict[str, str] = {}
         self.session_only = False
-        self.reason = ""
+        self.reason = ""  # why the keyring is not used: KeyringUnavailable.cause
 
     def _fall_back(self, err: KeyringUnavailable) -> None:
         if not self.session_only:
             log.warning("keyring unusable, keeping the hub token for this session only: %s", err)
         self.session_only = True
-        self.reason = str(err)
+        self.reason = err.cause
 
     def get(self, name: str) -> str | None:
         if name in self._session:

@@ -134,7 +134,7 @@ class SyncPage(Page):
         self.ctx.ops.query(lambda: (sync.hub_settings(ws), ws.owner_code), on_done=self._fill_settings)
         self.ctx.ops.query(sync.history, ws, on_done=self._fill_history)
         self.ctx.ops.background(
-            lambda progress: (sync.has_token(ws), sync.token_notice()), on_done=self._fill_token
+            lambda progress: (sync.has_token(ws), sync.keyring_problem()), on_done=self._fill_token
         )
 
     def _fill_settings(self, loaded) -> None:
@@ -145,9 +145,19 @@ class SyncPage(Page):
         self.code.setText(code)
 
     def _fill_token(self, state) -> None:
-        has, notice = state
+        has, problem = state
         stored = self.tr("トークンは設定済みです。") if has else self.tr("トークンが未入力です。")
-        self.token_state.setText(f"{stored} {notice}")
+        if not problem:
+            kept = self.tr("トークンはOSの資格情報ストアに保存します。")
+        elif problem == sync.NO_ANSWER:
+            kept = self.tr(
+                "OSの資格情報ストアが応答しないため、トークンはこの起動中だけ保持します。次回の起動時に再入力が必要です。"
+            )
+        else:
+            kept = self.tr(
+                "OSの資格情報ストアを使用できないため、トークンはこの起動中だけ保持します。次回の起動時に再入力が必要です。"
+            )
+        self.token_state.setText(f"{stored} {kept}")
 
     def _fill_history(self, runs) -> None:
         self.history.setRowCount(len(runs))

@@ -2692,12 +2692,72 @@ It reaches the prefecture through sync or by sending the support needs request d
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>県内市町村のDX推進状況（報告書）</source>
+        <translation>DX progress of the prefecture&apos;s municipalities (report)</translation>
+    </message>
+    <message>
+        <source>市町村一覧</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>支援ニーズ一覧</source>
+        <translation>Support needs</translation>
+    </message>
+    <message>
+        <source>人材プール</source>
+        <translation>Talent pool</translation>
+    </message>
+    <message>
+        <source>好事例</source>
+        <translation>Good practices</translation>
+    </message>
+    <message>
+        <source>共同調達と参加意向</source>
+        <translation>Joint procurement and intentions</translation>
+    </message>
+    <message>
+        <source>お知らせ</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <source>表紙、推進体制7指標の団体別の表、ステップ別・20業務のグラフ、支援ニーズの集計を含む報告書です。</source>
+        <translation>A report with a cover, the seven promotion-structure indicators per body, charts by step and for the 20 services, and a summary of support needs.</translation>
+    </message>
+    <message>
+        <source>市町村ごとのステップの進捗、20業務、最終連絡、推進体制7指標（判定の根拠つき）です。</source>
+        <translation>Per municipality: progress in the steps, the 20 services, last contact and the seven promotion-structure indicators (with how each was derived).</translation>
+    </message>
+    <message>
+        <source>市町村から提出された支援ニーズと県の回答です。</source>
+        <translation>The support needs submitted by the municipalities, with the prefecture&apos;s responses.</translation>
+    </message>
+    <message>
+        <source>人材プールの掲載の一覧です。</source>
+        <translation>Every listing of the talent pool.</translation>
+    </message>
+    <message>
+        <source>好事例の一覧です。</source>
+        <translation>Every good practice.</translation>
+    </message>
+    <message>
+        <source>共同調達の案内ごとの、各市町村の参加意向です。</source>
+        <translation>Each municipality&apos;s intention for every joint procurement offer.</translation>
+    </message>
+    <message>
+        <source>お知らせの一覧です。</source>
+        <translation>Every announcement.</translation>
+    </message>
+    <message>
         <source>文書出力</source>
         <translation>Documents</translation>
     </message>
     <message>
         <source>県全体の進捗報告（PDF）と、各一覧のExcelファイルを作成します。作成は裏で進むので、その間も他の画面を使えます。</source>
         <translation>Create the prefecture-wide progress report (PDF) and an Excel file of each list. They are built in the background, so you can keep working meanwhile.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;（{1}）</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; ({1})</translation>
     </message>
     <message>
         <source>作成して保存…</source>
@@ -3624,6 +3684,18 @@ Click or press Enter to open the step.</translation>
     <message>
         <source>トークンが未入力です。</source>
         <translation>No token yet.</translation>
+    </message>
+    <message>
+        <source>トークンはOSの資格情報ストアに保存します。</source>
+        <translation>The token is kept in the operating system&apos;s credential store.</translation>
+    </message>
+    <message>
+        <source>OSの資格情報ストアが応答しないため、トークンはこの起動中だけ保持します。次回の起動時に再入力が必要です。</source>
+        <translation>The operating system&apos;s credential store does not answer, so the token is kept for this session only. You will need to enter it again next time.</translation>
+    </message>
+    <message>
+        <source>OSの資格情報ストアを使用できないため、トークンはこの起動中だけ保持します。次回の起動時に再入力が必要です。</source>
+        <translation>The operating system&apos;s credential store cannot be used, so the token is kept for this session only. You will need to enter it again next time.</translation>
     </message>
     <message>
         <source>CA証明書を選択</source>

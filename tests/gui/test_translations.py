@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 from desktop.models import vocab
 from desktop.operations import Operations
 from desktop.services import demo
+from desktop.services.prefecture.demo import create_prefecture_demo
 from desktop.services.workspace import Workspace
 from desktop.views.context import ViewContext
 from desktop.views.first_run import FirstRunDialog
 from desktop.views.locale import checkpoint_title, ui_lang
 from desktop.views.main_window import MainWindow
 from desktop.views.menus import apply_font_size
+from desktop.views.navigation import PREFECTURE_PAGES
 from desktop.views.style import DEFAULT_FONT_PT
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -220,6 +222,28 @@ def test_english_ui_has_no_japanese_chrome_on_any_page(qtbot, english, demo_wind
         found += [f"{where}: {t!r}" for t in chrome_texts(page) if JAPANESE.search(t)]
     assert found == [], "\n".join(found)
     assert window.windowTitle().startswith("DX Navi")
+
+
+def test_english_prefecture_pages_have_no_japanese_chrome(qtbot, english, store):
+    """Prefecture mode too: navigator, page chrome, and the 文書出力 page's names and descriptions of documents."""
+    create_prefecture_demo(store)
+    window = MainWindow(
+        ViewContext(Operations(), Workspace(store)), "デモ県", PREFECTURE_PAGES, auto_sync=False
+    )
+    qtbot.addWidget(window)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    qtbot.waitExposed(window)
+    found = [f"navigator: {window.nav.item(i).text()}" for i in range(window.nav.count())]
+    found = [t for t in found if JAPANESE.search(t)]
+    for where, page in visit(qtbot, window):
+        found += [f"{where}: {t!r}" for t in chrome_texts(page) if JAPANESE.search(t)]
+    reports = window.show_page("reports")
+    settle(qtbot, window)
+    labels = [w.text() for w in visible(reports, QLabel) if w.text()]
+    assert any(t.startswith("<b>Municipalities</b>") for t in labels), labels
+    found += [f"reports: {t!r}" for t in labels if JAPANESE.search(t)]
+    assert found == [], "\n".join(found)
 
 
 def test_english_first_run_dialog(qtbot, english, store):

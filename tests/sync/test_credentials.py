@@ -86,7 +86,7 @@ def test_a_keyring_that_does_not_answer_is_given_up_on_instead_of_waited_for(ws,
     try:
         sync.save_hub_settings(ws, HUB)
         assert sync.set_token(ws, TOKEN, tokens) is True
-        assert tokens.session_only and "応答しません" in tokens.reason
+        assert tokens.session_only and "応答しません" in sync.token_notice(tokens)
         assert sync.has_token(ws, tokens)
     finally:
         hanging.release.set()

@@ -41,27 +41,25 @@ from desktop.services.workspace import Workspace
 
 @dataclass(frozen=True)
 class ReportKind:
-    """A document of the prefecture's 文書出力 page."""
+    """A document of the prefecture's 文書出力 page; `title` is the document's own (Japanese) title."""
 
     key: str
     title: str
     fmt: str  # pdf | xlsx
-    description: str
 
 
 REPORTS: dict[str, ReportKind] = {
     r.key: r
     for r in (
-        ReportKind("progress", "県内市町村のDX推進状況（報告書）", "pdf",
-                   "表紙、推進体制7指標の団体別の表、ステップ別・20業務のグラフ、支援ニーズの集計を含む報告書です。"),
-        ReportKind("towns", "市町村一覧", "xlsx", "市町村ごとのステップの進捗、20業務、最終連絡、推進体制7指標（判定の根拠つき）です。"),
-        ReportKind("needs", "支援ニーズ一覧", "xlsx", "市町村から提出された支援ニーズと県の回答です。"),
-        ReportKind("talent_pool", "人材プール", "xlsx", "人材プールの掲載の一覧です。"),
-        ReportKind("good_practices", "好事例", "xlsx", "好事例の一覧です。"),
-        ReportKind("joint_procurement", "共同調達と参加意向", "xlsx", "共同調達の案内ごとの、各市町村の参加意向です。"),
-        ReportKind("announcements", "お知らせ", "xlsx", "お知らせの一覧です。"),
+        ReportKind("progress", "県内市町村のDX推進状況（報告書）", "pdf"),
+        ReportKind("towns", "市町村一覧", "xlsx"),
+        ReportKind("needs", "支援ニーズ一覧", "xlsx"),
+        ReportKind("talent_pool", "人材プール", "xlsx"),
+        ReportKind("good_practices", "好事例", "xlsx"),
+        ReportKind("joint_procurement", "共同調達と参加意向", "xlsx"),
+        ReportKind("announcements", "お知らせ", "xlsx"),
     )
-}  # fmt: skip
+}
 
 
 def _meta(ws: Workspace, title: str, today: date | None) -> tuple[DocMeta, str]:

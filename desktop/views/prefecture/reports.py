@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
 
 from desktop.services.prefecture import reports
@@ -14,6 +14,31 @@ from desktop.views.page import Page, page_layout
 from desktop.views.style import SPACING, heading, hint
 
 FILTERS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}
+
+# What each document is called and holds, as the page shows it (the documents keep their Japanese titles).
+TITLES = {
+    "progress": QT_TRANSLATE_NOOP("ReportsPage", "県内市町村のDX推進状況（報告書）"),
+    "towns": QT_TRANSLATE_NOOP("ReportsPage", "市町村一覧"),
+    "needs": QT_TRANSLATE_NOOP("ReportsPage", "支援ニーズ一覧"),
+    "talent_pool": QT_TRANSLATE_NOOP("ReportsPage", "人材プール"),
+    "good_practices": QT_TRANSLATE_NOOP("ReportsPage", "好事例"),
+    "joint_procurement": QT_TRANSLATE_NOOP("ReportsPage", "共同調達と参加意向"),
+    "announcements": QT_TRANSLATE_NOOP("ReportsPage", "お知らせ"),
+}
+DESCRIPTIONS = {
+    "progress": QT_TRANSLATE_NOOP(
+        "ReportsPage",
+        "表紙、推進体制7指標の団体別の表、ステップ別・20業務のグラフ、支援ニーズの集計を含む報告書です。",
+    ),
+    "towns": QT_TRANSLATE_NOOP(
+        "ReportsPage", "市町村ごとのステップの進捗、20業務、最終連絡、推進体制7指標（判定の根拠つき）です。"
+    ),
+    "needs": QT_TRANSLATE_NOOP("ReportsPage", "市町村から提出された支援ニーズと県の回答です。"),
+    "talent_pool": QT_TRANSLATE_NOOP("ReportsPage", "人材プールの掲載の一覧です。"),
+    "good_practices": QT_TRANSLATE_NOOP("ReportsPage", "好事例の一覧です。"),
+    "joint_procurement": QT_TRANSLATE_NOOP("ReportsPage", "共同調達の案内ごとの、各市町村の参加意向です。"),
+    "announcements": QT_TRANSLATE_NOOP("ReportsPage", "お知らせの一覧です。"),
+}
 
 
 class ReportsPage(Page):
@@ -35,11 +60,11 @@ class ReportsPage(Page):
         grid.setVerticalSpacing(SPACING)
         self.buttons: dict[str, QPushButton] = {}
         for row, kind in enumerate(reports.REPORTS.values()):
-            title = QLabel(f"<b>{kind.title}</b>（{kind.fmt.upper()}）")
-            text = QLabel(kind.description)
+            title = QLabel(self.tr("<b>{0}</b>（{1}）").format(self.tr(TITLES[kind.key]), kind.fmt.upper()))
+            text = QLabel(self.tr(DESCRIPTIONS[kind.key]))
             text.setWordWrap(True)
             button = QPushButton(self.tr("作成して保存…"))
-            button.setAccessibleName(self.tr("{0}を作成して保存").format(kind.title))
+            button.setAccessibleName(self.tr("{0}を作成して保存").format(self.tr(TITLES[kind.key])))
             button.clicked.connect(lambda _checked=False, key=kind.key: self.save(key))
             self.buttons[kind.key] = button
             grid.addWidget(title, row, 0)
@@ -54,7 +79,7 @@ class ReportsPage(Page):
         layout.addStretch()
 
     def ask_path(self, key: str) -> Path | None:
-        """Where to save (tests replace this)."""
+        """Where to save (tests replace this); the file is named by the document's own title."""
         kind = reports.REPORTS[key]
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = str(Path(folder) / f"{kind.title}.{kind.fmt}")
@@ -66,18 +91,17 @@ class ReportsPage(Page):
         out = self.ask_path(key)
         if out is None:
             return
-        kind = reports.REPORTS[key]
         self.buttons[key].setEnabled(False)
 
         def done(result: Any) -> None:
             self.buttons[key].setEnabled(True)
             pages = self.tr("（{0}ページ）").format(result.pages) if result.pages else ""
             self.result.setText(
-                self.tr("「{0}」を保存しました{1}: {2}").format(kind.title, pages, result.path)
+                self.tr("「{0}」を保存しました{1}: {2}").format(self.tr(TITLES[key]), pages, result.path)
             )
             for warning in result.warnings:
                 self.result.setText(self.result.text() + "\n" + warning)
-            self.ctx.say(self.tr("{0}を保存しました。").format(kind.title))
+            self.ctx.say(self.tr("{0}を保存しました。").format(self.tr(TITLES[key])))
 
         def failed(exc: BaseException) -> None:
             self.buttons[key].setEnabled(True)
@@ -88,7 +112,7 @@ class ReportsPage(Page):
             self.ctx.ws,
             key,
             str(out),
-            title=self.tr("{0}を作成しています").format(kind.title),
+            title=self.tr("{0}を作成しています").format(self.tr(TITLES[key])),
             on_done=done,
             on_error=failed,
         )
