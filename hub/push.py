@@ -30,7 +30,7 @@ def to_wire(stored: Stored) -> Record:
     )  # fmt: skip
 
 
-def _utc(at: datetime) -> datetime:
+def utc(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)  # SQLite keeps no zone; the hub writes UTC only
 
 
@@ -38,7 +38,7 @@ def row_to_stored(row) -> Stored:
     return Stored(
         kind=row.kind, id=row.id, owner_code=row.owner_code, version=row.version, deleted=row.deleted,
         deleted_version=row.deleted_version, fields=dict(row.fields), field_versions=dict(row.field_versions),
-        updated_at=_utc(row.updated_at), updated_by=row.updated_by,
+        updated_at=utc(row.updated_at), updated_by=row.updated_by,
     )  # fmt: skip
 
 

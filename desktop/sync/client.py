@@ -8,7 +8,6 @@ answers a known (device_id, batch_id) from its store. A 401 is TokenRefusedError
 from __future__ import annotations
 
 import ipaddress
-import json
 import time
 from collections.abc import Callable
 from email.utils import parsedate_to_datetime
@@ -31,23 +30,9 @@ from desktop.sync.protocol import (
     HubStatus,
     PushRequest,
     PushResponse,
-    Record,
 )
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class _PageByRecord(ChangesPage):
-    """A page validated one record at a time: one validation of a whole page would hold the GIL (and freeze
-    the window) for as long as it takes; record by record, the UI thread gets its turns in between."""
-
-    @classmethod
-    def model_validate_json(cls, data, **kwargs):  # type: ignore[override]
-        raw = json.loads(data)
-        if not isinstance(raw, dict) or not isinstance(raw.get("changes"), list):
-            raise ValueError("not a page of changes")
-        records = [Record.model_validate(r) for r in raw["changes"]]
-        return ChangesPage.model_validate({**raw, "changes": []}).model_copy(update={"changes": records})
 
 
 ATTEMPTS = 6
@@ -166,7 +151,7 @@ class HubClient:
         return self._call("GET", "/v1/status", HubStatus)
 
     def changes(self, since: int, limit: int) -> ChangesPage:
-        return self._call("GET", "/v1/changes", _PageByRecord, params={"since": since, "limit": limit})
+        return self._call("GET", "/v1/changes", ChangesPage, params={"since": since, "limit": limit})
 
     def push(self, request: PushRequest) -> PushResponse:
         return self._call("POST", "/v1/push", PushResponse, content=request.model_dump_json())

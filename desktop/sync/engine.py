@@ -9,10 +9,10 @@ re-pulls those kinds from version 0, without asking anyone.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,7 +25,7 @@ from desktop.models import SYNCED_ENTITIES, Synced
 from desktop.models.catalog import record_contact
 from desktop.models.ownership import is_prefecture_code
 from desktop.models.progress import NO_PROGRESS, Progress
-from desktop.models.sync_state import Conflict, ParkedRecord, SyncRejection, SyncState
+from desktop.models.sync_state import Conflict, ParkedRecord, SyncBase, SyncRejection, SyncState
 from desktop.sync import merge
 from desktop.sync.client import HubClient
 from desktop.sync.errors import SyncError
@@ -34,6 +34,8 @@ from desktop.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_PUSH_CHANGES,
     Change,
+    ChangesPage,
+    Digest,
     PushRequest,
     Record,
     record_digest,
@@ -202,29 +204,39 @@ class SyncEngine:
 
     # -- pull ----------------------------------------------------------------------------------------------
     def pull(self, *, since: int | None = None, force: bool = False, seen: set[str] | None = None) -> None:
+        """Pull pages from `since` (the cursor) to the hub's head, each applied with its cursor in one transaction.
+
+        The next page is fetched while this one is applied (its `since` is known as soon as this page arrives),
+        so the hub's work and this PC's overlap; pages are still applied strictly in order.
+        """
         with self.storage.read() as s:
             cursor = ensure_state(s).cursor if since is None else since
-        while True:
-            page = self.client.changes(cursor, self.page_limit)
-            now = self.storage.clock()
-            moved = page.changes or page.next != cursor
-            with self.storage.write() if moved else contextlib.nullcontext() as s:
-                if s is not None:
-                    with s.no_autoflush:  # one flush per page, not one per record
-                        known = merge.prefetch(s, page.changes)
-                        for record in page.changes:
-                            outcome = merge.meet(s, record, now, force=force, known=known)
-                            self.report.new_conflicts += len(outcome.conflicts)
-                            if seen is not None:
-                                seen.add(record.id)
-                        self._note_contacts(s, page.changes, now)
-                    merge.unpark(s, now)
-                    ensure_state(s).cursor = max(page.next, cursor)
-            self.report.pulled += len(page.changes)
-            cursor = max(page.next, cursor)
-            self.progress.report(cursor, max(page.head, 1), "受信しています")
-            if not page.more:
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+            coming = fetcher.submit(self.client.changes, cursor, self.page_limit)
+            while True:
+                page = coming.result()
+                if page.more:
+                    coming = fetcher.submit(self.client.changes, max(page.next, cursor), self.page_limit)
+                self._apply(page, cursor, force, seen)
+                cursor = max(page.next, cursor)
+                self.progress.report(cursor, max(page.head, 1), "受信しています")
+                if not page.more:
+                    return
+
+    def _apply(self, page: ChangesPage, cursor: int, force: bool, seen: set[str] | None) -> None:
+        """One pulled page and its cursor, in one transaction (none when the page moves nothing)."""
+        if not page.changes and page.next == cursor:
+            return
+        now = self.storage.clock()
+        with self.storage.write() as s:
+            with s.no_autoflush:  # one flush per page, not one per record
+                self.report.new_conflicts += merge.meet_page(s, page.changes, now, force=force)
+                self._note_contacts(s, page.changes, now)
+            merge.unpark(s, now)
+            ensure_state(s).cursor = max(page.next, cursor)
+        if seen is not None:
+            seen.update(record.id for record in page.changes)
+        self.report.pulled += len(page.changes)
 
     def _note_contacts(self, s: Session, records: list[Record], now: datetime) -> None:
         """At a prefecture, the 市町村一覧 shows when each town's data last arrived (by the hub's write time)."""
@@ -253,28 +265,39 @@ class SyncEngine:
         return out
 
     def check_and_repair(self) -> None:
-        """Compare per-kind digests with the hub; repair the kinds that differ (backup, re-pull from 0).
+        """Compare per-kind digests with the hub after every sync; repair the kinds that differ.
 
-        Skipped when nothing moved since a check that agreed: neither side has a new version to compare.
+        The hub's digest says up to which version it counts. Above this PC's cursor, records arrived after the
+        pull: the next sync compares. When neither side moved since a check that agreed (same cursor, same newest
+        hub version, nothing pushed or pulled), they still agree and the local digests are not recomputed: a sync
+        with nothing to do stays cheap. Otherwise both sides' digests are compared; a hub restored from an older
+        backup (its newest version below the cursor) never agrees, so its loss is found and sent again.
         """
-        with self.storage.read() as s:
-            state = ensure_state(s)
-            if not (self.report.pushed or self.report.pulled) and state.checked_head == state.cursor:
-                return
         digest = self.client.digest()
         with self.storage.read() as s:
-            cursor = ensure_state(s).cursor
-        if digest.head != cursor:
+            state = ensure_state(s)
+            cursor, checked = state.cursor, state.checked_head
+        if digest.head > cursor:
             return  # the hub moved on meanwhile: the next sync compares
-        local = self.local_digests()
+        if digest.head == cursor == checked and not (self.report.pushed or self.report.pulled):
+            return
+        wrong = self._differing(digest)
+        if not wrong:
+            self._checked(cursor)
+            return
+        self._repair(wrong)
+
+    def _differing(self, digest: Digest) -> list[str]:
+        """The kinds whose count or digest differs between this PC and the hub."""
         wrong = []
-        for kind, (count, value) in local.items():
+        for kind, (count, value) in self.local_digests().items():
             hub = digest.kinds.get(kind)
             if (hub is None and count) or (hub is not None and (hub.count, hub.digest) != (count, value)):
                 wrong.append(kind)
-        if not wrong:
-            self._checked(digest.head)
-            return
+        return wrong
+
+    def _repair(self, wrong: list[str]) -> None:
+        """Back up, pull everything again, and send again what the hub lacks or holds only in an older version."""
         log.warning("sync digest mismatch in %s: repairing", ", ".join(wrong))
         self.backup("before-repair")
         seen: set[str] = set()
@@ -284,6 +307,9 @@ class SyncEngine:
                 cls = next(c for c in SYNCED_ENTITIES if c.kind == kind)
                 self._forget_unknown(s, cls, seen)
         self.report.repaired = wrong
+        # What the hub lost goes back now, not at the next sync; then the hub's new versions come back here.
+        self.push()
+        self.pull()
 
     def _checked(self, head: int) -> None:
         with self.storage.write() as s:
@@ -291,11 +317,15 @@ class SyncEngine:
 
     @staticmethod
     def _forget_unknown(s: Session, cls: type[Synced], seen: set[str]) -> None:
-        """Rows claiming a hub version the hub does not have become new again, so they are pushed."""
+        """Rows claiming a hub version the hub does not have become new again, so they are pushed whole
+        (against the kind's defaults: their old base copy is of a version the hub no longer has)."""
         for row in s.scalars(select(cls).where(cls.version > 0)):
             if row.id not in seen:
                 row.version = 0
                 row.dirty = True
+                stale = s.get(SyncBase, (row.kind, row.id))
+                if stale is not None:
+                    s.delete(stale)
 
 
 def _hub_time(text: str) -> datetime | None:

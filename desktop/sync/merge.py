@@ -14,12 +14,13 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Dialect, select
 from sqlalchemy.orm import Session
 
-from desktop.models import ENTITY_BY_KIND, Synced
+from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, Synced
 from desktop.models.ownership import may_write
 from desktop.models.sync_state import DELETED, Conflict, ParkedRecord, SyncBase, SyncRejection
 from desktop.sync.protocol import Change, Record
@@ -133,12 +134,21 @@ def settle(s: Session, row: Synced) -> None:
             s.delete(stored)
 
 
+@cache
+def _references(cls: type[Synced]) -> tuple[tuple[str, type[Synced]], ...]:
+    """A kind's foreign keys: (column, the parent kind) pairs."""
+    return tuple(
+        (col.key, ENTITY_BY_KIND[fk.column.table.name])
+        for col in cls.__table__.columns  # type: ignore[attr-defined]
+        for fk in col.foreign_keys
+    )
+
+
 def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any]) -> bool:
-    for col in cls.__table__.columns:  # type: ignore[attr-defined]
-        for fk in col.foreign_keys:
-            ref = values.get(col.key)
-            if ref and s.get(ENTITY_BY_KIND[fk.column.table.name], ref) is None:
-                return False
+    for key, parent in _references(cls):
+        ref = values.get(key)
+        if ref and s.get(parent, ref) is None:
+            return False
     return True
 
 
@@ -157,7 +167,8 @@ def meet(
     `sent` is the change this PC pushed for it (a push answer) and `refused` the hub's conflict fields: the
     fields the hub took count as base, so an edit made while the push was under way is kept as this PC's
     change, not mistaken for a conflict, and the refused ones become conflicts.
-    `force` re-applies a copy even if the local row claims the same or a newer version (repair).
+    `force` re-applies a copy of the version the local row claims (repair); a hub copy older than the local row
+    (the hub was restored from an older backup and lost the newer write) is not applied: see :func:`_send_again`.
     `known` holds the local rows of a whole page, read at once (a record not in it has no local row).
     """
     cls = ENTITY_BY_KIND.get(record.kind)
@@ -177,12 +188,38 @@ def meet(
         return Outcome(changed=True)
     if row.version >= record.version and not force:
         return Outcome()
+    if row.version > record.version:
+        return _send_again(s, row, record, remote)
     if not row.dirty:
         for key, value in values.items():
             setattr(row, key, value)
         _stamp(row, record)
         return Outcome(changed=True)
     return _three_way(s, row, record, remote, values, sent, refused, now)
+
+
+def _send_again(s: Session, row: Synced, record: Record, remote: dict[str, Any]) -> Outcome:
+    """The hub holds an older copy than this PC has seen: it lost the newer write (restored from a backup).
+
+    This PC's copy is kept and becomes a change against the hub's copy (the new base), so the next push sends
+    again exactly what the hub lacks; the hub merges it like any other change.
+    """
+    row.version = record.version
+    stored = s.get(SyncBase, (row.kind, row.id))
+    same = row.deleted == record.deleted and all(
+        remote.get(key, _MISSING) == value for key, value in row_fields(row).items()
+    )
+    if same and not open_conflicts(s, row.kind, row.id):  # nothing to send: the hub's copy is this PC's
+        _stamp(row, record)
+        if stored is not None:
+            s.delete(stored)
+        return Outcome(changed=True)
+    if stored is None:
+        stored = SyncBase(kind=row.kind, record_id=row.id)
+        s.add(stored)
+    stored.version, stored.deleted, stored.fields = record.version, record.deleted, dict(remote)
+    row.dirty = True
+    return Outcome(changed=True)
 
 
 def _three_way(
@@ -291,17 +328,86 @@ def prefetch(s: Session, records: list[Record]) -> dict[str, Synced]:
         if cls is None:
             continue
         ids.setdefault(cls, []).append(record.id)
-        for col in cls.__table__.columns:  # type: ignore[attr-defined]
-            for fk in col.foreign_keys:
-                ref = record.fields.get(col.key)
-                if isinstance(ref, str) and ref:
-                    parents.setdefault(ENTITY_BY_KIND[fk.column.table.name], set()).add(ref)
+        for key, parent in _references(cls):
+            ref = record.fields.get(key)
+            if isinstance(ref, str) and ref:
+                parents.setdefault(parent, set()).add(ref)
     known: dict[str, Synced] = {}
     for cls, wanted in [*ids.items(), *((c, list(p)) for c, p in parents.items())]:
         for start in range(0, len(wanted), _CHUNK):
             for row in s.scalars(select(cls).where(cls.id.in_(wanted[start : start + _CHUNK]))):
                 known[row.id] = row
     return known
+
+
+@cache
+def _made_by_default(cls: type[Synced]) -> frozenset[str]:
+    """A kind's fields whose default is made by a function (a new dict …), which only the ORM calls."""
+    return frozenset(
+        c.key
+        for c in cls.__table__.columns  # type: ignore[attr-defined]
+        if c.key not in Synced.SYNC_COLUMNS and c.default is not None and callable(c.default.arg)
+    )
+
+
+_SYNC_VALUES = ("id", "owner_code", "version", "deleted", "dirty", "updated_at", "updated_by")
+
+
+@cache
+def _insert_sql(cls: type[Synced], keys: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[Any, ...]]:
+    """The driver's INSERT of `keys` into a kind's table, and each column's bind processor (the dialect's own
+    conversion of a value, exactly what the ORM would store)."""
+    table = cls.__table__  # type: ignore[attr-defined]
+    quote = dialect.identifier_preparer.quote
+    columns = ", ".join(quote(key) for key in keys)
+    marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in keys)
+    processors = tuple(table.c[key].type._cached_bind_processor(dialect) for key in keys)
+    return f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", processors
+
+
+def meet_page(s: Session, records: list[Record], now: datetime, *, force: bool = False) -> int:
+    """Bring a pulled page into the local store (the caller's transaction); returns how many new conflicts.
+
+    The page's local rows and their parents are read in a few queries. Records this PC has never seen, whose
+    parents it already has, need no merge: they are inserted as the hub sent them, with one executemany per
+    kind. Every other record meets its local row one by one (:func:`meet`), after those inserts, so a record
+    whose parent came new in the same page finds it.
+    """
+    known = prefetch(s, records)
+    fresh: dict[tuple[type[Synced], tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    rest: list[Record] = []
+    for record in records:
+        cls = ENTITY_BY_KIND.get(record.kind)
+        if cls is None:
+            continue  # a kind this version does not keep (yet)
+        if record.id in known:
+            rest.append(record)
+            continue
+        values = from_wire(cls, {**default_fields(cls), **record.fields})
+        if any(values.get(key) and values[key] not in known for key, _parent in _references(cls)):
+            rest.append(record)  # its parent is not here yet (maybe later in this page)
+            continue
+        if not _made_by_default(cls) <= values.keys():
+            rest.append(record)  # a column the ORM fills by calling its default
+            continue
+        stamp = parse_time(record.updated_at)
+        sync = (record.id, record.owner_code, record.version, record.deleted, False, stamp, record.updated_by)
+        fresh.setdefault((cls, (*_SYNC_VALUES, *values)), []).append((*sync, *values.values()))
+    if fresh:
+        conn = s.connection()
+        # Parents first (the kinds' declared order): one executemany per kind.
+        for (cls, keys), rows in sorted(fresh.items(), key=lambda item: SYNCED_ENTITIES.index(item[0][0])):
+            sql, processors = _insert_sql(cls, keys, conn.dialect)
+            if any(processors):
+                rows = [
+                    tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True))
+                    for row in rows
+                ]
+            conn.exec_driver_sql(sql, rows)
+    conflicts = 0
+    for record in rest:
+        conflicts += len(meet(s, record, now, force=force, known=known).conflicts)
+    return conflicts
 
 
 def unpark(s: Session, now: datetime) -> int:

@@ -177,3 +177,64 @@ def test_a_child_that_arrives_before_its_parent_waits_for_it(ws):
         assert merge.unpark(s, ws.now()) == 1
     assert records.get(ws, KpiValue, value_id).target == 80.0
     assert records.get(ws, Kpi, kpi_id).name == "交付率"
+
+
+# -- a pulled page (merge.meet_page) ---------------------------------------------------------------------------
+def meet_page(ws, records_):
+    with ws.store.write() as s, s.no_autoflush:
+        return merge.meet_page(s, records_, ws.now())
+
+
+def test_records_new_to_this_pc_arrive_from_a_page_as_the_hub_sent_them(ws):
+    from datetime import date
+
+    from desktop.models import AwarenessActivity, ProcurementSpec
+
+    activity_id = "0b6f0c52-1f7e-4c1a-9d55-0a1b2c3d4e5f"
+    spec_id = "1c7f1d63-2a8f-4d2b-8e66-1b2c3d4e5f60"
+    meet_page(
+        ws,
+        [
+            hub_copy("awareness_activity", activity_id, version=7, title="全職員研修", held_on="2026-10-01",
+                     participants=42),
+            hub_copy("procurement_spec", spec_id, version=8, title="窓口の共同調達"),  # chapters never written
+        ],
+    )  # fmt: skip
+    activity = records.get(ws, AwarenessActivity, activity_id)
+    assert (activity.title, activity.held_on, activity.participants, activity.note) == (
+        "全職員研修", date(2026, 10, 1), 42, ""
+    )
+    assert (activity.version, activity.dirty, activity.deleted, activity.updated_by) == (7, False, False, "hub")
+    assert activity.updated_at.isoformat().startswith("2026-11-30T00:00:00")
+    spec = records.get(ws, ProcurementSpec, spec_id)
+    assert (spec.title, spec.chapters, spec.version, spec.dirty) == ("窓口の共同調達", {}, 8, False)
+
+
+def test_a_child_whose_parent_comes_later_in_the_same_page_is_not_parked(ws):
+    p = plan.get_or_create_plan(ws)
+    priority_id = "2d8f2e74-3b9f-4e3c-9f77-2c3d4e5f6071"
+    kpi_id = "3e9f3f85-4caf-4f4d-8f88-3d4e5f607182"
+    orphan_id = "4fa04096-5dbf-4a5e-8f99-4e5f60718293"
+    meet_page(
+        ws,
+        [
+            hub_copy("kpi", kpi_id, version=4, plan_id=p.id, priority_id=priority_id, name="交付率"),
+            hub_copy("plan_priority", priority_id, version=5, plan_id=p.id, title="窓口DX"),
+            hub_copy("kpi", orphan_id, version=6, plan_id=p.id, priority_id="5fb15107-6ecf-4b6f-9faa-5f6071829304",
+                     name="親のない指標"),
+        ],
+    )  # fmt: skip
+    assert records.get(ws, Kpi, kpi_id).priority_id == priority_id
+    assert records.get(ws, PlanPriority, priority_id).title == "窓口DX"
+    with ws.store.read() as s:
+        assert [r.record_id for r in s.scalars(select(ParkedRecord))] == [orphan_id]
+        assert s.get(Kpi, orphan_id) is None
+
+
+def test_a_page_still_merges_a_row_edited_here_field_by_field(ws):
+    p = synced_plan(ws, vision="旧", purpose="旧目的")
+    records.update(ws, Plan, p.id, vision="こちら")
+    new_conflicts = meet_page(ws, [hub_copy(p, version=2, vision="あちら", purpose="あちらの目的")])
+    row = records.get(ws, Plan, p.id)
+    assert (row.vision, row.purpose, new_conflicts) == ("こちら", "あちらの目的", 1)
+    assert [c.field for c in open_conflicts(ws)] == ["vision"]
