@@ -13,6 +13,7 @@ NOTE = 2000
 FISCAL_YEARS = (2000, 2100)
 DATES = (2000, 2100)  # years of the dates a DX plan deals in (和暦: 平成12年〜)
 SORT_MAX = 1_000_000
+SEATS_MAX = 999  # holders of one role in a town (DX推進リーダー: one per 課)
 COUNT_MAX = 1_000_000  # people at an event, staff of a body
 POPULATION_MAX = 20_000_000  # above every municipality and prefecture of Japan
 KPI_MAX = 1e12  # a KPI in 円 or 件: finite and printable
@@ -117,6 +118,7 @@ FIELDS: dict[str, dict[str, Field]] = {
     },
     "org_role": {
         "role_key": Field("役割の種類"),
+        "seat": Field("同じ役割の何人目か", low=1, high=SEATS_MAX),
         "title": Field("役職名"),
         "person_name": Field("氏名"),
         "position": Field("現職・所属"),

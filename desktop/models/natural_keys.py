@@ -21,6 +21,7 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "kpi_value": ("kpi_id", "fiscal_year"),
     "plan_priority_year": ("priority_id", "fiscal_year"),  # what an アクションプラン does in one 年度
     "joint_procurement_intent": ("offer_id",),  # a town's 参加意向 on one offer of its prefecture
+    "org_role": ("role_key", "seat"),  # the town's CIO, its first and second DX推進リーダー …
 }
 
 

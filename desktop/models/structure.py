@@ -15,6 +15,9 @@ class OrgRole(Synced, Base):
     kind = "org_role"
 
     role_key: Mapped[str] = mapped_column(String(50))
+    # Which holder of this role (1 for the first CIO, 2 for a second DX推進リーダー …): with role_key, the natural
+    # key, so two PCs that each named the town's CIO offline sync into one CIO.
+    seat: Mapped[int] = mapped_column(default=1)
     title: Mapped[str] = mapped_column(String(100))
     person_name: Mapped[str] = mapped_column(String(100), default="")
     position: Mapped[str] = mapped_column(String(100), default="")

@@ -7,6 +7,7 @@ from sqlalchemy import Row
 from desktop.content import load_catalog
 from desktop.models import OrgRole, TalentGap
 from desktop.models.errors import ValidationError
+from desktop.models.field_table import SEATS_MAX
 from desktop.services import records
 from desktop.services.workspace import Workspace
 
@@ -22,14 +23,23 @@ def role_summaries(ws: Workspace) -> list[Row[Any]]:
 
 
 def add_role(ws: Workspace, role_key: str, **fields) -> OrgRole:
-    """Add a post from the catalog of role templates (CIO, CIO補佐官 …)."""
+    """Add a post from the catalog of role templates (CIO, CIO補佐官 …).
+
+    The post takes the first free seat of its role, and its place in the list follows the catalog: two PCs of a
+    town that each added the CIO offline made the same record (natural key: role and seat), not two CIOs.
+    """
+    templates = load_catalog().org_roles
     try:
-        template = next(r for r in load_catalog().org_roles if r.key == role_key)
+        index, template = next((i, r) for i, r in enumerate(templates) if r.key == role_key)
     except StopIteration:
         raise ValidationError(f"役職「{role_key}」はありません。") from None
-    order = max((r.sort_order for r in roles(ws)), default=0) + 1
+    taken = {r.seat for r in records.find(ws, OrgRole, role_key=role_key)}
+    seat = next(n for n in range(1, SEATS_MAX + 2) if n not in taken)
+    if seat > SEATS_MAX:
+        raise ValidationError(f"「{template.title}」は{SEATS_MAX}人までです。")
     fields.setdefault("title", template.title)
-    return records.create(ws, OrgRole, role_key=role_key, sort_order=order, **fields)
+    order = (index + 1) * (SEATS_MAX + 1) + seat
+    return records.create(ws, OrgRole, role_key=role_key, seat=seat, sort_order=order, **fields)
 
 
 _URGENCY = {"high": 0, "medium": 1, "low": 2}

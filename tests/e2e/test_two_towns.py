@@ -3,8 +3,8 @@
 from sqlalchemy import func, select
 
 from desktop.content import load_catalog
-from desktop.models import SYNCED_ENTITIES, Plan
-from desktop.services import plan, records, standardization, steps, sync
+from desktop.models import SYNCED_ENTITIES, OrgRole, Plan
+from desktop.services import plan, records, standardization, steps, structure, sync
 from tests.e2e.conftest import FUKUI, FUKUI_NAME, SABAE
 
 
@@ -106,3 +106,24 @@ def test_nothing_of_one_town_reaches_another(make_pc):
     sabae.sync()
     assert {owner for owner, *_ in snapshot(sabae).values()} == {SABAE}
     assert {owner for owner, *_ in snapshot(fukui).values()} == {FUKUI}
+
+
+def test_two_pcs_that_entered_the_towns_posts_offline_sync_into_one_set_of_posts(make_pc):
+    one, two = make_pc("pc1"), make_pc("pc2")
+    for pc in (one, two):
+        structure.add_role(pc.ws, "cio")
+        structure.add_role(pc.ws, "dx_leader")
+    structure.add_role(one.ws, "cio_adviser", person_name="外部 花子", is_external=True)
+    records.update(two.ws, OrgRole, structure.roles(two.ws)[0].id, person_name="山田 太郎")  # the CIO
+    for pc in (one, two, one):
+        assert pc.sync().open_conflicts == 0
+
+    def posts(pc):
+        return [(r.role_key, r.seat, r.person_name) for r in structure.roles(pc.ws)]
+
+    assert (
+        posts(one)
+        == posts(two)
+        == [("cio", 1, "山田 太郎"), ("cio_adviser", 1, "外部 花子"), ("dx_leader", 1, "")]
+    )
+    assert count(one, OrgRole) == 3

@@ -4,9 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from desktop.content import load_catalog
-from desktop.models import SYNCED_ENTITIES, PlanPriority
+from desktop.models import SYNCED_ENTITIES, OrgRole, PlanPriority
 from desktop.models.errors import ValidationError
-from desktop.services import plan, records, standardization, steps
+from desktop.models.natural_keys import natural_id
+from desktop.services import plan, records, standardization, steps, structure
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from tests.conftest import TOWN_CODE, TOWN_NAME
@@ -61,3 +62,22 @@ def test_a_removed_catalog_priority_added_again_comes_back_as_the_same_record(ws
     assert (again.deleted, again.overview, again.dirty) == (False, "", True)
     with pytest.raises(ValidationError, match="すでに"):
         plan.add_priority(ws, p.id, catalog_key=key)
+
+
+def test_each_post_takes_the_first_free_seat_of_its_role_and_a_removed_one_comes_back_as_itself(ws):
+    first = structure.add_role(ws, "dx_leader", person_name="佐藤")
+    second = structure.add_role(ws, "dx_leader", person_name="鈴木")
+    cio = structure.add_role(ws, "cio")
+    assert [(r.role_key, r.seat) for r in structure.roles(ws)] == [
+        ("cio", 1),
+        ("dx_leader", 1),
+        ("dx_leader", 2),
+    ]
+    assert (first.id, second.id, cio.id) == (
+        natural_id(TOWN_CODE, "org_role", "dx_leader", 1),
+        natural_id(TOWN_CODE, "org_role", "dx_leader", 2),
+        natural_id(TOWN_CODE, "org_role", "cio", 1),
+    )
+    records.delete(ws, OrgRole, first.id)
+    again = structure.add_role(ws, "dx_leader", person_name="高橋")
+    assert (again.id, again.seat, again.person_name, again.deleted) == (first.id, 1, "高橋", False)

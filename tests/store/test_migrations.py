@@ -7,12 +7,15 @@ import uuid
 import pytest
 from alembic import command
 
+from desktop.models import OrgRole
 from desktop.models.natural_keys import natural_id
 from desktop.store import migrate
 from desktop.store.engine import Database
 from desktop.store.paths import db_path
+from desktop.sync import merge
 
 BEFORE_NATURAL_KEYS, BEFORE_SYNC_STATE, BEFORE_HEAD_TITLE = "0002", "0003", "0004"  # where each starts
+BEFORE_ROLE_SEATS = "0006"
 CODE = "182079"
 NOW = "2026-11-01 09:00:00.000000"
 SYNC = "'182079', 0, 1, :at, 'local', :deleted"
@@ -160,3 +163,52 @@ def test_a_municipality_of_the_previous_schema_gets_the_head_title_its_name_impl
     row = conn.execute("SELECT name, head_title, department, contact_phone FROM municipality").fetchone()
     conn.close()
     assert row == (name, title, "総務課", "0778-53-2200")
+
+
+def test_posts_of_the_previous_schema_get_seats_and_natural_ids_and_one_the_hub_has_is_sent_again_under_it(
+    data_dir, open_store
+):
+    conn = store_at(data_dir, BEFORE_ROLE_SEATS)
+    cols = "role_key, title, person_name, position, appointed_on, is_external, note, sort_order"
+    cio = insert(conn, "org_role", cols, "'cio', 'CIO', '山田', '副町長', '2026-04-01', 0, '', 1")
+    leader = insert(conn, "org_role", cols, "'dx_leader', 'DX推進リーダー', '佐藤', '総務課', NULL, 0, '', 2")
+    gone = insert(
+        conn, "org_role", cols, "'dx_leader', 'DX推進リーダー', '', '', NULL, 0, '', 0", deleted=True
+    )
+    synced = rid()  # a post this PC has already sent: the hub knows it by its old id, at version 7
+    conn.execute(
+        f"INSERT INTO org_role (id, {cols}, {SYNC_COLS}) VALUES (:id, 'dx_leader', 'DX推進リーダー', '鈴木',"
+        " '税務課', NULL, 1, 'メモ', 3, '182079', 7, 0, :at, 'pc1', 0)",
+        {"id": synced, "at": NOW},
+    )
+    conn.execute(
+        "INSERT INTO audit_entry (at, actor, entity, entity_id, action, summary)"
+        " VALUES (:at, 'local', 'org_role', :id, 'create', '')",
+        {"at": NOW, "id": cio},
+    )
+    conn.commit()
+    conn.close()
+
+    store = open_store(data_dir, auto_backup=False)
+    with store.read() as s:
+        sent = merge.change_for(s, s.get(OrgRole, synced), CODE)
+    store.close()
+
+    conn = sqlite3.connect(db_path(data_dir))
+    live = conn.execute(
+        "SELECT id, role_key, seat, person_name, version, dirty FROM org_role WHERE deleted = 0 ORDER BY role_key, seat"
+    ).fetchall()
+    assert live == [
+        (natural_id(CODE, "org_role", "cio", 1), "cio", 1, "山田", 0, 1),
+        (natural_id(CODE, "org_role", "dx_leader", 1), "dx_leader", 1, "佐藤", 0, 1),
+        (natural_id(CODE, "org_role", "dx_leader", 2), "dx_leader", 2, "鈴木", 0, 1),
+    ]
+    dead = dict(conn.execute("SELECT id, version FROM org_role WHERE deleted = 1"))
+    assert dead == {gone: 0, synced: 7}
+    assert leader not in dead and cio not in dead
+    assert conn.execute("SELECT entity_id FROM audit_entry").fetchall() == [
+        (natural_id(CODE, "org_role", "cio", 1),)
+    ]
+    conn.close()
+    # The post the hub has goes to it as a deletion of its old id, against the copy the hub holds.
+    assert (sent.id, sent.base_version, sent.deleted) == (synced, 7, True)

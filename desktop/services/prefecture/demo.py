@@ -157,7 +157,8 @@ def _town_records(code: str, town: dict[str, Any], pref_name: str, today: date, 
     titles = {r.key: r.title for r in catalog.org_roles}
     for i, key in enumerate(town["roles"]):
         external = key in town["external"]
-        out.append(OrgRole(role_key=key, title=titles[key], person_name=PERSON_NAMES[i % len(PERSON_NAMES)],
+        seat = town["roles"][:i].count(key) + 1
+        out.append(OrgRole(role_key=key, seat=seat, title=titles[key], person_name=PERSON_NAMES[i % len(PERSON_NAMES)],
                            position="民間出身" if external else "", is_external=external, sort_order=i, **stamp))  # fmt: skip
     if town["plan"]:
         fy = fiscal_year_of(today)
