@@ -21,17 +21,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop.sync.protocol import (
+    CHANGES,
     DEFAULT_PAGE_LIMIT,
+    DIGEST,
     MAX_BODY_BYTES,
     MAX_PAGE_LIMIT,
     MAX_PUSH_CHANGES,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
-    Digest,
+    PUSH,
+    STATUS,
+    Endpoint,
     ErrorBody,
-    HubStatus,
     PushRequest,
-    PushResponse,
 )
 from hub import db, push, reads, tokens
 from hub.tokens import Caller
@@ -114,11 +116,15 @@ def create_app(engine: Engine, clock: Callable[[], datetime] = lambda: datetime.
             )  # fmt: skip
         return found
 
-    @app.get("/v1/status", response_model=HubStatus)
+    def serves(endpoint: Endpoint, **options):
+        """The route of one call of the protocol: its method and path come from the shared contract."""
+        return app.api_route(endpoint.path, methods=[endpoint.method], **options)
+
+    @serves(STATUS, response_model=STATUS.answer)
     def get_status(who: Annotated[Caller, Depends(caller)]):
         return reads.status(engine, who)
 
-    @app.get("/v1/changes", response_class=Response)
+    @serves(CHANGES, response_class=Response)
     def get_changes(
         who: Annotated[Caller, Depends(caller)],
         since: Annotated[int, Query(ge=0, le=2**62)] = 0,
@@ -127,11 +133,11 @@ def create_app(engine: Engine, clock: Callable[[], datetime] = lambda: datetime.
         # A ChangesPage written by reads.changes: no model is built, validated and dumped again per record.
         return Response(reads.changes(engine, who, since, limit), media_type="application/json")
 
-    @app.get("/v1/digest", response_model=Digest)
+    @serves(DIGEST, response_model=DIGEST.answer)
     def get_digest(who: Annotated[Caller, Depends(caller)]):
         return reads.digest(engine, who)
 
-    @app.post("/v1/push", response_model=PushResponse)
+    @serves(PUSH, response_model=PUSH.answer)
     async def post_push(request: Request, who: Annotated[Caller, Depends(caller)]):
         req = _push_request(await _body(request))
         return await run_in_threadpool(push.push, engine, who, req, clock())

@@ -22,10 +22,15 @@ from desktop.models.errors import ValidationError
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.sync.errors import HubUnreachableError, SyncError, TokenRefusedError
 from desktop.sync.protocol import (
+    CHANGES,
+    DIGEST,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    PUSH,
+    STATUS,
     ChangesPage,
     Digest,
+    Endpoint,
     ErrorBody,
     HubStatus,
     PushRequest,
@@ -148,19 +153,19 @@ class HubClient:
 
     # -- the four endpoints -------------------------------------------------------------------------------
     def status(self) -> HubStatus:
-        return self._call("GET", "/v1/status", HubStatus)
+        return self._call(STATUS)
 
     def changes(self, since: int, limit: int) -> ChangesPage:
-        return self._call("GET", "/v1/changes", ChangesPage, params={"since": since, "limit": limit})
+        return self._call(CHANGES, params={"since": since, "limit": limit})
 
     def push(self, request: PushRequest) -> PushResponse:
-        return self._call("POST", "/v1/push", PushResponse, content=request.model_dump_json())
+        return self._call(PUSH, content=request.model_dump_json())
 
     def digest(self) -> Digest:
-        return self._call("GET", "/v1/digest", Digest)
+        return self._call(DIGEST)
 
     # -- one request, retried ------------------------------------------------------------------------------
-    def _call(self, method: str, path: str, model: type[M], **kwargs) -> M:
+    def _call(self, endpoint: Endpoint[M], **kwargs) -> M:
         if "content" in kwargs:
             kwargs["headers"] = {"Content-Type": "application/json"}
         delay = BACKOFF_FIRST
@@ -172,7 +177,7 @@ class HubClient:
                 # The watchdog made visible: a request that stalled or failed is being tried again.
                 self.progress.report(0, 0, f"{last}。再試行しています（{attempt}回目）")
             try:
-                response = self._http.request(method, path, **kwargs)
+                response = self._http.request(endpoint.method, endpoint.path, **kwargs)
             except httpx.TimeoutException:
                 last = "応答がありません（タイムアウト）"
             except httpx.ConnectError:
@@ -199,7 +204,7 @@ class HubClient:
                 if response.status_code >= 400:
                     raise SyncError(_message(response))
                 try:
-                    return model.model_validate_json(response.content)
+                    return endpoint.answer.model_validate_json(response.content)
                 except (
                     ValueError
                 ):  # a body cut short by a dropped connection or a proxy (pydantic's errors too)

@@ -40,8 +40,9 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -197,6 +198,25 @@ class Digest(_Strict):
 class ErrorBody(_Strict):
     error: str  # a stable machine code: unauthorized, forbidden, protocol_version, too_large, invalid, busy …
     message: str  # Japanese, fit to show to a user
+
+
+A = TypeVar("A", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Endpoint(Generic[A]):
+    """One call of the protocol: method, path and the model of its answer (the hub serves it, the client calls
+    it, both from here)."""
+
+    method: str
+    path: str
+    answer: type[A]
+
+
+STATUS = Endpoint("GET", "/v1/status", HubStatus)
+CHANGES = Endpoint("GET", "/v1/changes", ChangesPage)
+PUSH = Endpoint("POST", "/v1/push", PushResponse)
+DIGEST = Endpoint("GET", "/v1/digest", Digest)
 
 
 def record_digest(pairs: list[tuple[str, int]]) -> str:
