@@ -202,9 +202,17 @@ def test_records_new_to_this_pc_arrive_from_a_page_as_the_hub_sent_them(ws):
     )  # fmt: skip
     activity = records.get(ws, AwarenessActivity, activity_id)
     assert (activity.title, activity.held_on, activity.participants, activity.note) == (
-        "全職員研修", date(2026, 10, 1), 42, ""
+        "全職員研修",
+        date(2026, 10, 1),
+        42,
+        "",
     )
-    assert (activity.version, activity.dirty, activity.deleted, activity.updated_by) == (7, False, False, "hub")
+    assert (activity.version, activity.dirty, activity.deleted, activity.updated_by) == (
+        7,
+        False,
+        False,
+        "hub",
+    )
     assert activity.updated_at.isoformat().startswith("2026-11-30T00:00:00")
     spec = records.get(ws, ProcurementSpec, spec_id)
     assert (spec.title, spec.chapters, spec.version, spec.dirty) == ("窓口の共同調達", {}, 8, False)
