@@ -15,7 +15,7 @@ from desktop.store.paths import db_path
 from desktop.sync import merge
 
 BEFORE_NATURAL_KEYS, BEFORE_SYNC_STATE, BEFORE_HEAD_TITLE = "0002", "0003", "0004"  # where each starts
-BEFORE_ROLE_SEATS = "0006"
+BEFORE_ROLE_SEATS = "0007"
 CODE = "182079"
 NOW = "2026-11-01 09:00:00.000000"
 SYNC = "'182079', 0, 1, :at, 'local', :deleted"

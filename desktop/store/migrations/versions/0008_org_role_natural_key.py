@@ -1,12 +1,12 @@
 """org_role.seat and natural ids for the posts of the DX structure (推進体制)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
 A post is identified within its town by its role and its seat (the first CIO, the second DX推進リーダー …), so two
 PCs of one town that each entered the town's posts offline sync into one set of posts. The live posts of each role
 take seats 1, 2 … in their display order and the id uuid5(団体コード + kind + role + seat):
-- a post the hub has never seen (version 0) is re-keyed in place, and the audit log follows it;
+- a post the hub has never seen (version 0) is re-keyed in place; the audit log and its package origin follow;
 - a post the hub already has keeps its id there: here it becomes a tombstone to send (with its synced copy as
   the merge base, so the deletion reaches the hub), and a copy under the natural id is sent as new.
 Tombstones keep their ids. The wire format of the base copy is written out here so this migration never changes.
@@ -20,8 +20,8 @@ from sqlalchemy import text
 
 from desktop.models.natural_keys import natural_id
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -57,6 +57,10 @@ def upgrade() -> None:
                          {"new": new, "seat": seat, "old": row.id})  # fmt: skip
             conn.execute(
                 text("UPDATE audit_entry SET entity_id = :new WHERE entity = 'org_role' AND entity_id = :old"),
+                {"new": new, "old": row.id},
+            )
+            conn.execute(
+                text("UPDATE package_origin SET record_id = :new WHERE kind = 'org_role' AND record_id = :old"),
                 {"new": new, "old": row.id},
             )
             continue
