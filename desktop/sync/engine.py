@@ -133,7 +133,8 @@ class SyncEngine:
         return self.report
 
     # -- push ----------------------------------------------------------------------------------------------
-    def _pending(self) -> list[Change]:
+    def _pending(self) -> tuple[list[Change], set[str]]:
+        """The changes to send, and the kinds that have dirty rows."""
         with self.storage.read() as s:
             changes = []
             # One query finds the kinds with anything to send (a sync with nothing to do stays cheap).
@@ -148,7 +149,7 @@ class SyncEngine:
                     change = merge.change_for(s, row, self.owner_code)
                     if change is not None:
                         changes.append(change)
-            return changes
+            return changes, dirty_kinds
 
     def _batches(self, changes: list[Change]) -> list[list[Change]]:
         batches: list[list[Change]] = []
@@ -163,12 +164,15 @@ class SyncEngine:
         return batches
 
     def push(self) -> None:
-        changes = self._pending()
+        changes, dirty_kinds = self._pending()
+        if not dirty_kinds:
+            return  # nothing to send, nothing to write (a sync with nothing to do stays cheap)
         with self.storage.write() as s:
             device = ensure_state(s).device_id
-            for (
-                cls
-            ) in SYNCED_ENTITIES:  # made and deleted here before the hub saw them: nothing will ever be sent
+            # Made and deleted here before the hub saw them: nothing will ever be sent.
+            for cls in SYNCED_ENTITIES:
+                if cls.kind not in dirty_kinds:
+                    continue
                 for row in s.scalars(
                     select(cls).where(cls.dirty.is_(True), cls.version == 0, cls.deleted.is_(True))
                 ):
@@ -258,8 +262,11 @@ class SyncEngine:
             parked: dict[str, list[tuple[str, int]]] = {}
             for p in s.scalars(select(ParkedRecord)):
                 parked.setdefault(p.kind, []).append((p.record_id, int(p.record["version"])))
+            conn = s.connection()
             for cls in SYNCED_ENTITIES:
-                pairs = [(rid, v) for rid, v in s.execute(select(cls.id, cls.version).where(cls.version > 0))]
+                table = conn.dialect.identifier_preparer.quote(cls.__table__.name)  # type: ignore[attr-defined]
+                found = conn.exec_driver_sql(f"SELECT id, version FROM {table} WHERE version > 0")  # noqa: S608
+                pairs = [tuple(row) for row in found]
                 pairs += parked.get(cls.kind, [])
                 out[cls.kind] = (len(pairs), record_digest(pairs))
         return out
@@ -273,24 +280,29 @@ class SyncEngine:
         with nothing to do stays cheap. Otherwise both sides' digests are compared; a hub restored from an older
         backup (its newest version below the cursor) never agrees, so its loss is found and sent again.
         """
-        digest = self.client.digest()
+        moved = bool(self.report.pushed or self.report.pulled)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-digest") as asker:
+            coming = asker.submit(self.client.digest)
+            local = self.local_digests() if moved else None  # while the hub computes its own
+            digest = coming.result()
         with self.storage.read() as s:
             state = ensure_state(s)
             cursor, checked = state.cursor, state.checked_head
         if digest.head > cursor:
             return  # the hub moved on meanwhile: the next sync compares
-        if digest.head == cursor == checked and not (self.report.pushed or self.report.pulled):
+        if digest.head == cursor == checked and not moved:
             return
-        wrong = self._differing(digest)
+        wrong = self._differing(digest, local if local is not None else self.local_digests())
         if not wrong:
             self._checked(cursor)
             return
         self._repair(wrong)
 
-    def _differing(self, digest: Digest) -> list[str]:
+    @staticmethod
+    def _differing(digest: Digest, local: dict[str, tuple[int, str]]) -> list[str]:
         """The kinds whose count or digest differs between this PC and the hub."""
         wrong = []
-        for kind, (count, value) in self.local_digests().items():
+        for kind, (count, value) in local.items():
             hub = digest.kinds.get(kind)
             if (hub is None and count) or (hub is not None and (hub.count, hub.digest) != (count, value)):
                 wrong.append(kind)

@@ -333,11 +333,28 @@ def prefetch(s: Session, records: list[Record]) -> dict[str, Synced]:
             if isinstance(ref, str) and ref:
                 parents.setdefault(parent, set()).add(ref)
     known: dict[str, Synced] = {}
+    conn = s.connection()
     for cls, wanted in [*ids.items(), *((c, list(p)) for c, p in parents.items())]:
+        table = conn.dialect.identifier_preparer.quote(cls.__table__.name)  # type: ignore[attr-defined]
         for start in range(0, len(wanted), _CHUNK):
-            for row in s.scalars(select(cls).where(cls.id.in_(wanted[start : start + _CHUNK]))):
-                known[row.id] = row
+            chunk = wanted[start : start + _CHUNK]
+            # Which of them are here, through the driver (a first sync asks about thousands, none here yet);
+            # only those are loaded as rows.
+            marks = ", ".join(_mark(conn.dialect) for _ in chunk)
+            here = [
+                rid
+                for (rid,) in conn.exec_driver_sql(
+                    f"SELECT id FROM {table} WHERE id IN ({marks})", tuple(chunk)
+                )
+            ]  # noqa: S608 - a table name and placeholders
+            if here:
+                for row in s.scalars(select(cls).where(cls.id.in_(here))):
+                    known[row.id] = row
     return known
+
+
+def _mark(dialect: Dialect) -> str:
+    return "?" if dialect.paramstyle == "qmark" else "%s"
 
 
 @cache
@@ -360,7 +377,7 @@ def _insert_sql(cls: type[Synced], keys: tuple[str, ...], dialect: Dialect) -> t
     table = cls.__table__  # type: ignore[attr-defined]
     quote = dialect.identifier_preparer.quote
     columns = ", ".join(quote(key) for key in keys)
-    marks = ", ".join("?" if dialect.paramstyle == "qmark" else "%s" for _ in keys)
+    marks = ", ".join(_mark(dialect) for _ in keys)
     processors = tuple(table.c[key].type._cached_bind_processor(dialect) for key in keys)
     return f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", processors
 

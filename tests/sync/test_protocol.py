@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from desktop.models.ownership import may_read, may_write, prefecture_of
-from desktop.sync.protocol import Change, PushRequest, record_digest
+from desktop.sync.protocol import Change, PushRequest, Record, record_digest
 
 TOWN = "182010"  # 福井市
 OTHER_TOWN = "182044"  # 敦賀市
@@ -48,6 +48,35 @@ def test_a_valid_change_is_accepted():
 def test_a_change_that_breaks_the_format_is_refused(bad):
     with pytest.raises(ValidationError):
         Change(**change(**bad))
+
+
+BAD_FIELDS = [
+    {"title": math.inf},
+    {"title": math.nan},
+    {"count": 2**70},
+    {"count": -(2**63)},
+    {"Bad-Name": 1},
+    {"nested": {"a": 1}},
+    {"text": "あ" * 100_001},
+    {f"f{n}": n for n in range(101)},  # more fields than a record may have
+]
+
+
+@pytest.mark.parametrize("fields", BAD_FIELDS)
+def test_a_change_and_a_pulled_record_with_bad_fields_are_refused_alike(fields):
+    with pytest.raises(ValidationError):
+        Change(**change(fields=fields))
+    record = {k: v for k, v in change(fields=fields).items() if k != "base_version"}
+    with pytest.raises(ValidationError):
+        Record(**record, version=1, updated_at="2026-11-30T00:00:00+00:00")
+
+
+def test_a_pulled_record_keeps_each_wire_type():
+    fields = {"flag": True, "count": 2**63 - 1, "ratio": 0.5, "text": "あ" * 100_000, "none": None}
+    record = Record(kind="plan", id=ID, owner_code=TOWN, version=1, updated_at="2026-11-30T00:00:00+00:00",
+                    fields=fields)  # fmt: skip
+    assert record.fields == fields
+    assert [type(v) for v in record.fields.values()] == [bool, int, float, str, type(None)]
 
 
 def test_a_push_batch_has_a_size_limit():
