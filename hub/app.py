@@ -66,6 +66,7 @@ def _schema_message(exc: SchemaError | RequestValidationError) -> str:
 def create_app(engine: Engine, clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> FastAPI:
     """The API over `engine` (schema already at head); `clock` stamps updated_at and the audit log."""
     app = FastAPI(title="dxnavi-hub", docs_url=None, redoc_url=None, openapi_url=None)
+    digests = reads.DigestCache()
 
     @app.exception_handler(HubError)
     async def hub_error(_request: Request, exc: HubError):
@@ -135,7 +136,7 @@ def create_app(engine: Engine, clock: Callable[[], datetime] = lambda: datetime.
 
     @serves(DIGEST, response_model=DIGEST.answer)
     def get_digest(who: Annotated[Caller, Depends(caller)]):
-        return reads.digest(engine, who)
+        return reads.digest(engine, who, digests)
 
     @serves(PUSH, response_model=PUSH.answer)
     async def post_push(request: Request, who: Annotated[Caller, Depends(caller)]):

@@ -95,11 +95,19 @@ def changes(engine: Engine, caller: Caller, since: int, limit: int) -> bytes:
     ).encode()
 
 
-# Per worker process: the last digest of each token scope, with the newest version it covers. Versions only grow
-# (after a restore, `after-restore` moves the counter past every lost one), so while the newest readable version
-# is the same, so are the records: a sync with nothing to do gets its digest without reading every record.
-_digests: dict[str, Digest] = {}
-_DIGESTS_KEPT = 1000
+DIGESTS_KEPT = 1000  # token scopes whose last digest a DigestCache keeps
+
+
+class DigestCache(dict):
+    """The last digest of each token scope (one per app, so per worker process and per database), with the
+    newest version it covers. Versions only grow (after a restore, `after-restore` moves the counter past every
+    lost one), so while the newest readable version is the same, so are the records: a sync with nothing to do
+    gets its digest without reading every record."""
+
+    def keep(self, code: str, answer: Digest) -> None:
+        if code not in self and len(self) >= DIGESTS_KEPT:
+            self.pop(next(iter(self)))
+        self[code] = answer
 
 
 def _readable_head(conn, code: str) -> int:
@@ -111,13 +119,13 @@ def _readable_head(conn, code: str) -> int:
     return max((conn.execute(q).scalar() or 0 for q in newest), default=0)
 
 
-def digest(engine: Engine, caller: Caller) -> Digest:
+def digest(engine: Engine, caller: Caller, kept: DigestCache | None = None) -> Digest:
     """Per kind, count and digest of (id, version) of what `caller` reads; `head` is the newest such version."""
     with _snapshot(engine) as conn, conn.begin():
         head = _readable_head(conn, caller.code)
-        kept = _digests.get(caller.code)
-        if kept is not None and kept.head == head:
-            return kept
+        known = kept.get(caller.code) if kept is not None else None
+        if known is not None and known.head == head:
+            return known
         rows = conn.execute(
             select(record.c.kind, record.c.id, record.c.version, record.c.owner_code).where(
                 readable(caller.code)
@@ -129,7 +137,6 @@ def digest(engine: Engine, caller: Caller) -> Digest:
             pairs.setdefault(kind, []).append((rid, version))
     kinds = {kind: KindDigest(count=len(p), digest=record_digest(p)) for kind, p in sorted(pairs.items())}
     answer = Digest(head=head, kinds=kinds)
-    if len(_digests) >= _DIGESTS_KEPT:
-        _digests.pop(next(iter(_digests)))
-    _digests[caller.code] = answer
+    if kept is not None:
+        kept.keep(caller.code, answer)
     return answer
