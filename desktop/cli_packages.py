@@ -115,8 +115,6 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
     if applied.backup is None:
         print(f"取込済みのパッケージです。何も変更していません: {args.file}")
     else:
-        print(
-            f"{m.sender_name}（{m.sender_code}）のパッケージを取り込みました: {applied.opened.preview.describe()}"
-        )
+        print(f"{m.sender_name}（{m.sender_code}）のパッケージを取り込みました: {applied.preview.describe()}")
         print(f"取込前のデータは次に保存しました: {applied.backup}")
     return EXIT_OK

@@ -41,8 +41,8 @@ class PackageReceipt(Base):
 
 
 class PackageOrigin(Base):
-    """The package (device key and its sequence) that last set a record here, and the record as that package
-    had it: the base of the three-way merge when the same record comes again (JSON of the wire fields)."""
+    """The package (device key and its sequence) that last set a record here: an older package of the same
+    device leaves the record alone. The record's merge base is sync's (SyncBase), whichever side brought it."""
 
     __tablename__ = "package_origin"
 
@@ -50,4 +50,3 @@ class PackageOrigin(Base):
     record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     key_id: Mapped[str] = mapped_column(String(16))
     sequence: Mapped[int] = mapped_column(Integer)
-    base: Mapped[str] = mapped_column(Text, default="")

@@ -3,17 +3,17 @@
 A package is refused (PackageRefused, Japanese reason) with the store untouched when the file fails any check of
 desktop.exchange, when it is not for this data dir, when its key is pinned here with a different public key, or
 when its key is new and was not approved by its fingerprint. Applying takes a backup first and goes through the
-same per-record decisions as sync (desktop.sync.incoming).
+same merge as a sync pull (desktop.sync.merge.meet).
 """
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +24,7 @@ from desktop.exchange import keys
 from desktop.exchange.archive import PackageRefused, read_file
 from desktop.exchange.build import Contents, build_package
 from desktop.exchange.manifest import KIND_LABELS, Kind, Manifest
-from desktop.exchange.package import Package, column_values, open_package, package_fields
+from desktop.exchange.package import Package, open_package, package_fields
 from desktop.models import (
     ENTITY_BY_KIND,
     SYNCED_ENTITIES,
@@ -39,15 +39,13 @@ from desktop.models.clock import local_date
 from desktop.models.errors import DomainError
 from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
-from desktop.models.sync_state import DELETED, Conflict
 from desktop.models.wareki import wareki_date
 from desktop.services import settings
 from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import NoMunicipalityError, Workspace
 from desktop.store.paths import key_dir
-from desktop.sync.incoming import Decision, ForeignRecordError, Incoming, apply, decide
-from desktop.sync.merge import open_conflicts
+from desktop.sync.merge import Copy, meet
 from desktop.sync.protocol import Change
 from desktop.sync.wire import to_wire
 
@@ -254,10 +252,20 @@ def export_package(
 
 
 @dataclass(frozen=True)
-class Preview:
-    """What applying would do, per outcome; nothing was written to find out."""
+class RecordOutcome:
+    """What importing does to one record of a package (desktop.sync.merge.Result), as the preview lists it."""
 
-    decisions: tuple[Decision, ...]
+    kind: str
+    name: str  # what a person recognises the record by
+    outcome: str
+    conflicts: tuple[str, ...] = ()  # fields newly in conflict
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What applying does, per record; for a preview, found in a transaction that was rolled back."""
+
+    decisions: tuple[RecordOutcome, ...]
     already_imported: bool = False
 
     def count(self, outcome: str) -> int:
@@ -309,7 +317,11 @@ class Opened:
 class Applied:
     opened: Opened
     backup: Path | None
-    counts: dict[str, int] = field(default_factory=dict)
+    preview: Preview  # what the import did
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.preview.counts
 
 
 def _key_status(s: Session, manifest: Manifest, public_key: bytes) -> tuple[str, str]:
@@ -383,93 +395,79 @@ def _origins(s: Session, package: Package) -> dict[tuple[str, str], PackageOrigi
     return out
 
 
-def _base(item: Incoming, origin: PackageOrigin | None) -> dict | None:
-    if origin is None or not origin.base:
-        return None
-    raw = json.loads(origin.base)
-    return {**column_values(item.cls, raw["fields"]), "deleted": raw["deleted"]}
-
-
-def _base_text(change: Change) -> str:
-    return json.dumps({"fields": change.fields, "deleted": change.deleted}, ensure_ascii=False)
-
-
-def _incoming(change: Change, values: dict) -> Incoming:
-    cls = ENTITY_BY_KIND[change.kind]
-    return Incoming(
-        cls=cls,
+def _copy(change: Change, values: dict[str, Any], row: Synced | None, now: datetime, actor: str) -> Copy:
+    """A package's change as sync's merge takes it: the sender's own fields, checked, as they travel."""
+    return Copy(
+        kind=change.kind,
         id=change.id,
         owner_code=change.owner_code,
-        version=change.base_version,
+        # The hub version the sender's copy stands on; never below the one this PC already has.
+        version=max(change.base_version, row.version if row is not None else 0),
         deleted=change.deleted,
-        values=values,
-        updated_by=change.updated_by,
+        updated_at=now.isoformat(),
+        updated_by=change.updated_by or actor,
+        fields={key: to_wire(value) for key, value in values.items()},
+        whole=False,
     )
 
 
-def _decisions(s: Session, me: str, package: Package) -> Preview:
+def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
+    """Meet every record of the package by sync's merge (desktop.sync.merge.meet), in the caller's transaction.
+
+    The same three-way rule, base copies and Conflict rows as a pull; only the order differs: a record that a
+    newer package of the same device already set is left alone (sequences order one device's packages only).
+    """
     manifest = package.manifest
     if s.get(PackageReceipt, manifest.package_id) is not None:
         return Preview((), already_imported=True)
-    origins = _origins(s, package)
     rows = _rows(s, package)
-    decisions = []
+    origins = _origins(s, package)
+    done = []
     for change, values in zip(package.changes, package.values, strict=True):
-        item = _incoming(change, values)
+        row = rows.get(change.id)
+        if row is not None and row.owner_code != change.owner_code:
+            raise PackageRefused(
+                f"記録（{change.kind} {change.id[:8]}）は別の団体（{row.owner_code}）のものとしてこちらにあります。"
+                "取り込みません。"
+            )
         origin = origins.get((change.kind, change.id))
-        # Sequences order the packages of one device only; another device's older package merges normally.
         newer = (
             origin is not None and origin.key_id == manifest.key_id and origin.sequence > manifest.sequence
         )
-
-        def ours(name: str, item: Incoming = item) -> bool:
-            return may_write(me, item.owner_code, item.cls.kind, name)
-
-        try:
-            decisions.append(
-                decide(s, item, we_may_write=ours, newer_here=newer, base=_base(item, origin), known=rows)
+        outcome = meet(s, _copy(change, values, row, now, actor), now, known=rows, newer_here=newer)
+        if outcome.parked:
+            raise PackageRefused(
+                f"記録（{RECORD_LABELS.get(change.kind, change.kind)} {change.id[:8]}）の親になる記録が、"
+                "パッケージにもこちらにもありません。取り込みません。"
             )
-        except ForeignRecordError as err:
-            raise PackageRefused(f"{err} 取り込みません。") from None
-    return Preview(tuple(decisions))
+        if outcome.result != "older":
+            if origin is None:
+                origin = PackageOrigin(kind=change.kind, record_id=change.id)
+                s.add(origin)
+            origin.key_id, origin.sequence = manifest.key_id, manifest.sequence
+        name = record_name(values, change.id)
+        done.append(RecordOutcome(change.kind, name, outcome.result, tuple(outcome.conflicts)))
+    return Preview(tuple(done))
 
 
 def open_for_import(ws: Workspace, path: Path, *, preview: bool = True) -> Opened:
-    """Read and check a package and preview it; PackageRefused if it must not be applied here."""
+    """Read and check a package and preview it; PackageRefused if it must not be applied here.
+
+    The preview is the import itself, done in a transaction that is rolled back: it cannot differ from what
+    applying does.
+    """
     package = open_package(read_file(path))
     me = receiver_code(ws, package.manifest)
     _check_for_us(me, package.manifest)
-    with ws.store.read() as s, s.no_autoflush:
-        status, name = _key_status(s, package.manifest, package.public_key)
-        if preview:
-            shown = _decisions(s, me, package)
-        else:
+    if not preview:
+        with ws.store.read() as s:
+            status, name = _key_status(s, package.manifest, package.public_key)
             imported = s.get(PackageReceipt, package.manifest.package_id) is not None
-            shown = Preview((), already_imported=imported)
+        return Opened(package, me, status, Preview((), already_imported=imported), name)
+    with ws.store.trial() as s, s.no_autoflush:
+        status, name = _key_status(s, package.manifest, package.public_key)
+        shown = _merge(s, package, ws.now(), ws.actor)
     return Opened(package, me, status, shown, name)
-
-
-def _keep_conflicts(s: Session, change: Change, decision: Decision, now: datetime) -> None:
-    """A field changed both here and in the package: kept as sync's Conflict rows, for a person to resolve."""
-    row = s.get(decision.incoming.cls, change.id)
-    already = {c.field for c in open_conflicts(s, change.kind, change.id)}
-    for name in decision.conflicts:
-        if name in already:
-            continue
-        mine = row.deleted if name == DELETED else to_wire(getattr(row, name))
-        theirs = change.deleted if name == DELETED else change.fields.get(name)
-        s.add(
-            Conflict(
-                kind=change.kind,
-                record_id=change.id,
-                field=name,
-                mine=mine,
-                theirs=theirs,
-                base=None,
-                hub_version=row.version,
-                detected_at=now,
-            )
-        )
 
 
 def _approval_needed(opened: Opened) -> str:
@@ -483,7 +481,7 @@ def _approval_needed(opened: Opened) -> str:
 
 def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applied:
     """Apply a package in one transaction after a backup; a new key needs `approve_key` = its fingerprint."""
-    opened = open_for_import(ws, path, preview=False)  # decided once, inside the transaction
+    opened = open_for_import(ws, path, preview=False)  # merged once, inside the transaction
     if opened.key_status == "new":
         try:
             approved = keys.normalise_fingerprint(approve_key) if approve_key else ""
@@ -496,30 +494,20 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
                 )
             raise PackageRefused(_approval_needed(opened))
     if opened.preview.already_imported:
-        return Applied(opened, None, {})
+        return Applied(opened, None, opened.preview)
     backup = ws.store.backups.create("before-import")
     m = opened.manifest
     now = ws.now()
     with ws.store.write() as s, s.no_autoflush:
         if opened.key_status == "new":
             s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now))
-        preview = _decisions(s, opened.receiver_code, opened.package)
-        origins = _origins(s, opened.package)
-        for change, decision in zip(opened.package.changes, preview.decisions, strict=True):
-            apply(s, decision, actor=ws.actor, now=now)
-            if decision.conflicts:
-                _keep_conflicts(s, change, decision, now)
-            if decision.outcome != "older":
-                origin = origins.get((change.kind, change.id))
-                if origin is None:
-                    origin = PackageOrigin(kind=change.kind, record_id=change.id)
-                    s.add(origin)
-                origin.key_id, origin.sequence, origin.base = m.key_id, m.sequence, _base_text(change)
+        done = _merge(s, opened.package, now, ws.actor)
+        if done.already_imported:  # imported meanwhile (another window): nothing more to do
+            return Applied(opened, None, done)
         if is_prefecture_code(opened.receiver_code) and m.sender_code != opened.receiver_code:
             record_contact(s, m.sender_code, "package", now, f"{opened.kind_label} #{m.sequence}")
         s.flush()
-        counts = preview.counts
-        summary = preview.describe()
+        summary = done.describe()
         s.add(
             PackageReceipt(
                 package_id=m.package_id,
@@ -542,7 +530,7 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
             )
         )
     ws.forget_owner()
-    return Applied(opened, backup, counts)
+    return Applied(opened, backup, done)
 
 
 # --- for the preview dialog --------------------------------------------------------------------------------
@@ -560,13 +548,12 @@ RECORD_LABELS = {
 _NAME_FIELDS = ("title", "name", "item_key", "business_key", "text", "fiscal_year")
 
 
-def record_name(decision: Decision) -> str:
+def record_name(values: dict[str, Any], record_id: str) -> str:
     """What a person recognises a record by (its title or name), else the start of its id."""
-    values = decision.incoming.values
     for key in _NAME_FIELDS:
         if values.get(key) not in (None, ""):
             return str(values[key])[:80]
-    return decision.incoming.id[:8]
+    return record_id[:8]
 
 
 def preview_rows(preview: Preview) -> list[tuple[str, str, str]]:
@@ -578,7 +565,7 @@ def preview_rows(preview: Preview) -> list[tuple[str, str, str]]:
         outcome = OUTCOME_LABELS[d.outcome]
         if d.conflicts:
             outcome += f"（{'、'.join(d.conflicts)}）"
-        out.append((outcome, RECORD_LABELS.get(d.incoming.cls.kind, d.incoming.cls.kind), record_name(d)))
+        out.append((outcome, RECORD_LABELS.get(d.kind, d.kind), d.name))
     return out
 
 

@@ -107,6 +107,24 @@ class Database:
                     self._local.session = None
 
     @contextmanager
+    def trial(self) -> Iterator[Session]:
+        """A write session that is always rolled back: what a change would do, seen without doing it.
+
+        It holds the write lock like a write (its flushes need it) and cannot be opened inside one.
+        """
+        with self._write_lock:
+            if getattr(self._local, "session", None) is not None:
+                raise RuntimeError("a trial cannot run inside a write")
+            with self._sessions() as session:
+                self._local.session = session
+                try:
+                    session.connection(execution_options={BEGIN_OPTION: "IMMEDIATE"})
+                    yield session
+                finally:
+                    session.rollback()
+                    self._local.session = None
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session; objects come back detached and fully loaded.
 

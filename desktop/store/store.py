@@ -161,6 +161,12 @@ class Store:
             yield session
 
     @contextmanager
+    def trial(self) -> Iterator[Session]:
+        """Session whose changes are always rolled back (a preview of what a change would do)."""
+        with self.explained("変更の内容を確かめられませんでした"), self.db.trial() as session:
+            yield session
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """Read-only session."""
         with self.explained("データを読み込めませんでした"), self.db.read() as session:

@@ -1,11 +1,15 @@
-"""The client side of the three-way merge (DESIGN.md §4): what to push, and how a hub copy meets a local row.
+"""The client side of the three-way merge (DESIGN.md §4): what to push, and how another side's copy meets a row.
 
-One rule serves pulled records and push answers alike. For each field, with L the local value, B the base (the
-last synced copy, or the kind's defaults for a record never synced) and R the hub's value:
-L == B → take R (only the hub changed it); R == B → keep L (only this PC changed it); L == R → nothing to do;
+One rule serves pulled records, push answers and the records of an imported package (DESIGN.md §5) alike.
+For each field, with L the local value, B the base (the last shared copy, or the kind's defaults for a record
+never shared) and R the other side's value:
+L == B → take R (only the other side changed it); R == B → keep L (only this PC changed it); L == R → nothing;
 otherwise the field is a Conflict, kept for a person to resolve, and L stays on screen. A delete on one side
 against an edit on the other is a conflict on the field ``deleted``. Nothing here opens a transaction: the
-caller's session is the transaction (a pulled page and its cursor, or one push answer).
+caller's session is the transaction (a pulled page and its cursor, one push answer, or a whole package).
+
+The base of a record is the last copy this PC shared with another side: the hub's copy, or the copy a package
+brought. A record the hub has never had (version 0) is still pushed whole.
 """
 
 from __future__ import annotations
@@ -15,12 +19,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Dialect, select
 from sqlalchemy.orm import Session
 
-from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, Synced
+from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synced
 from desktop.models.ownership import may_write
 from desktop.models.sync_state import DELETED, Conflict, ParkedRecord, SyncBase, SyncRejection
 from desktop.sync.protocol import Change, Record
@@ -39,18 +43,66 @@ class Base:
     fields: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Copy:
+    """Another side's copy of one record, as :func:`meet` takes it: a hub Record, or one change of a package.
+
+    A `whole` copy tells every field (a field the hub never got is at its kind's default); a package's change
+    tells only its sender's own fields, and the others are left as they are here.
+    """
+
+    kind: str
+    id: str
+    owner_code: str
+    version: int
+    deleted: bool
+    updated_at: str  # ISO 8601, the other side's clock: for display only, never for ordering
+    updated_by: str
+    fields: dict[str, Any]  # wire values
+    whole: bool = True
+
+    @classmethod
+    def of(cls, record: Record) -> Copy:
+        return cls(
+            kind=record.kind,
+            id=record.id,
+            owner_code=record.owner_code,
+            version=record.version,
+            deleted=record.deleted,
+            updated_at=record.updated_at,
+            updated_by=record.updated_by,
+            fields=record.fields,
+        )
+
+
+# What meeting a copy did: added, parked (its parent is not here yet), older (this PC has a newer state),
+# unchanged, changed, or conflict (some fields wait for a person; the others were taken).
+Result = Literal["added", "parked", "older", "unchanged", "changed", "conflict"]
+
+
 @dataclass
 class Outcome:
-    """What meeting one hub copy did to the local store."""
+    """What meeting one copy did to the local store."""
 
-    changed: bool = False  # the local row was written
+    result: Result = "unchanged"
     conflicts: list[str] = field(default_factory=list)  # fields newly in conflict
-    parked: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """The local row was written."""
+        return self.result in ("added", "changed", "conflict")
+
+    @property
+    def parked(self) -> bool:
+        return self.result == "parked"
 
 
 def keep_base(s: Session, row: Synced) -> None:
-    """Before the first local edit of a synced, clean row: remember the synced copy (the merge base)."""
-    if row.version > 0 and not row.dirty and s.get(SyncBase, (row.kind, row.id)) is None:
+    """Before the first local edit of a clean row shared with another side (synced, or brought by a package):
+    remember the shared copy (the merge base)."""
+    if row.dirty or s.get(SyncBase, (row.kind, row.id)) is not None:
+        return
+    if row.version > 0 or s.get(PackageOrigin, (row.kind, row.id)) is not None:
         s.add(
             SyncBase(
                 kind=row.kind,
@@ -85,13 +137,17 @@ def fingerprint(change: Change) -> str:
 
 
 def change_for(s: Session, row: Synced, scope_code: str) -> Change | None:
-    """What this PC has to say about a dirty row: only the fields it changed since the base, or None."""
+    """What this PC has to say about a dirty row: only the fields it changed since the base, or None.
+
+    A record the hub has never had is told whole (all that differs from its kind's defaults), whatever copy a
+    package brought.
+    """
     if row.version == 0 and row.deleted:
         return None  # made and deleted here before the hub ever saw it
     blocked = {c.field for c in open_conflicts(s, row.kind, row.id)}
     if DELETED in blocked:
         return None  # the whole record waits for a person
-    base = base_of(s, row)
+    base = base_of(s, row) if row.version > 0 else Base(0, False, default_fields(type(row)))
     fields = {
         key: value
         for key, value in row_fields(row).items()
@@ -144,88 +200,110 @@ def _references(cls: type[Synced]) -> tuple[tuple[str, type[Synced]], ...]:
     )
 
 
-def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any]) -> bool:
+def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any], known: dict[str, Synced]) -> bool:
     for key, parent in _references(cls):
         ref = values.get(key)
-        if ref and s.get(parent, ref) is None:
+        if ref and ref not in known and s.get(parent, ref) is None:
             return False
     return True
 
 
 def meet(
     s: Session,
-    record: Record,
+    record: Record | Copy,
     now: datetime,
     *,
     sent: Change | None = None,
     refused: frozenset[str] = frozenset(),
     force: bool = False,
     known: dict[str, Synced] | None = None,
+    newer_here: bool | None = None,
 ) -> Outcome:
-    """Bring the hub's copy of one record into the local store, by the three-way rule.
+    """Bring another side's copy of one record into the local store, by the three-way rule.
 
     `sent` is the change this PC pushed for it (a push answer) and `refused` the hub's conflict fields: the
     fields the hub took count as base, so an edit made while the push was under way is kept as this PC's
     change, not mistaken for a conflict, and the refused ones become conflicts.
-    `force` re-applies a copy of the version the local row claims (repair); a hub copy older than the local row
-    (the hub was restored from an older backup and lost the newer write) is not applied: see :func:`_send_again`.
-    `known` holds the local rows of a whole page, read at once (a record not in it has no local row).
+    Whether this PC already has a newer state is told by `newer_here` (a package: its sender's sequence), else
+    by the hub's versions: `force` re-applies a hub copy of the version the local row claims (repair); a hub copy
+    older than the local row (the hub was restored from an older backup and lost the newer write) is not
+    applied: see :func:`_send_again`.
+    `known` holds the local rows of a whole page or package, read at once (a record not in it has no local row);
+    a record added here joins it, so its children later in the same batch find it.
+    A hub record whose parent is not here yet is parked until the parent comes; a package's is not (it says
+    so in the outcome, and the package is refused).
     """
-    cls = ENTITY_BY_KIND.get(record.kind)
+    copy = record if isinstance(record, Copy) else Copy.of(record)
+    cls = ENTITY_BY_KIND.get(copy.kind)
     if cls is None:
         return Outcome()  # a kind this version does not keep (yet)
-    remote = {**default_fields(cls), **record.fields}  # a field the hub never got is at its default
+    remote = {**default_fields(cls), **copy.fields} if copy.whole else dict(copy.fields)
     values = from_wire(cls, remote)
-    row = known.get(record.id) if known is not None else s.get(cls, record.id)
+    row = known.get(copy.id) if known is not None else s.get(cls, copy.id)
     if row is None:
-        if not _parents_present(s, cls, values):
-            s.merge(ParkedRecord(kind=record.kind, record_id=record.id, record=record.model_dump()))
-            return Outcome(parked=True)
-        row = cls(id=record.id, owner_code=record.owner_code, **values)
-        _stamp(row, record)
+        if not _parents_present(s, cls, values, known or {}):
+            if isinstance(record, Record):
+                s.merge(ParkedRecord(kind=record.kind, record_id=record.id, record=record.model_dump()))
+            return Outcome("parked")
+        row = cls(id=copy.id, owner_code=copy.owner_code, **values)
+        _stamp(row, copy)
         row.dirty = False
         s.add(row)
-        return Outcome(changed=True)
-    if row.version >= record.version and not force:
-        return Outcome()
-    if row.version > record.version:
-        return _send_again(s, row, record, remote)
+        if known is not None:
+            known[row.id] = row
+        return Outcome("added")
+    if newer_here is None:  # a hub copy: ordered by the hub's versions
+        if row.version >= copy.version and not force:
+            return Outcome("older")
+        if row.version > copy.version:
+            return _send_again(s, row, copy, remote)
+    elif newer_here:
+        return Outcome("older")
     if not row.dirty:
-        for key, value in values.items():
+        changed = _take(row, values) | (row.deleted != copy.deleted)
+        _stamp(row, copy)
+        return Outcome("changed" if changed else "unchanged")
+    return _three_way(s, row, copy, remote, values, sent, refused, now)
+
+
+def _take(row: Synced, values: dict[str, Any]) -> bool:
+    """Set the given column values; whether any differed."""
+    changed = False
+    for key, value in values.items():
+        if getattr(row, key) != value:
             setattr(row, key, value)
-        _stamp(row, record)
-        return Outcome(changed=True)
-    return _three_way(s, row, record, remote, values, sent, refused, now)
+            changed = True
+    return changed
 
 
-def _send_again(s: Session, row: Synced, record: Record, remote: dict[str, Any]) -> Outcome:
+def _send_again(s: Session, row: Synced, copy: Copy, remote: dict[str, Any]) -> Outcome:
     """The hub holds an older copy than this PC has seen: it lost the newer write (restored from a backup).
 
     This PC's copy is kept and becomes a change against the hub's copy (the new base), so the next push sends
     again exactly what the hub lacks; the hub merges it like any other change.
     """
-    row.version = record.version
+    row.version = copy.version
     stored = s.get(SyncBase, (row.kind, row.id))
-    same = row.deleted == record.deleted and all(
+    same = row.deleted == copy.deleted and all(
         remote.get(key, _MISSING) == value for key, value in row_fields(row).items()
     )
     if same and not open_conflicts(s, row.kind, row.id):  # nothing to send: the hub's copy is this PC's
-        _stamp(row, record)
+        _stamp(row, copy)
         if stored is not None:
             s.delete(stored)
-        return Outcome(changed=True)
+        return Outcome("changed")
     if stored is None:
         stored = SyncBase(kind=row.kind, record_id=row.id)
         s.add(stored)
-    stored.version, stored.deleted, stored.fields = record.version, record.deleted, dict(remote)
+    stored.version, stored.deleted, stored.fields = copy.version, copy.deleted, dict(remote)
     row.dirty = True
-    return Outcome(changed=True)
+    return Outcome("changed")
 
 
 def _three_way(
     s: Session,
     row: Synced,
-    record: Record,
+    copy: Copy,
     remote: dict[str, Any],
     values: dict[str, Any],
     sent: Change | None,
@@ -238,41 +316,46 @@ def _three_way(
         deleted = base.deleted if DELETED in refused else sent.deleted
         base = Base(base.version, deleted, {**base.fields, **taken})
     local = row_fields(row)
-    outcome = Outcome(changed=True)
+    outcome = Outcome()
+    changed = False
     existing = {c.field: c for c in open_conflicts(s, row.kind, row.id)}
     locally_edited = any(local.get(k) != base.fields.get(k, _MISSING) for k in local)
     remotely_edited = any(remote.get(k, _MISSING) != base.fields.get(k, _MISSING) for k in remote)
     deleted_conflict = (
         DELETED in refused
-        or (record.deleted != base.deleted and row.deleted == base.deleted and locally_edited)
-        or (row.deleted != base.deleted and record.deleted == base.deleted and remotely_edited)
+        or (copy.deleted != base.deleted and row.deleted == base.deleted and locally_edited)
+        or (row.deleted != base.deleted and copy.deleted == base.deleted and remotely_edited)
     )
     if deleted_conflict or DELETED in existing:
-        _conflict(s, row, DELETED, row.deleted, record.deleted, base.deleted, record, existing, outcome, now)
+        _conflict(s, row, DELETED, row.deleted, copy.deleted, base.deleted, copy, existing, outcome, now)
     else:
-        if record.deleted != row.deleted and row.deleted == base.deleted:
-            row.deleted = record.deleted
+        if copy.deleted != row.deleted and row.deleted == base.deleted:
+            row.deleted = copy.deleted
+            changed = True
         for key, theirs in remote.items():
             if key not in local:
                 continue
             mine, ancestor = local[key], base.fields.get(key, _MISSING)
             if key in existing:
-                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome, now)
+                _conflict(s, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
             elif mine == ancestor:
-                setattr(row, key, values[key])
+                changed |= _take(row, {key: values[key]})
             elif theirs in (ancestor, mine):
                 continue
             else:
-                _conflict(s, row, key, mine, theirs, ancestor, record, existing, outcome, now)
-    row.version = record.version
+                _conflict(s, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
+    row.version = copy.version
     stored = s.get(SyncBase, (row.kind, row.id))
     if stored is None:
         stored = SyncBase(kind=row.kind, record_id=row.id)
         s.add(stored)
-    stored.version, stored.deleted, stored.fields = record.version, record.deleted, dict(remote)
+    # The new shared copy: the other side's, and for the fields a package does not tell, the base as it was.
+    shared = dict(remote) if copy.whole else {**base.fields, **remote}
+    stored.version, stored.deleted, stored.fields = copy.version, copy.deleted, shared
     settle(s, row)
     if not row.dirty:
-        _stamp(row, record)
+        _stamp(row, copy)
+    outcome.result = "conflict" if outcome.conflicts else "changed" if changed else "unchanged"
     return outcome
 
 
@@ -283,7 +366,7 @@ def _conflict(
     mine: Any,
     theirs: Any,
     ancestor: Any,
-    record: Record,
+    copy: Copy,
     existing: dict[str, Conflict],
     outcome: Outcome,
     now: datetime,
@@ -294,7 +377,7 @@ def _conflict(
             s.delete(known)
         return
     if known is not None:
-        known.theirs, known.hub_version = theirs, record.version
+        known.theirs, known.hub_version = theirs, copy.version
         return
     s.add(
         Conflict(
@@ -304,19 +387,19 @@ def _conflict(
             mine=mine,
             theirs=theirs,
             base=None if ancestor is _MISSING else ancestor,
-            hub_version=record.version,
+            hub_version=copy.version,
             detected_at=now,
         )
     )
     outcome.conflicts.append(key)
 
 
-def _stamp(row: Synced, record: Record) -> None:
-    row.version = record.version
-    row.deleted = record.deleted
+def _stamp(row: Synced, copy: Copy) -> None:
+    row.version = copy.version
+    row.deleted = copy.deleted
     row.dirty = False
-    row.updated_at = parse_time(record.updated_at)
-    row.updated_by = record.updated_by
+    row.updated_at = parse_time(copy.updated_at)
+    row.updated_by = copy.updated_by
 
 
 def prefetch(s: Session, records: list[Record]) -> dict[str, Synced]:
@@ -436,7 +519,7 @@ def unpark(s: Session, now: datetime) -> int:
         for parked in list(s.scalars(select(ParkedRecord))):
             record = Record.model_validate(parked.record)
             cls = ENTITY_BY_KIND[record.kind]
-            if _parents_present(s, cls, from_wire(cls, {**default_fields(cls), **record.fields})):
+            if _parents_present(s, cls, from_wire(cls, {**default_fields(cls), **record.fields}), {}):
                 s.delete(parked)
                 s.flush()
                 meet(s, record, now)

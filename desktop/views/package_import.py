@@ -144,7 +144,7 @@ def import_package(parent: QWidget, ctx: ViewContext, path: Path | None = None) 
         ctx.ws.forget_owner()
         ctx.ops.changed.emit(frozenset({"*"}))
         text = QCoreApplication.translate("PackageImport", "取り込みました: {0}").format(
-            result.opened.preview.describe()
+            result.preview.describe()
         )
         ctx.say(text)
 
