@@ -7,7 +7,9 @@ desktop.models.field_table.
 """
 
 import math
+import re
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
@@ -75,30 +77,44 @@ def _bad_format(kind: str, key: str, value: Any) -> ValidationError:
     return ValidationError(f"「{label(kind, key)}」の値「{shown}」は正しい形式ではありません。", key)
 
 
+# Characters a text may not hold: control characters (C0, DEL, C1) and lone surrogates; a multi-line text may
+# hold tabs and line breaks (LINE_BREAKS).
+_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_REFUSED_MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+@cache
+def _text_rule(kind: str, key: str, col: Any) -> tuple[bool, int | None]:
+    """Whether a text column keeps line breaks, and its length limit (read once per field)."""
+    return isinstance(col.type, Text | JSON), field(kind, key).max_chars or getattr(col.type, "length", None)
+
+
 def _text(kind: str, key: str, col: Any, value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _bad_format(kind, key, value)
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    name = label(kind, key)
-    multi_line = isinstance(col.type, Text | JSON)
-    for char in text:
-        code = ord(char)
-        if 0xD800 <= code <= 0xDFFF:
-            raise ValidationError(
-                f"「{name}」に文字として扱えないデータ（U+{code:04X}）が含まれています。", key
-            )
-        if code < 0x20 or 0x7F <= code <= 0x9F:
-            if multi_line and char in LINE_BREAKS:
-                continue
-            if char in LINE_BREAKS:
-                raise ValidationError(f"「{name}」は改行やタブを含めず、1行で入力してください。", key)
-            raise ValidationError(f"「{name}」に使えない文字（制御文字 U+{code:04X}）が含まれています。", key)
-    limit = field(kind, key).max_chars or getattr(col.type, "length", None)
+    text = str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    multi_line, limit = _text_rule(kind, key, col)
+    refused = (_REFUSED_MULTI_LINE if multi_line else _REFUSED).search(text)
+    if refused:
+        raise _refused_character(label(kind, key), key, text[refused.start()], multi_line)
     if limit and len(text) > limit:
         raise ValidationError(
-            f"「{name}」は{limit:,}文字以内で入力してください（いま{len(text):,}文字あります）。", key
+            f"「{label(kind, key)}」は{limit:,}文字以内で入力してください（いま{len(text):,}文字あります）。",
+            key,
         )
     return text
+
+
+def _refused_character(name: str, key: str, char: str, multi_line: bool) -> ValidationError:
+    """Why a text may not hold `char` (found by _REFUSED or _REFUSED_MULTI_LINE)."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return ValidationError(f"「{name}」に文字として扱えないデータ（U+{code:04X}）が含まれています。", key)
+    if not multi_line and char in LINE_BREAKS:
+        return ValidationError(f"「{name}」は改行やタブを含めず、1行で入力してください。", key)
+    return ValidationError(f"「{name}」に使えない文字（制御文字 U+{code:04X}）が含まれています。", key)
 
 
 def _chapters(kind: str, key: str, col: Any, value: Any) -> dict[str, str]:

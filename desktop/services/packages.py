@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -422,6 +422,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
         return Preview((), already_imported=True)
     rows = _rows(s, package)
     origins = _origins(s, package)
+    new_origins: list[dict[str, str]] = []
     done = []
     for change, values in zip(package.changes, package.values, strict=True):
         row = rows.get(change.id)
@@ -442,11 +443,14 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
             )
         if outcome.result != "older":
             if origin is None:
-                origin = PackageOrigin(kind=change.kind, record_id=change.id)
-                s.add(origin)
-            origin.key_id, origin.sequence = manifest.key_id, manifest.sequence
+                new_origins.append({"kind": change.kind, "record_id": change.id})
+            else:
+                origin.key_id, origin.sequence = manifest.key_id, manifest.sequence
         name = record_name(values, change.id)
         done.append(RecordOutcome(change.kind, name, outcome.result, tuple(outcome.conflicts)))
+    if new_origins:  # one executemany, not an object per record
+        order = {"key_id": manifest.key_id, "sequence": manifest.sequence}
+        s.execute(insert(PackageOrigin), [{**o, **order} for o in new_origins])
     return Preview(tuple(done))
 
 
@@ -481,7 +485,13 @@ def _approval_needed(opened: Opened) -> str:
 
 def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applied:
     """Apply a package in one transaction after a backup; a new key needs `approve_key` = its fingerprint."""
-    opened = open_for_import(ws, path, preview=False)  # merged once, inside the transaction
+    return apply_opened(ws, open_for_import(ws, path, preview=False), approve_key=approve_key)
+
+
+def apply_opened(ws: Workspace, opened: Opened, *, approve_key: str = "") -> Applied:
+    """Apply a package already read and checked (the one a preview showed: not read or validated again)."""
+    with ws.store.read() as s:  # the key may have been approved since the package was opened
+        opened = replace(opened, key_status=_key_status(s, opened.manifest, opened.package.public_key)[0])
     if opened.key_status == "new":
         try:
             approved = keys.normalise_fingerprint(approve_key) if approve_key else ""
@@ -503,7 +513,7 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
             s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now))
         done = _merge(s, opened.package, now, ws.actor)
         if done.already_imported:  # imported meanwhile (another window): nothing more to do
-            return Applied(opened, None, done)
+            return Applied(opened, backup, done)
         if is_prefecture_code(opened.receiver_code) and m.sender_code != opened.receiver_code:
             record_contact(s, m.sender_code, "package", now, f"{opened.kind_label} #{m.sequence}")
         s.flush()

@@ -154,8 +154,8 @@ def import_package(parent: QWidget, ctx: ViewContext, path: Path | None = None) 
 
         def accepted() -> None:
             ctx.ops.long_task(
-                lambda progress: packages.apply_package(
-                    ctx.ws, path, approve_key=dialog.approved_fingerprint()
+                lambda progress: packages.apply_opened(
+                    ctx.ws, opened, approve_key=dialog.approved_fingerprint()
                 ),
                 title=QCoreApplication.translate("PackageImport", "パッケージを取り込んでいます"),
                 uses_store=True,
