@@ -155,7 +155,11 @@ class RecordList(QWidget):
         return current is not None and current.id == record_id
 
     def _on_changed(self, kinds: frozenset) -> None:
-        if self.cls.kind in kinds:
+        if (
+            "*" in kinds
+        ):  # data replaced from elsewhere (a package import): the shown record is read again too
+            self.refresh()
+        elif self.cls.kind in kinds:
             # Update labels in place so typing in the form does not reset the list.
             self.ctx.ops.query(self._load, on_done=self._relabel)
 

@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from desktop.models import NeedsRequest
 from desktop.services import needs, packages
+from desktop.services.prefecture import needs as pref_needs
 from desktop.services.workspace import Workspace
+from desktop.views.needs import NeedsPage as TownNeedsPage
 from desktop.views.package_export import export_package
 from desktop.views.package_import import import_package
 from tests.exchange.conftest import PREF_CODE, register_prefecture
@@ -109,3 +111,36 @@ def test_exporting_from_the_window_writes_the_package_in_the_background(qtbot, c
     qtbot.waitUntil(out.exists, timeout=60000)
     opened = packages.open_for_import(ws, out)
     assert opened.manifest.kind == "needs" and opened.package.documents  # the 支援ニーズ調書 goes with it
+
+
+def test_a_town_sees_the_prefectures_answer_arrive_by_catalog_package(
+    qtbot, make_ctx, ws, tmp_path, open_store
+):
+    need = needs.create(ws, "CIO補佐官の派遣", skill_role="producer", days_per_month=2, purpose="計画づくり")
+    needs.submit(ws, need.id)
+    town_package = tmp_path / "needs.dxpkg"
+    packages.export_package(ws, "needs", town_package, with_documents=False)
+    with open_store(tmp_path / "pref", auto_backup=False) as store:  # 福井県 answers in prefecture mode
+        register_prefecture(store)
+        pref = Workspace(store)
+        packages.apply_package(pref, town_package, approve_key=packages.device_key(ws).fingerprint)
+        pref_needs.respond(pref, need.id, "matched", "県のCIO補佐官を月2日派遣します。")
+        catalog = tmp_path / "catalog.dxpkg"
+        packages.export_package(pref, "catalog", catalog, to=ws.owner_code)
+    ctx = make_ctx(ws)
+    page = TownNeedsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.detail.form.record_id == need.id, timeout=WAIT_MS)
+    assert page.detail.response_status.text() == "未回答"
+
+    import_package(page, ctx, catalog)
+    qtbot.waitUntil(lambda: getattr(page, "_package_dialog", None) is not None, timeout=WAIT_MS)
+    dialog = page._package_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    dialog.approve.click()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: page.detail.response_status.text() == "マッチ済", timeout=WAIT_MS)
+    assert page.detail.response_text.text() == "県のCIO補佐官を月2日派遣します。"
+    assert ctx.errors == []
