@@ -593,6 +593,8 @@ def created_label(manifest: Manifest) -> str:
     return f"{wareki_date(local_date(moment))} {moment.astimezone():%H:%M}"
 
 
-def suggested_name(ws: Workspace, kind: str, today: date) -> str:
-    """A file name that says who, what and when: 鯖江市_支援ニーズ_20261130.dxpkg."""
-    return f"{get_municipality(ws).name}_{KIND_LABELS[kind]}_{today:%Y%m%d}.dxpkg"
+def suggested_name(ws: Workspace, kind: str, today: date, to_name: str = "") -> str:
+    """A file name that says who, what, for whom and when: 鯖江市_支援ニーズ_20261130.dxpkg,
+    福井県_都道府県からの情報_鯖江市あて_20261130.dxpkg."""
+    recipient = f"{to_name}あて_" if to_name else ""
+    return f"{get_municipality(ws).name}_{KIND_LABELS[kind]}_{recipient}{today:%Y%m%d}.dxpkg"

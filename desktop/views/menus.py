@@ -113,30 +113,37 @@ def build_menus(window: QMainWindow, ctx: ViewContext) -> None:
     from desktop.views.package_import import import_package
 
     package_menu = file_menu.addMenu(QCoreApplication.translate("Menus", "パッケージ(&P)"))
-    for text, slot in (
+    town = not any(e.key == "towns" for e in window.entries)  # a prefecture sends from its 支援ニーズ page
+    for text, slot, shown in (
         (
             QCoreApplication.translate("Menus", "パッケージを取り込む(&I)…"),
             lambda: import_package(window, ctx),
+            True,
         ),
         (
             QCoreApplication.translate("Menus", "支援ニーズのパッケージを作成(&N)…"),
             lambda: export_package(window, ctx, "needs"),
+            town,
         ),
         (
             QCoreApplication.translate("Menus", "進捗のパッケージを作成(&R)…"),
             lambda: export_package(window, ctx, "progress"),
+            town,
         ),
         (
             QCoreApplication.translate("Menus", "全データのパッケージを作成（別のパソコン用）(&F)…"),
             lambda: export_package(window, ctx, "full"),
+            True,
         ),
         (
             QCoreApplication.translate("Menus", "この端末の署名鍵の指紋(&K)…"),
             lambda: show_fingerprint(window, ctx),
+            True,
         ),
     ):
         action = QAction(text, window)
         action.triggered.connect(slot)
+        action.setVisible(shown)
         package_menu.addAction(action)
     file_menu.addSeparator()
     for text, slot in (

@@ -23,10 +23,15 @@ def _inform(parent: QWidget, title: str, text: str) -> None:
     box.open()
 
 
-def export_package(parent: QWidget, ctx: ViewContext, kind: str, path: Path | None = None) -> None:
-    """Ask where to save (unless given) and write the package without freezing the window."""
+def export_package(
+    parent: QWidget, ctx: ViewContext, kind: str, path: Path | None = None, *, to: str = "", to_name: str = ""
+) -> None:
+    """Ask where to save (unless given) and write the package without freezing the window.
+
+    A prefecture's catalog package goes `to` one town (団体コード; `to_name` names it in the file name).
+    """
     if path is None:
-        suggested = packages.suggested_name(ctx.ws, kind, date.today())
+        suggested = packages.suggested_name(ctx.ws, kind, date.today(), to_name)
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("PackageExport", "パッケージの保存先"),
@@ -52,6 +57,7 @@ def export_package(parent: QWidget, ctx: ViewContext, kind: str, path: Path | No
         ctx.ws,
         kind,
         path,
+        to=to,
         title=QCoreApplication.translate("PackageExport", "パッケージを作成しています"),
         uses_store=True,
         on_done=done,

@@ -1837,6 +1837,14 @@ Your data is stored on this PC. Until sync with the prefecture is set up, nothin
         <translation>&amp;Respond</translation>
     </message>
     <message>
+        <source>この団体あてのパッケージを作成(&amp;P)…</source>
+        <translation>Create a &amp;package for this municipality…</translation>
+    </message>
+    <message>
+        <source>この団体の支援ニーズへの回答と、人材プール・好事例・共同調達・お知らせを、署名付きのパッケージ（.dxpkg）にまとめます。同期しない団体へはこれを送付します。</source>
+        <translation>Puts the answers to this municipality&apos;s support needs, the talent pool, good practices, joint procurement and announcements into a signed package (.dxpkg). Send it to municipalities that do not sync.</translation>
+    </message>
+    <message>
         <source>前回の回答</source>
         <translation>Last response</translation>
     </message>

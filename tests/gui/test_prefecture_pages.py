@@ -3,8 +3,10 @@
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import update
 
+from desktop.exchange.package import open_package
 from desktop.models import JointProcurementOffer, NeedsRequest
 from desktop.services import needs
 from desktop.services.prefecture import catalog
@@ -79,6 +81,36 @@ def test_setting_a_response_in_prefecture_mode_writes_it_and_shows_it(qtbot, mak
     assert (stored.response_status, stored.response_text) == ("matched", "登録人材Bを月2日で派遣します。")
     qtbot.waitUntil(lambda: detail.answered.text().startswith("マッチ済"), timeout=WAIT_MS)
     assert ctx.errors == []
+
+
+def test_the_answer_goes_to_the_town_as_a_catalog_package_from_the_needs_page(
+    qtbot,
+    make_ctx,
+    pref,
+    tmp_path,
+    monkeypatch,  # noqa: F811
+):
+    ctx = make_ctx(pref)
+    page = shown(qtbot, NeedsPage(ctx), lambda p: len(p.rows) == 2 and p.detail.need is not None)
+    need = page.current()
+    pref_needs.respond(pref, need.id, "coordinating", "候補を調整しています。")
+    saved = tmp_path / "鯖江市あて.dxpkg"
+    asked: list[str] = []
+
+    def save_as(parent, title, suggested, filters):
+        asked.append(suggested)
+        return str(saved), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.detail.package_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(saved.exists, timeout=WAIT_MS * 6)
+    assert asked and f"{need.town_name}あて" in asked[0]
+    package = open_package(saved.read_bytes())
+    assert (package.manifest.kind, package.manifest.recipient_code) == ("catalog", need.town_code)
+    answer = next(c for c in package.changes if c.id == need.id)
+    assert answer.fields["response_text"] == "候補を調整しています。"
+    assert "title" not in answer.fields  # the town's own fields stay the town's
 
 
 def test_a_town_sees_the_response_that_arrived_in_its_store(qtbot, make_ctx, ws):

@@ -195,10 +195,22 @@ class NeedDetail(QWidget):
         self.answered.setAccessibleName(self.tr("回答日"))
         self.respond_button = QPushButton(self.tr("回答する(&R)"))
         self.respond_button.clicked.connect(self.respond)
+        self.package_button = QPushButton(self.tr("この団体あてのパッケージを作成(&P)…"))
+        self.package_button.setToolTip(
+            self.tr(
+                "この団体の支援ニーズへの回答と、人材プール・好事例・共同調達・お知らせを、"
+                "署名付きのパッケージ（.dxpkg）にまとめます。同期しない団体へはこれを送付します。"
+            )
+        )
+        self.package_button.clicked.connect(self.export_package)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.respond_button)
+        buttons.addWidget(self.package_button)
+        buttons.addStretch()
         form.addRow(self.tr("回答状況"), self.status)
         form.addRow(self.tr("回答内容"), self.message)
         form.addRow(self.tr("前回の回答"), self.answered)
-        form.addRow("", self.respond_button)
+        form.addRow("", buttons)
 
         self.suggest_box = QGroupBox(self.tr("人材プールの候補（同じ人材像）"))
         suggest_layout = QVBoxLayout(self.suggest_box)
@@ -297,6 +309,13 @@ class NeedDetail(QWidget):
             entry.listing, _label(vocab.SKILL_ROLES, entry.skill_role)
         )
         self.message.setPlainText(text)
+
+    def export_package(self) -> None:
+        """The catalog package for the selected need's town: its answers and the prefecture's catalogs."""
+        from desktop.views.package_export import export_package
+
+        if self.need is not None:
+            export_package(self, self.ctx, "catalog", to=self.need.town_code, to_name=self.need.town_name)
 
     def respond(self) -> None:
         """Write the response to the town's need."""
