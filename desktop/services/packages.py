@@ -45,7 +45,7 @@ from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import NoMunicipalityError, Workspace
 from desktop.store.paths import key_dir
-from desktop.sync.merge import Copy, meet
+from desktop.sync.merge import Copy, meet_batch
 from desktop.sync.protocol import Change
 from desktop.sync.wire import to_wire
 
@@ -423,7 +423,8 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
     rows = _rows(s, package)
     origins = _origins(s, package)
     new_origins: list[dict[str, str]] = []
-    done = []
+    copies = []
+    newer = set()
     for change, values in zip(package.changes, package.values, strict=True):
         row = rows.get(change.id)
         if row is not None and row.owner_code != change.owner_code:
@@ -432,16 +433,20 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
                 "取り込みません。"
             )
         origin = origins.get((change.kind, change.id))
-        newer = (
-            origin is not None and origin.key_id == manifest.key_id and origin.sequence > manifest.sequence
-        )
-        outcome = meet(s, _copy(change, values, row, now, actor), now, known=rows, newer_here=newer)
+        # Sequences order the packages of one device only; another device's older package merges normally.
+        if origin is not None and origin.key_id == manifest.key_id and origin.sequence > manifest.sequence:
+            newer.add(change.id)
+        copies.append(_copy(change, values, row, now, actor))
+    outcomes = meet_batch(s, copies, now, known=rows, newer_here=frozenset(newer))
+    done = []
+    for change, values, outcome in zip(package.changes, package.values, outcomes, strict=True):
         if outcome.parked:
             raise PackageRefused(
                 f"記録（{RECORD_LABELS.get(change.kind, change.kind)} {change.id[:8]}）の親になる記録が、"
                 "パッケージにもこちらにもありません。取り込みません。"
             )
         if outcome.result != "older":
+            origin = origins.get((change.kind, change.id))
             if origin is None:
                 new_origins.append({"kind": change.kind, "record_id": change.id})
             else:
@@ -555,7 +560,7 @@ RECORD_LABELS = {
     "talent_pool_entry": "人材プール", "good_practice": "好事例", "joint_procurement_offer": "共同調達の案内",
     "announcement": "お知らせ",
 }  # fmt: skip
-_NAME_FIELDS = ("title", "name", "item_key", "business_key", "text", "fiscal_year")
+_NAME_FIELDS = ("title", "name", "listing", "item_key", "business_key", "text", "description", "fiscal_year")
 
 
 def record_name(values: dict[str, Any], record_id: str) -> str:

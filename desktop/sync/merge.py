@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import Dialect, select
+from sqlalchemy import Dialect, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synced
@@ -200,7 +201,7 @@ def _references(cls: type[Synced]) -> tuple[tuple[str, type[Synced]], ...]:
     )
 
 
-def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any], known: dict[str, Synced]) -> bool:
+def _parents_present(s: Session, cls: type[Synced], values: dict[str, Any], known: Container[str]) -> bool:
     for key, parent in _references(cls):
         ref = values.get(key)
         if ref and ref not in known and s.get(parent, ref) is None:
@@ -264,6 +265,47 @@ def meet(
         _stamp(row, copy)
         return Outcome("changed" if changed else "unchanged")
     return _three_way(s, row, copy, remote, values, sent, refused, now)
+
+
+def meet_batch(
+    s: Session, copies: list[Copy], now: datetime, *, known: dict[str, Synced], newer_here: frozenset[str]
+) -> list[Outcome]:
+    """Meet many copies in order (a package's records); what each did, as :func:`meet` would say.
+
+    A record this PC has never had, whose parents it has or that come earlier in the batch, needs no merge: it
+    is inserted as the other side sent it, with one executemany per kind (no ORM object each). The others meet
+    their rows one by one afterwards. `known` holds the local rows of the batch's records; `newer_here` the ids
+    of which this PC already has a newer state (by the source's own order).
+    """
+    outcomes: list[Outcome] = []
+    fresh: dict[type[Synced], list[dict[str, Any]]] = {}
+    present = set(known)  # ids of rows here, and of those this batch inserts
+    rest: list[tuple[int, Copy]] = []
+    for i, copy in enumerate(copies):
+        cls = ENTITY_BY_KIND.get(copy.kind)
+        values = from_wire(cls, {**default_fields(cls), **copy.fields}) if cls is not None else {}
+        if cls is None or copy.id in known or not _parents_present(s, cls, values, present):
+            rest.append((i, copy))
+            outcomes.append(Outcome())
+            continue
+        row = {
+            "id": copy.id,
+            "owner_code": copy.owner_code,
+            "version": copy.version,
+            "deleted": copy.deleted,
+            "dirty": False,
+            "updated_at": parse_time(copy.updated_at),
+            "updated_by": copy.updated_by,
+        }
+        fresh.setdefault(cls, []).append({**row, **values})
+        present.add(copy.id)
+        outcomes.append(Outcome("added"))
+    for cls in SYNCED_ENTITIES:  # parents first
+        if cls in fresh:
+            s.execute(insert(cls), fresh[cls])
+    for i, copy in rest:
+        outcomes[i] = meet(s, copy, now, known=known, newer_here=copy.id in newer_here)
+    return outcomes
 
 
 def _take(row: Synced, values: dict[str, Any]) -> bool:

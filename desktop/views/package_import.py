@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models import ENTITY_BY_KIND
 from desktop.services import packages
 from desktop.views.context import ViewContext
 from desktop.views.style import SPACING
@@ -142,7 +143,8 @@ def import_package(parent: QWidget, ctx: ViewContext, path: Path | None = None) 
 
     def applied(result: packages.Applied) -> None:
         ctx.ws.forget_owner()
-        ctx.ops.changed.emit(frozenset({"*"}))
+        # Every kind may have changed: each open page reloads what it shows (a list also its shown record).
+        ctx.ops.changed.emit(frozenset({*ENTITY_BY_KIND, "*"}))
         text = QCoreApplication.translate("PackageImport", "取り込みました: {0}").format(
             result.preview.describe()
         )

@@ -8,7 +8,8 @@ from sqlalchemy import update
 
 from desktop.exchange.package import open_package
 from desktop.models import JointProcurementOffer, NeedsRequest
-from desktop.services import needs
+from desktop.services import needs, packages
+from desktop.services.municipality import init_municipality
 from desktop.services.prefecture import catalog
 from desktop.services.prefecture import needs as pref_needs
 from desktop.services.prefecture.indicators import INDICATORS
@@ -16,6 +17,7 @@ from desktop.services.workspace import Workspace
 from desktop.views.main_window import MainWindow
 from desktop.views.navigation import PREFECTURE_PAGES, pages_for
 from desktop.views.needs import NeedsPage as TownNeedsPage
+from desktop.views.package_import import import_package
 from desktop.views.prefecture.needs import NeedsPage
 from desktop.views.prefecture.towns import FIXED_COLUMNS, TownsPage
 from desktop.views.prefecture_catalog import PrefectureCatalogPage
@@ -23,6 +25,7 @@ from tests.prefecture.conftest import PREF, SABAE, settle
 from tests.prefecture.conftest import pref as pref  # noqa: F401 - the prefecture's store, as a fixture
 
 WAIT_MS = 5000
+OBAMA = "182044"  # 小浜市
 
 
 def shown(qtbot, page, loaded=lambda page: True):
@@ -173,3 +176,34 @@ def test_a_refused_intent_note_stays_beside_its_field(qtbot, make_ctx, pref):  #
     assert offers.note.toPlainText() == too_long  # kept, to be shortened
     assert catalog.my_intent(town, offer.id).note == ""
     assert ctx.errors == []
+
+
+def test_the_towns_list_shows_a_town_whose_package_was_just_imported(
+    qtbot, make_ctx, pref, tmp_path, open_store
+):  # noqa: F811
+    with open_store(
+        tmp_path / "obama", auto_backup=False
+    ) as store:  # 小浜市, not yet known to the prefecture
+        init_municipality(store, OBAMA, "小浜市")
+        town = Workspace(store)
+        need = needs.create(
+            town, "DX推進計画の策定支援", skill_role="producer", days_per_month=2, purpose="計画づくり"
+        )
+        needs.submit(town, need.id)
+        path = tmp_path / "obama.dxpkg"
+        packages.export_package(town, "needs", path, with_documents=False)
+        fingerprint = packages.device_fingerprint(town)
+    ctx = make_ctx(pref)
+    page = shown(qtbot, TownsPage(ctx), lambda p: p.model.rowCount() == 4)
+
+    import_package(page, ctx, path)
+    qtbot.waitUntil(lambda: getattr(page, "_package_dialog", None) is not None, timeout=WAIT_MS)
+    dialog = page._package_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    assert dialog.fingerprint.text() == fingerprint
+    dialog.approve.click()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=WAIT_MS * 3)
+    names = [page.model.index(r, 1).data() for r in range(4)]
+    assert "小浜市" in names
