@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -80,18 +81,26 @@ def _prefecture(path: Path) -> Workspace:
     return Workspace(store)
 
 
+CPU_S: dict[
+    str, float
+] = {}  # per measured function: the median CPU time of this process (the machine is shared)
+
+
 def _median(fn: Callable[[int], object], runs: int = RUNS) -> tuple[float, list[float]]:
-    samples = []
+    samples, cpu = [], []
     for i in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn(i)
         samples.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    CPU_S[fn.__name__] = statistics.median(cpu)
     return statistics.median(samples), samples
 
 
 def main() -> None:
     from bench.results import record
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="dxnavi-bench-package-") as tmp:
         root = Path(tmp)
         town = _town(root)
@@ -133,6 +142,15 @@ def main() -> None:
         import_(99)
         import_s, import_runs = _median(import_)
 
+        def preview(i: int) -> None:
+            pref = _prefecture(root / f"preview{i}")
+            try:
+                packages.open_for_import(pref, package)
+            finally:
+                pref.store.close()
+
+        preview_s, _ = _median(preview)
+
         def floor_import(i: int) -> None:
             with zipfile.ZipFile(io.BytesIO(package.read_bytes())) as zf:
                 for info in zf.infolist():
@@ -144,6 +162,8 @@ def main() -> None:
         size = package.stat().st_size
         town.store.close()
 
+    load_after = os.getloadavg()[0]
+
     def ms(s: float) -> str:
         return f"{s * 1000:.0f}"
 
@@ -151,15 +171,19 @@ def main() -> None:
 {RECORDS:,}件の記録（支援ニーズ 4,999件＋団体）と PDF 3つ（各 約{PDF_BYTES // 1024} KiB）の全データパッケージ
 （{size / 1024 / 1024:.1f} MiB）を {RUNS} 回作成・取込した中央値。床（floor）は同じ変更の json.dumps と同じバイトの ZIP
 （作成）、同じファイルの ZIP 読込と json.loads（取込）。作成は記録の収集・SHA-256・Ed25519 署名・一時ファイル経由の保存を、
-取込は制限付きの読込・ハッシュ・署名・スキーマと値の検査・プレビュー・取込前バックアップ・1トランザクションの反映を含む。
+取込（apply_package）は制限付きの読込・ハッシュ・署名・スキーマと値の検査（各1回）・取込前バックアップ・同期と同じ
+マージ（merge.meet_batch: 未知の記録は種類ごとに1回の executemany）による1トランザクションの反映を含む。プレビュー
+（open_for_import）は同じ反映をロールバックするトランザクションで行うもので、画面ではその後の反映で検査を繰り返さない。
 
-| 対象 | 中央値 (ms) | 床 (ms) | 目標 |
-|---|---|---|---|
-| 作成（export_package 相当） | {ms(export_s)} | {ms(floor_export_s)} | ≤ 1000 ms: {"達成" if export_s <= GOAL_S else "未達"} |
-| 取込（空の県のデータへ、鍵の承認込み） | {ms(import_s)} | {ms(floor_import_s)} | ≤ 1000 ms: {"達成" if import_s <= GOAL_S else "未達"} |
+| 対象 | 中央値 (ms) | CPU (ms) | 床 (ms) | 目標 |
+|---|---|---|---|---|
+| 作成（export_package 相当） | {ms(export_s)} | {ms(CPU_S["export"])} | {ms(floor_export_s)} | ≤ 1000 ms: {"達成" if export_s <= GOAL_S else "未達"} |
+| 取込（空の県のデータへ、鍵の承認込み） | {ms(import_s)} | {ms(CPU_S["import_"])} | {ms(floor_import_s)} | ≤ 1000 ms: {"達成" if import_s <= GOAL_S else "未達"} |
+| プレビュー（参考） | {ms(preview_s)} | {ms(CPU_S["preview"])} | — | — |
 
 - 作成の各回 (ms): {", ".join(ms(s) for s in export_runs)}
 - 取込の各回 (ms): {", ".join(ms(s) for s in import_runs)}
+- 負荷平均（1分）: 開始時 {load_before:.1f}、終了時 {load_after:.1f}（2コアを他の開発者のテストと共有）。CPU はこのプロセスの CPU 時間。
 - 計測: `python -m bench.package`
 """
     print(body)

@@ -455,7 +455,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
         done.append(RecordOutcome(change.kind, name, outcome.result, tuple(outcome.conflicts)))
     if new_origins:  # one executemany, not an object per record
         order = {"key_id": manifest.key_id, "sequence": manifest.sequence}
-        s.execute(insert(PackageOrigin), [{**o, **order} for o in new_origins])
+        s.connection().execute(insert(PackageOrigin.__table__), [{**o, **order} for o in new_origins])
     return Preview(tuple(done))
 
 

@@ -302,7 +302,7 @@ def meet_batch(
         outcomes.append(Outcome("added"))
     for cls in SYNCED_ENTITIES:  # parents first
         if cls in fresh:
-            s.execute(insert(cls), fresh[cls])
+            s.connection().execute(insert(cls.__table__), fresh[cls])  # type: ignore[attr-defined]
     for i, copy in rest:
         outcomes[i] = meet(s, copy, now, known=known, newer_here=copy.id in newer_here)
     return outcomes
