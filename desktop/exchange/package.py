@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import ValidationError as SchemaError
@@ -149,6 +150,9 @@ def _check_signature(manifest: Manifest) -> None:
         raise PackageRefused("署名が正しくありません。パッケージが改ざんされたか、署名が偽造されています。")
 
 
+_may_write = cache(may_write)  # asked once per field of a kind, not once per record
+
+
 def _check_change(manifest: Manifest, change: Change) -> dict[str, Any]:
     """The sender may write every field it sends, of a record of a kind this version knows, with good values."""
     cls = ENTITY_BY_KIND.get(change.kind)
@@ -163,7 +167,7 @@ def _check_change(manifest: Manifest, change: Change) -> dict[str, Any]:
             f"送信元（{sender}）以外の団体（{change.owner_code}）の記録が含まれています。取り込みません。"
         )
     for name in [*change.fields, *(["deleted"] if change.deleted else [])]:
-        if not may_write(sender, change.owner_code, change.kind, name):
+        if not _may_write(sender, change.owner_code, change.kind, name):
             raise PackageRefused(
                 f"送信元（{sender}）が書き込めない項目（{change.kind}.{name}）が含まれています。取り込みません。"
             )

@@ -8,6 +8,7 @@ desktop.models.field_table.
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -226,8 +227,27 @@ def _required(col: Any) -> bool:
     return not col.nullable and col.default is None and col.server_default is None and not col.primary_key
 
 
-def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
+@cache
+def _converter(cls: type[Synced], key: str) -> tuple[Any, Callable[[str, str, Any, Any], Any] | None]:
+    """A field's column and how a value that is not blank becomes the column's value (read once per field)."""
     col = cls.__table__.columns[key]  # type: ignore[attr-defined]
+    t = col.type
+    for types, convert in (
+        (Boolean, lambda kind, key, col, value: _boolean(kind, key, value)),
+        (Integer, lambda kind, key, col, value: _integer(kind, key, value)),
+        (Float, lambda kind, key, col, value: _float(kind, key, value)),
+        (DateTime, lambda kind, key, col, value: _datetime(kind, key, value)),
+        (Date, lambda kind, key, col, value: _date(kind, key, value)),
+        (String | Text, _text),
+        (JSON, _chapters),
+    ):
+        if isinstance(t, types):
+            return col, convert
+    return col, None
+
+
+def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
+    col, convert = _converter(cls, key)
     kind = cls.kind
     if _blank(value):
         if _required(col) or not (col.nullable or isinstance(col.type, String | Text)):
@@ -235,27 +255,14 @@ def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
         if col.nullable:
             return None
         return "" if value is None else _text(kind, key, col, value)
-    t = col.type
+    if convert is None:
+        raise _bad_format(kind, key, value)
     try:
-        if isinstance(t, Boolean):
-            return _boolean(kind, key, value)
-        if isinstance(t, Integer):
-            return _integer(kind, key, value)
-        if isinstance(t, Float):
-            return _float(kind, key, value)
-        if isinstance(t, DateTime):
-            return _datetime(kind, key, value)
-        if isinstance(t, Date):
-            return _date(kind, key, value)
-        if isinstance(t, String | Text):
-            return _text(kind, key, col, value)
-        if isinstance(t, JSON):
-            return _chapters(kind, key, col, value)
+        return convert(kind, key, col, value)
     except ValidationError:
         raise
     except (TypeError, ValueError):
         raise _bad_format(kind, key, value) from None
-    raise _bad_format(kind, key, value)
 
 
 def require(cls: type[Synced], fields: dict[str, Any]) -> None:
@@ -265,12 +272,18 @@ def require(cls: type[Synced], fields: dict[str, Any]) -> None:
             raise ValidationError(f"「{label(cls.kind, col.key)}」を入力してください。", col.key)
 
 
+@cache
+def _editable(cls: type[Synced]) -> frozenset[str]:
+    """The fields of a kind an edit may set (its columns, not the sync columns)."""
+    return frozenset(c.key for c in cls.__table__.columns if c.key not in Synced.SYNC_COLUMNS)  # type: ignore[attr-defined]
+
+
 def clean(cls: type[Synced], fields: dict[str, Any], current: dict[str, Any] | None = None) -> dict[str, Any]:
     """Validate and normalise an edit of `cls`; raise ValidationError (Japanese) on bad input."""
-    columns = cls.__table__.columns  # type: ignore[attr-defined]
+    editable = _editable(cls)
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        if key in Synced.SYNC_COLUMNS or key not in columns:
+        if key not in editable:
             raise ValidationError(f"項目「{label(cls.kind, key)}」は編集できません。", key)
         out[key] = _coerce(cls, key, value)
         if key == "code" and out[key] is not None:
