@@ -9,36 +9,43 @@ import logging
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from pydantic import ValidationError as SchemaError
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from desktop.exchange import keys
+from desktop.exchange.archive import PackageRefused
 from desktop.sync.protocol import (
     CHANGES,
     DEFAULT_PAGE_LIMIT,
     DIGEST,
+    KEYS,
     MAX_BODY_BYTES,
     MAX_PAGE_LIMIT,
     MAX_PUSH_CHANGES,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     PUSH,
+    REGISTER_KEY,
     STATUS,
     Endpoint,
     ErrorBody,
+    KeyRegistration,
     PushRequest,
 )
-from hub import db, push, reads, tokens
+from hub import db, package_keys, push, reads, tokens
 from hub.tokens import Caller
 
 log = logging.getLogger("dxnavi.hub")
+M = TypeVar("M", bound=BaseModel)
 DB_ENV = "DXNAVI_HUB_DB"
 RETRY_AFTER_SECONDS = 2
 
@@ -143,6 +150,29 @@ def create_app(engine: Engine, clock: Callable[[], datetime] = lambda: datetime.
         req = _push_request(await _body(request))
         return await run_in_threadpool(push.push, engine, who, req, clock())
 
+    @serves(KEYS, response_model=KEYS.answer)
+    def get_keys(who: Annotated[Caller, Depends(caller)]):
+        return package_keys.listing(engine, who, clock())
+
+    @serves(REGISTER_KEY, response_model=REGISTER_KEY.answer)
+    async def post_key(request: Request, who: Annotated[Caller, Depends(caller)]):
+        registration = _validated(_json(await _body(request)), KeyRegistration)
+        if registration.code != who.code:
+            raise HubError(
+                403, "forbidden",
+                f"このトークンは団体コード {who.code} のものです。他の団体（{registration.code}）の鍵は登録できません。",
+            )  # fmt: skip
+        try:
+            public_key = keys.decode_public(registration.public_key)
+        except ValueError:
+            raise HubError(
+                422, "invalid", "公開鍵の形式が正しくありません（Ed25519 の公開鍵32バイトの base64）。"
+            ) from None
+        try:
+            return await run_in_threadpool(package_keys.register, engine, who, public_key, clock())
+        except PackageRefused as exc:
+            raise HubError(409, "key_conflict", str(exc)) from None
+
     return app
 
 
@@ -163,11 +193,22 @@ async def _body(request: Request) -> bytes:
     return bytes(body)
 
 
-def _push_request(body: bytes) -> PushRequest:
+def _json(body: bytes):
     try:
-        data = json.loads(body)
+        return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise HubError(400, "invalid", "送信内容をJSONとして読み取れません。") from None
+
+
+def _validated(data, model: type[M]) -> M:
+    try:
+        return model.model_validate(data)
+    except SchemaError as exc:
+        raise HubError(422, "invalid", _schema_message(exc)) from None
+
+
+def _push_request(body: bytes) -> PushRequest:
+    data = _json(body)
     if (
         isinstance(data, dict)
         and isinstance(data.get("changes"), list)
@@ -178,10 +219,7 @@ def _push_request(body: bytes) -> PushRequest:
             "too_large",
             f"一度に送れる変更は{MAX_PUSH_CHANGES}件までです（{len(data['changes'])}件）。分けて送ってください。",
         )
-    try:
-        return PushRequest.model_validate(data)
-    except SchemaError as exc:
-        raise HubError(422, "invalid", _schema_message(exc)) from None
+    return _validated(data, PushRequest)
 
 
 def app_from_environment() -> FastAPI:

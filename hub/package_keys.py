@@ -8,7 +8,6 @@ nothing. The hub's own Ed25519 key is made on first use and signs the catalog pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -18,22 +17,14 @@ from sqlalchemy import Engine, insert, select, update
 
 from desktop.exchange import keys
 from desktop.exchange.archive import PackageRefused
+from desktop.models.municipal_code import prefecture_of as prefecture_name
+from desktop.models.ownership import is_prefecture_code, prefecture_of
+from desktop.sync.protocol import PackageKey, PackageKeys
 from hub import db
-from hub.schema import package_key, signing_key, token
+from hub.schema import audit, package_key, signing_key, token
+from hub.tokens import Caller
 
 Trust = Literal["trusted", "new"]
-
-
-@dataclass(frozen=True)
-class KnownKey:
-    code: str
-    key_id: str
-    public_key: bytes
-    source: str  # token | approved
-
-    @property
-    def fingerprint(self) -> str:
-        return keys.fingerprint(self.public_key)
 
 
 def _pin(conn, code: str, key_id: str):
@@ -88,23 +79,45 @@ def approve(conn, code: str, public_key: bytes, now: datetime) -> None:
     _put(conn, code, public_key, "approved", "", now)
 
 
-def register(engine: Engine, code: str, token_id: str, public_key: bytes, now: datetime) -> KnownKey:
-    """Pin a key a device registered with a valid token of `code` (trusted while that token is valid)."""
+def _wire(code: str, name: str, public_key: bytes) -> PackageKey:
+    return PackageKey(
+        code=code, name=name, key_id=keys.key_id(public_key), fingerprint=keys.fingerprint(public_key),
+        public_key=keys.encode_public(public_key),
+    )  # fmt: skip
+
+
+def register(engine: Engine, caller: Caller, public_key: bytes, now: datetime) -> PackageKey:
+    """Pin a key a device registered with a valid token of its own 団体コード (trusted while that token is valid);
+    PackageRefused when another key holds its id. An administrator's approval of the same key stays as it is."""
     with engine.connect() as conn, conn.begin():
-        pin = _pin(conn, code, keys.key_id(public_key))
-        if pin is None or pin.source == "token":  # an administrator's approval stays as it is
-            _put(conn, code, public_key, "token", token_id, now)
-        source = pin.source if pin is not None and pin.source == "approved" else "token"
-    return KnownKey(code, keys.key_id(public_key), public_key, source)
+        pin = _pin(conn, caller.code, keys.key_id(public_key))
+        if pin is None or pin.source == "token":
+            _put(conn, caller.code, public_key, "token", caller.token_id, now)
+        elif keys.decode_public(pin.public_key) != public_key:
+            raise _different_key(caller.code, keys.key_id(public_key))
+        if pin is None or pin.token_id != caller.token_id:
+            conn.execute(
+                insert(audit).values(
+                    at=now, code=caller.code, token_id=caller.token_id, device_id="", batch_id="",
+                    action="key_register", records=[], detail=keys.fingerprint(public_key),
+                )
+            )  # fmt: skip
+    return _wire(caller.code, caller.name, public_key)
 
 
-def registered(engine: Engine, code: str) -> list[KnownKey]:
-    """The keys pinned for `code`."""
+def listing(engine: Engine, caller: Caller, now: datetime) -> PackageKeys:
+    """GET /v1/keys: the hub's own key (as the caller's prefecture) and the keys registered for the caller."""
+    prefecture = caller.code if is_prefecture_code(caller.code) else prefecture_of(caller.code)
+    hub = _wire(prefecture, prefecture_name(prefecture), hub_key(engine, now).public_key)
     with engine.connect() as conn:
         rows = conn.execute(
-            select(package_key).where(package_key.c.code == code).order_by(package_key.c.created_at)
+            select(package_key.c.public_key)
+            .where(package_key.c.code == caller.code)
+            .order_by(package_key.c.created_at)
         ).all()
-    return [KnownKey(r.code, r.key_id, keys.decode_public(r.public_key), r.source) for r in rows]
+    return PackageKeys(
+        hub=hub, keys=[_wire(caller.code, caller.name, keys.decode_public(r.public_key)) for r in rows]
+    )
 
 
 # --- the hub's own key ---------------------------------------------------------------------------------------
@@ -133,7 +146,8 @@ def _make(conn, now: datetime) -> keys.DeviceKey:
 def hub_key(engine: Engine, now: datetime) -> keys.DeviceKey:
     """The hub's own signing key (made on first use; every worker and the CLI share it)."""
     with engine.connect() as conn:
-        row = conn.execute(select(signing_key.c.private_pem).where(signing_key.c.id == 1)).first()
+        with conn.begin():
+            row = conn.execute(select(signing_key.c.private_pem).where(signing_key.c.id == 1)).first()
         if row is not None:
             return _load(row.private_pem)
         conn = conn.execution_options(**db.WRITE)

@@ -15,13 +15,15 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from desktop.exchange.keys import decode_public, encode_public
 from desktop.models import ENTITY_BY_KIND
 from desktop.models.errors import Cancelled, DomainError, ValidationError
+from desktop.models.ownership import is_prefecture_code, prefecture_of
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.rules import label
 from desktop.models.sync_state import Conflict, SyncRun
 from desktop.models.vocab import RECORD_KINDS
-from desktop.services import settings
+from desktop.services import packages, settings
 from desktop.services.sync_status import pending_changes
 from desktop.services.workspace import Workspace
 from desktop.sync import resolve as resolving
@@ -29,7 +31,7 @@ from desktop.sync.client import HubClient, check_url
 from desktop.sync.credentials import NO_ANSWER, TokenStore, account
 from desktop.sync.engine import SyncEngine, SyncReport, count_open_conflicts
 from desktop.sync.errors import HubUnreachableError, SyncError, TokenRefusedError  # noqa: F401 - callers catch them here
-from desktop.sync.protocol import HubStatus
+from desktop.sync.protocol import HubStatus, KeyRegistration
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ def set_token(ws: Workspace, token: str, tokens: TokenStore = TOKENS) -> bool:
     if not token or any(ch.isspace() for ch in token) or len(token) > 500:
         raise ValidationError("トークンを正しく入力してください（空白を含まない文字列です）。", "token")
     tokens.put(token_account(ws), token)
+    settings.put(ws.store, KEY_SETTING, "")  # a new token registers this PC's package key again
     return tokens.session_only
 
 
@@ -108,6 +111,31 @@ def token_notice(tokens: TokenStore = TOKENS) -> str:
         return "トークンはOSの資格情報ストアに保存します。"
     why = "OSの資格情報ストアが応答しません" if problem == NO_ANSWER else "OSの資格情報ストアを使用できません"
     return f"トークンはこの起動中だけ保持します（{why}）。次回の起動時に再入力が必要です。"
+
+
+# -- package keys through the hub (DESIGN.md §5, keys) ----------------------------------------------------------
+KEY_SETTING = "hub_package_key"  # "<hub url> <fingerprint>" once this PC's key is registered there
+
+
+def _exchange_keys(ws: Workspace, client: HubClient) -> None:
+    """Once per hub and token: register this PC's package signing key at the hub for this 団体コード, and pin the
+    key the hub signs catalog packages with, so packages between them need no approval. Failing here never fails
+    the sync (an older hub has no /v1/keys): packages then need an approval by fingerprint, as before."""
+    key = packages.device_key(ws)
+    done = f"{hub_settings(ws).url} {key.fingerprint}"
+    if settings.get(ws.store, KEY_SETTING) == done:
+        return
+    me = ws.owner_code
+    try:
+        client.register_key(KeyRegistration(code=me, public_key=encode_public(key.public_key)))
+        hub = client.keys().hub
+        if hub.code != (me if is_prefecture_code(me) else prefecture_of(me)):
+            raise SyncError(f"ハブの署名鍵が別の団体（{hub.code}）のものとして示されました。")
+        packages.register_hub_key(ws, hub.code, decode_public(hub.public_key), hub.name)
+    except (SyncError, DomainError, ValueError) as err:
+        log.warning("package keys not exchanged with the hub: %s", err)
+        return
+    settings.put(ws.store, KEY_SETTING, done)
 
 
 # -- talking to the hub -----------------------------------------------------------------------------------------
@@ -178,6 +206,7 @@ def run(
                 **({"page_limit": page_limit} if page_limit else {}),
             )
             report = engine.run()
+            _exchange_keys(ws, client)
             outcome = report.outcome
             if report.repaired:
                 message = f"ハブとの照合で差異が見つかったため、自動で修復しました（{', '.join(report.repaired)}）。"

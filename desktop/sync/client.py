@@ -24,15 +24,20 @@ from desktop.sync.errors import HubUnreachableError, SyncError, TokenRefusedErro
 from desktop.sync.protocol import (
     CHANGES,
     DIGEST,
+    KEYS,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     PUSH,
+    REGISTER_KEY,
     STATUS,
     ChangesPage,
     Digest,
     Endpoint,
     ErrorBody,
     HubStatus,
+    KeyRegistration,
+    PackageKey,
+    PackageKeys,
     PushRequest,
     PushResponse,
 )
@@ -151,7 +156,7 @@ class HubClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- the four endpoints -------------------------------------------------------------------------------
+    # -- the endpoints ------------------------------------------------------------------------------------
     def status(self) -> HubStatus:
         return self._call(STATUS)
 
@@ -163,6 +168,12 @@ class HubClient:
 
     def digest(self) -> Digest:
         return self._call(DIGEST)
+
+    def register_key(self, registration: KeyRegistration) -> PackageKey:
+        return self._call(REGISTER_KEY, content=registration.model_dump_json())
+
+    def keys(self) -> PackageKeys:
+        return self._call(KEYS)
 
     # -- one request, retried ------------------------------------------------------------------------------
     def _call(self, endpoint: Endpoint[M], **kwargs) -> M:

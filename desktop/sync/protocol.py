@@ -10,6 +10,8 @@ value, and nothing is ordered by client clocks.
   in the order sent. A replayed (device_id, batch_id) gets the stored answer and changes nothing.
 - ``GET  /v1/digest``            → :class:`Digest`: per-kind count and digest of (id, version) for the sanity check,
   run after every sync (DESIGN.md §4), and the newest version it covers.
+- ``POST /v1/keys``              ← :class:`KeyRegistration` → :class:`PackageKey`: register this device's package
+  signing key for the token's own 団体コード (never another's: 403); ``GET /v1/keys`` → :class:`PackageKeys`.
 
 Every request carries ``Authorization: Bearer <token>`` and the :data:`PROTOCOL_HEADER` with
 :data:`PROTOCOL_VERSION`. Every error answer is an :class:`ErrorBody` whose ``message`` is Japanese and fit to show.
@@ -195,6 +197,33 @@ class Digest(_Strict):
     kinds: dict[str, KindDigest]
 
 
+class KeyRegistration(_Strict):
+    """``POST /v1/keys``: a device's package signing key (DESIGN.md §5), for the token's own 団体コード only."""
+
+    code: Code
+    public_key: str = Field(min_length=1, max_length=64)  # base64 of the raw 32-byte Ed25519 public key
+
+    _code = field_validator("code")(_check_code)
+
+
+class PackageKey(_Strict):
+    """A package signing key the hub vouches for."""
+
+    code: Code  # whose key: a town's, or the prefecture's (the hub's own key signs as the prefecture)
+    name: str = ""
+    key_id: str
+    fingerprint: str
+    public_key: str
+
+
+class PackageKeys(_Strict):
+    """``GET /v1/keys``: the key the hub signs catalog packages with, and the keys registered for this token's
+    団体コード."""
+
+    hub: PackageKey
+    keys: list[PackageKey]
+
+
 class ErrorBody(_Strict):
     error: str  # a stable machine code: unauthorized, forbidden, protocol_version, too_large, invalid, busy …
     message: str  # Japanese, fit to show to a user
@@ -217,6 +246,8 @@ STATUS = Endpoint("GET", "/v1/status", HubStatus)
 CHANGES = Endpoint("GET", "/v1/changes", ChangesPage)
 PUSH = Endpoint("POST", "/v1/push", PushResponse)
 DIGEST = Endpoint("GET", "/v1/digest", Digest)
+KEYS = Endpoint("GET", "/v1/keys", PackageKeys)
+REGISTER_KEY = Endpoint("POST", "/v1/keys", PackageKey)
 
 
 _DIGEST_RUN = 4096
