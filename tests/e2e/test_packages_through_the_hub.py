@@ -1,0 +1,80 @@
+"""Packages and the hub together (issue 8): a town's needs package reaches a real `dxnavi-hub` by file, the
+prefecture answers through the hub as its desktop does (sync), and the answer reaches the town both by sync and by
+a catalog package the hub exports. A PC that synced once is trusted both ways without approval."""
+
+import subprocess
+import sys
+
+from desktop.exchange.keys import grouped
+from desktop.models import NeedsRequest
+from desktop.services import needs, packages
+from desktop.services.prefecture import needs as prefecture_needs
+from tests.e2e.conftest import REPO
+
+FUKUI_PREF, FUKUI_PREF_NAME = "180009", "福井県"
+ANSWER = "県の人材プールから2名を紹介します。"
+
+
+def hub_cli(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "hub.cli", *map(str, args)], capture_output=True, text=True, encoding="utf-8",
+        cwd=REPO,
+    )  # fmt: skip
+
+
+def test_a_need_sent_by_file_is_answered_through_the_hub_and_the_answer_arrives_by_sync_and_by_file(
+    make_pc, live_hub, tmp_path
+):
+    # 鯖江市's PC without a network: its need goes to the hub in a package the administrator imports.
+    offline = make_pc("town-offline")
+    need = needs.create(
+        offline.ws, title="CIO補佐官の派遣", category="talent", skill_role="producer", purpose="計画づくり",
+        days_per_month=2,
+    )  # fmt: skip
+    needs.submit(offline.ws, need.id)
+    sent = tmp_path / "needs.dxpkg"
+    packages.export_package(offline.ws, "needs", sent, with_documents=False)
+    fp = packages.device_key(offline.ws).fingerprint
+
+    refused = hub_cli("package", "import", "--db", live_hub.db, sent)
+    assert refused.returncode == 1 and f"--approve-key {fp}" in refused.stderr
+    dry = hub_cli("package", "import", "--db", live_hub.db, sent, "--dry-run")
+    assert dry.returncode == 0 and fp in dry.stdout and "追加 2件" in dry.stdout
+    done = hub_cli("package", "import", "--db", live_hub.db, sent, "--approve-key", fp)
+    assert done.returncode == 0 and "取り込みました" in done.stdout, done.stderr
+
+    # The prefecture's desktop sees the need by sync, answers it, and sends the answer by sync.
+    prefecture = make_pc("pref", FUKUI_PREF, FUKUI_PREF_NAME)
+    prefecture.sync()
+    prefecture_needs.respond(prefecture.ws, need.id, "matched", ANSWER)
+    assert prefecture.sync().pushed == 1
+
+    # By file: the hub's catalog package for 鯖江市, approved once by the hub key's fingerprint.
+    catalog = tmp_path / "catalog.dxpkg"
+    made = hub_cli("package", "export", "--db", live_hub.db, "--code", "182079", "--out", catalog)
+    assert made.returncode == 0, made.stderr
+    opened = packages.open_for_import(offline.ws, catalog)
+    assert opened.key_status == "new" and opened.manifest.sender_code == FUKUI_PREF
+    assert opened.fingerprint in made.stdout
+    packages.apply_package(offline.ws, catalog, approve_key=grouped(opened.fingerprint))
+    arrived = needs.get(offline.ws, need.id)
+    assert (arrived.response_status, arrived.response_text) == ("matched", ANSWER)
+
+    # By sync: the town's other PC gets the need and its answer, registers its key and pins the hub's.
+    online = make_pc("town-online")
+    online.sync()
+    synced = needs.get(online.ws, need.id)
+    assert (synced.response_status, synced.response_text) == ("matched", ANSWER)
+    assert packages.open_for_import(online.ws, catalog).key_status == "pinned"
+
+    # A package from the synced PC is trusted at the hub without approval; importing it changes nothing new.
+    needs.update(online.ws, need.id, purpose="計画づくりと庁内体制の整備")
+    from_online = tmp_path / "online.dxpkg"
+    packages.export_package(online.ws, "needs", from_online, with_documents=False)
+    trusted = hub_cli("package", "import", "--db", live_hub.db, from_online)
+    assert trusted.returncode == 0 and "信頼済み" in trusted.stdout, trusted.stderr
+    again = hub_cli("package", "import", "--db", live_hub.db, from_online)
+    assert again.returncode == 0 and "取込済み" in again.stdout
+    prefecture.sync()
+    with prefecture.ws.store.read() as s:
+        assert s.get(NeedsRequest, need.id).purpose == "計画づくりと庁内体制の整備"
