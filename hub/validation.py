@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
-
 from desktop.models import ENTITY_BY_KIND
 from desktop.models.errors import ValidationError
 from desktop.models.ownership import CATALOG_KINDS, PREFECTURE_FIELDS, is_prefecture_code, may_write
 from desktop.models.rules import clean, label, require
 from desktop.sync.protocol import Change, FieldValue
+from desktop.sync.wire import decode_json, to_wire
 
 
 class Rejected(Exception):
     """The change is refused as a whole; `str(exc)` is the Japanese reason."""
-
-
-def _wire(value: Any) -> FieldValue:
-    return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def clean_fields(change: Change, stored_fields: dict[str, FieldValue] | None) -> dict[str, FieldValue]:
@@ -26,16 +20,16 @@ def clean_fields(change: Change, stored_fields: dict[str, FieldValue] | None) ->
     if cls is None:
         raise Rejected(f"種類「{change.kind}」の記録はこのハブでは扱えません。")
     try:
-        current = clean(cls, stored_fields or {}) if stored_fields else None
+        current = clean(cls, decode_json(cls, stored_fields)) if stored_fields else None
     except ValidationError:
         current = None  # a stored copy that no longer passes today's rules is not the pusher's fault
     try:
-        cleaned = clean(cls, dict(change.fields), current)
+        cleaned = clean(cls, decode_json(cls, dict(change.fields)), current)
         if stored_fields is None and not change.deleted:
             require(cls, cleaned)  # a new record needs its 件名, 指標名 … like a form does
     except ValidationError as exc:
         raise Rejected(str(exc)) from None
-    return {name: _wire(value) for name, value in cleaned.items()}
+    return {name: to_wire(value) for name, value in cleaned.items()}
 
 
 def check_ownership(scope_code: str, change: Change, stored_owner: str | None) -> None:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from pydantic import ValidationError as SchemaError
-from sqlalchemy import JSON
 
 from desktop.exchange import keys
 from desktop.exchange.archive import (
@@ -44,31 +42,12 @@ from desktop.models.errors import ValidationError
 from desktop.models.ownership import CATALOG_KINDS, may_write
 from desktop.models.rules import clean
 from desktop.sync.protocol import Change, FieldValue
-from desktop.sync.wire import row_fields
-
-
-def _json_columns(cls: type[Synced]) -> frozenset[str]:
-    return frozenset(c.key for c in cls.__table__.columns if isinstance(c.type, JSON))  # type: ignore[attr-defined]
-
-
-def package_fields(row: Synced) -> dict[str, FieldValue]:
-    """A stored record's fields as a package carries them: sync's wire values, a JSON column as JSON text
-    (the protocol carries scalars only)."""
-    fields = row_fields(row)
-    for key in _json_columns(type(row)):
-        fields[key] = json.dumps(fields[key], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return fields
+from desktop.sync.wire import decode_json
 
 
 def column_values(cls: type[Synced], fields: dict[str, FieldValue]) -> dict[str, Any]:
     """A package's fields → column values under the forms' rules (ValidationError, Japanese, if any is bad)."""
-    decoded: dict[str, Any] = dict(fields)
-    for key in _json_columns(cls) & decoded.keys():
-        try:
-            decoded[key] = json.loads(str(decoded[key]))
-        except ValueError:
-            raise ValidationError(f"項目「{key}」の値が正しい形式ではありません。", key) from None
-    return clean(cls, decoded)
+    return clean(cls, decode_json(cls, dict(fields)))
 
 
 @dataclass(frozen=True)

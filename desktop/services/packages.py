@@ -24,7 +24,7 @@ from desktop.exchange import keys
 from desktop.exchange.archive import PackageRefused, read_file
 from desktop.exchange.build import Contents, build_package
 from desktop.exchange.manifest import KIND_LABELS, Kind, Manifest
-from desktop.exchange.package import Package, open_package, package_fields
+from desktop.exchange.package import Package, open_package
 from desktop.models import (
     ENTITY_BY_KIND,
     SYNCED_ENTITIES,
@@ -47,7 +47,7 @@ from desktop.services.workspace import NoMunicipalityError, Workspace
 from desktop.store.paths import key_dir
 from desktop.sync.merge import Copy, meet_batch
 from desktop.sync.protocol import Change
-from desktop.sync.wire import to_wire
+from desktop.sync.wire import row_fields, to_wire
 
 SEQUENCE_SETTING = "package_sequence"
 
@@ -133,7 +133,7 @@ def _sender_changes(s: Session, sender: str, owner: str, kinds: Iterable[str]) -
         if cls.kind not in wanted:
             continue
         for row in s.scalars(select(cls).where(cls.owner_code == owner).order_by(cls.id)):
-            own = {k: v for k, v in package_fields(row).items() if may_write(sender, owner, cls.kind, k)}
+            own = {k: v for k, v in row_fields(row).items() if may_write(sender, owner, cls.kind, k)}
             if not own:
                 continue
             changes.append(

@@ -1,14 +1,17 @@
-"""Local rows ⇄ wire fields: JSON scalars, dates and datetimes as ISO 8601 text (protocol.FieldValue)."""
+"""Local rows ⇄ wire fields: JSON scalars, dates and datetimes as ISO 8601 text, a JSON column (the 調達仕様書's
+chapters) as canonical JSON text (protocol.FieldValue carries scalars only)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime
+from sqlalchemy import JSON, Date, DateTime
 
 from desktop.models import Synced
+from desktop.models.errors import ValidationError
 
 
 def to_wire(value: Any) -> Any:
@@ -17,6 +20,8 @@ def to_wire(value: Any) -> Any:
         return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return value
 
 
@@ -52,6 +57,8 @@ def _parsers(cls: type[Synced]) -> dict[str, Any]:
             out[c.key] = datetime.fromisoformat
         elif isinstance(c.type, Date):
             out[c.key] = lambda text: date.fromisoformat(text[:10])
+        elif isinstance(c.type, JSON):
+            out[c.key] = json.loads
         else:
             out[c.key] = None
     return out
@@ -66,6 +73,24 @@ def from_wire(cls: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
             continue
         parse = parsers[key]
         out[key] = parse(value) if parse is not None and isinstance(value, str) and value else value
+    return out
+
+
+@cache
+def _json_fields(cls: type[Synced]) -> frozenset[str]:
+    return frozenset(c.key for c in cls.__table__.columns if isinstance(c.type, JSON))  # type: ignore[attr-defined]
+
+
+def decode_json(cls: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
+    """Wire fields with each JSON column's text read back (the rest as they are), for the forms' rules to check;
+    unreadable text is a ValidationError naming the field."""
+    out = dict(fields)
+    for key in _json_fields(cls) & out.keys():
+        if isinstance(out[key], str):
+            try:
+                out[key] = json.loads(out[key])
+            except ValueError:
+                raise ValidationError(f"項目「{key}」の値が正しい形式ではありません。", key) from None
     return out
 
 

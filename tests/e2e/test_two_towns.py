@@ -127,3 +127,22 @@ def test_two_pcs_that_entered_the_towns_posts_offline_sync_into_one_set_of_posts
         == [("cio", 1, "山田 太郎"), ("cio_adviser", 1, "外部 花子"), ("dx_leader", 1, "")]
     )
     assert count(one, OrgRole) == 3
+
+
+def test_a_procurement_spec_with_edited_chapters_syncs_to_the_second_pc(make_pc):
+    """The chapters are a JSON column; they travel as JSON text, not as a value the protocol refuses."""
+    from desktop.services import procurement
+
+    one, two = make_pc("pc1"), make_pc("pc2")
+    spec = procurement.create_from_template(one.ws, procurement.templates()[0].key, "窓口の共同調達")
+    chapter = next(iter(procurement.get(one.ws, spec.id).chapters))
+    procurement.set_chapter(one.ws, spec.id, chapter, "一台目で書いた本文")
+    assert one.sync().open_conflicts == 0
+    two.sync()
+    assert procurement.get(two.ws, spec.id).chapters == procurement.get(one.ws, spec.id).chapters
+    assert procurement.get(two.ws, spec.id).chapters[chapter] == "一台目で書いた本文"
+    procurement.set_chapter(two.ws, spec.id, chapter, "二台目で直した本文")
+    two.sync()
+    one.sync()
+    assert procurement.get(one.ws, spec.id).chapters[chapter] == "二台目で直した本文"
+    assert sync.status(one.ws).pending == 0 and sync.status(two.ws).pending == 0
