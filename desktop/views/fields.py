@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Signal
@@ -154,6 +155,7 @@ class _Typed(_Feedback):
 
     _stored: str
     _previous: str
+    _put_text: Callable[[str], None]  # each widget: show a text without committing it
 
     def shown(self, value) -> str:
         """How a stored value is written in the field."""
@@ -182,9 +184,6 @@ class _Typed(_Feedback):
         """The store took the last commit: it is what an edit refused later falls back to."""
         super().saved()
         self._previous = self._stored
-
-    def _put_text(self, text: str) -> None:
-        raise NotImplementedError
 
 
 class LineField(QLineEdit, _Typed):

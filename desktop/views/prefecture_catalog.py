@@ -6,6 +6,7 @@ They arrive from the prefecture by sync or catalog package. The one thing a town
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -53,7 +54,13 @@ def _v(table: dict[str, str], key: str) -> str:
 
 
 class CatalogTab(QWidget):
-    """One catalog list (read-only) and the selected entry's text."""
+    """One catalog list (read-only) and the selected entry's text.
+
+    Each tab says how an entry reads: `label` (its line in the list) and `body` (the text beside it).
+    """
+
+    label: Callable[[Any], str]
+    body: Callable[[Any], str]
 
     def __init__(self, ctx: ViewContext, cls: type[Synced], empty: str):
         super().__init__()
@@ -110,12 +117,6 @@ class CatalogTab(QWidget):
         entry = self.current()
         self.text.setText(self.body(entry) if entry is not None else "")
         self.entry_shown(entry)
-
-    def label(self, entry: Any) -> str:
-        raise NotImplementedError
-
-    def body(self, entry: Any) -> str:
-        raise NotImplementedError
 
     def entry_shown(self, entry: Any | None) -> None:
         """A tab that adds something per entry (the 参加意向 form) overrides this."""

@@ -5,7 +5,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import uuid
 
 import httpx
@@ -27,19 +26,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(condition, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the hub did not start")
-        time.sleep(0.05)
+class ServerLog:
+    """Copies the hub's output to a file as it comes, and says when every worker has started."""
 
+    def __init__(self, stream, path, workers: int):
+        self.lines: list[str] = []
+        self.ready = threading.Event()
+        self._thread = threading.Thread(target=self._copy, args=(stream, path, workers), daemon=True)
+        self._thread.start()
 
-def answers(url: str, headers: dict) -> bool:
-    try:
-        return httpx.get(f"{url}/v1/status", headers=headers, timeout=1).status_code == 200
-    except httpx.TransportError:
-        return False
+    def _copy(self, stream, path, workers: int) -> None:
+        started = 0
+        with path.open("w") as out:
+            for line in stream:  # until the server exits and closes its end
+                self.lines.append(line)
+                out.write(line)
+                started += "Application startup complete" in line
+                if started == workers:
+                    self.ready.set()
+
+    def text(self) -> str:
+        self._thread.join(timeout=30)
+        return "".join(self.lines)
 
 
 @pytest.mark.slow
@@ -50,15 +58,15 @@ def test_two_workers_and_fifty_concurrent_clients_lose_nothing(postgres_url, tmp
     token = tokens.issue(engine, SABAE, "負荷試験", NOW)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = (tmp_path / "hub.log").open("w+")
     server = subprocess.Popen(
         [sys.executable, "-m", "hub.cli", "serve", "--db", postgres_url, "--host", "127.0.0.1", "--port", str(port),
          "--workers", "2"],
-        stdout=log, stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
+    log = ServerLog(server.stdout, tmp_path / "hub.log", workers=2)
     headers = {"Authorization": f"Bearer {token}", PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
     try:
-        wait_until(lambda: answers(url, headers), timeout=60)
+        assert log.ready.wait(timeout=60), "the hub's two workers did not start:\n" + "".join(log.lines)
         results: list[dict] = []
         failures: list[str] = []
         lock = threading.Lock()
@@ -101,7 +109,6 @@ def test_two_workers_and_fifty_concurrent_clients_lose_nothing(postgres_url, tmp
         server.terminate()
         server.wait(timeout=30)
         engine.dispose()
-    log.seek(0)
-    served = log.read()
+    served = log.text()
     assert served.count("Started server process") == 2
     assert token.partition(".")[2] not in served
