@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -112,7 +113,10 @@ class SyncPage(Page):
         self.history.setHorizontalHeaderLabels(
             [self.tr("開始"), self.tr("結果"), self.tr("送信"), self.tr("受信"), self.tr("内容")]
         )
-        self.history.horizontalHeader().setStretchLastSection(True)
+        header = self.history.horizontalHeader()
+        for column in range(4):  # 開始, 結果, 送信, 受信 as wide as their text; 内容 takes the rest
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().setVisible(False)
         self.history.setMinimumHeight(220)
@@ -174,8 +178,6 @@ class SyncPage(Page):
             )
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
-        self.history.resizeColumnsToContents()
-        self.history.horizontalHeader().setStretchLastSection(True)
 
     # -- actions ---------------------------------------------------------------------------------------------------
     def _browse_ca(self) -> None:
