@@ -85,7 +85,7 @@ class SyncPage(Page):
         self.sync_button = QPushButton(self.tr("今すぐ同期(&Y)"))
         self.cancel_button = QPushButton(self.tr("中止"))
         self.conflicts_button = QPushButton()
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # not clicked(checked) as `then`
         self.test_button.clicked.connect(self.test_connection)
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.controller.cancel)
