@@ -45,7 +45,7 @@ from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import NoMunicipalityError, Workspace
 from desktop.store.paths import key_dir
-from desktop.sync.merge import Copy, meet_batch
+from desktop.sync.merge import Copy, meet_many
 from desktop.sync.protocol import Change
 from desktop.sync.wire import row_fields, to_wire
 
@@ -437,7 +437,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
         if origin is not None and origin.key_id == manifest.key_id and origin.sequence > manifest.sequence:
             newer.add(change.id)
         copies.append(_copy(change, values, row, now, actor))
-    outcomes = meet_batch(s, copies, now, known=rows, newer_here=frozenset(newer))
+    outcomes = meet_many(s, copies, now, known=rows, newer_here=newer)
     done = []
     for change, values, outcome in zip(package.changes, package.values, outcomes, strict=True):
         if outcome.parked:

@@ -234,7 +234,8 @@ class SyncEngine:
         now = self.storage.clock()
         with self.storage.write() as s:
             with s.no_autoflush:  # one flush per page, not one per record
-                self.report.new_conflicts += merge.meet_page(s, page.changes, now, force=force)
+                outcomes = merge.meet_many(s, page.changes, now, force=force)
+                self.report.new_conflicts += sum(len(o.conflicts) for o in outcomes)
                 self._note_contacts(s, page.changes, now)
             merge.unpark(s, now)
             ensure_state(s).cursor = max(page.next, cursor)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import Dialect, insert, select
+from sqlalchemy import Dialect, select
 from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synced
@@ -267,47 +267,6 @@ def meet(
     return _three_way(s, row, copy, remote, values, sent, refused, now)
 
 
-def meet_batch(
-    s: Session, copies: list[Copy], now: datetime, *, known: dict[str, Synced], newer_here: frozenset[str]
-) -> list[Outcome]:
-    """Meet many copies in order (a package's records); what each did, as :func:`meet` would say.
-
-    A record this PC has never had, whose parents it has or that come earlier in the batch, needs no merge: it
-    is inserted as the other side sent it, with one executemany per kind (no ORM object each). The others meet
-    their rows one by one afterwards. `known` holds the local rows of the batch's records; `newer_here` the ids
-    of which this PC already has a newer state (by the source's own order).
-    """
-    outcomes: list[Outcome] = []
-    fresh: dict[type[Synced], list[dict[str, Any]]] = {}
-    present = set(known)  # ids of rows here, and of those this batch inserts
-    rest: list[tuple[int, Copy]] = []
-    for i, copy in enumerate(copies):
-        cls = ENTITY_BY_KIND.get(copy.kind)
-        values = from_wire(cls, {**default_fields(cls), **copy.fields}) if cls is not None else {}
-        if cls is None or copy.id in known or not _parents_present(s, cls, values, present):
-            rest.append((i, copy))
-            outcomes.append(Outcome())
-            continue
-        row = {
-            "id": copy.id,
-            "owner_code": copy.owner_code,
-            "version": copy.version,
-            "deleted": copy.deleted,
-            "dirty": False,
-            "updated_at": parse_time(copy.updated_at),
-            "updated_by": copy.updated_by,
-        }
-        fresh.setdefault(cls, []).append({**row, **values})
-        present.add(copy.id)
-        outcomes.append(Outcome("added"))
-    for cls in SYNCED_ENTITIES:  # parents first
-        if cls in fresh:
-            s.connection().execute(insert(cls.__table__), fresh[cls])  # type: ignore[attr-defined]
-    for i, copy in rest:
-        outcomes[i] = meet(s, copy, now, known=known, newer_here=copy.id in newer_here)
-    return outcomes
-
-
 def _take(row: Synced, values: dict[str, Any]) -> bool:
     """Set the given column values; whether any differed."""
     changed = False
@@ -444,8 +403,8 @@ def _stamp(row: Synced, copy: Copy) -> None:
     row.updated_by = copy.updated_by
 
 
-def prefetch(s: Session, records: list[Record]) -> dict[str, Synced]:
-    """The local rows of a page's records, and their parents into the session, in a few queries."""
+def prefetch(s: Session, records: Sequence[Record | Copy]) -> dict[str, Synced]:
+    """The local rows of the records of a page or package, and of their parents, in a few queries."""
     ids: dict[type[Synced], list[str]] = {}
     parents: dict[type[Synced], set[str]] = {}
     for record in records:
@@ -507,34 +466,45 @@ def _insert_sql(cls: type[Synced], keys: tuple[str, ...], dialect: Dialect) -> t
     return f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", processors
 
 
-def meet_page(s: Session, records: list[Record], now: datetime, *, force: bool = False) -> int:
-    """Bring a pulled page into the local store (the caller's transaction); returns how many new conflicts.
+def meet_many(
+    s: Session,
+    copies: Sequence[Record | Copy],
+    now: datetime,
+    *,
+    known: dict[str, Synced] | None = None,
+    newer_here: Container[str] | None = None,
+    force: bool = False,
+) -> list[Outcome]:
+    """Meet many copies in order, in the caller's transaction: a pulled page or a package's records.
 
-    The page's local rows and their parents are read in a few queries. Records this PC has never seen, whose
-    parents it already has, need no merge: they are inserted as the hub sent them, with one executemany per
-    kind. Every other record meets its local row one by one (:func:`meet`), after those inserts, so a record
-    whose parent came new in the same page finds it.
+    What each copy did, as :func:`meet` would say. Records this PC has never had, whose parents it has or that
+    come earlier among the copies, need no merge: they are inserted as the other side sent them, with one
+    executemany per kind through the driver (no ORM object each). Every other record meets its local row one
+    by one (:func:`meet`) after those inserts, with `force` (repair) and, for a package, `newer_here`: the ids
+    of which this PC already has a newer state by the source's own order (None: a hub's copies, ordered by its
+    versions). `known` holds the local rows of the copies, read at once; without it they are read here
+    (:func:`prefetch`).
     """
-    known = prefetch(s, records)
+    if known is None:
+        known = prefetch(s, copies)
+    outcomes: list[Outcome] = []
+    present = set(known)  # ids of rows here, and of those inserted here
     fresh: dict[tuple[type[Synced], tuple[str, ...]], list[tuple[Any, ...]]] = {}
-    rest: list[Record] = []
-    for record in records:
-        cls = ENTITY_BY_KIND.get(record.kind)
-        if cls is None:
-            continue  # a kind this version does not keep (yet)
-        if record.id in known:
-            rest.append(record)
+    rest: list[int] = []
+    for i, copy in enumerate(copies):
+        outcomes.append(Outcome("added"))
+        cls = ENTITY_BY_KIND.get(copy.kind)
+        if cls is None or copy.id in known:
+            rest.append(i)
             continue
-        values = from_wire(cls, {**default_fields(cls), **record.fields})
-        if any(values.get(key) and values[key] not in known for key, _parent in _references(cls)):
-            rest.append(record)  # its parent is not here yet (maybe later in this page)
+        values = from_wire(cls, {**default_fields(cls), **copy.fields})
+        if not _made_by_default(cls) <= values.keys() or not _parents_present(s, cls, values, present):
+            rest.append(i)  # a column the ORM fills by calling its default, or a parent not here (yet)
             continue
-        if not _made_by_default(cls) <= values.keys():
-            rest.append(record)  # a column the ORM fills by calling its default
-            continue
-        stamp = parse_time(record.updated_at)
-        sync = (record.id, record.owner_code, record.version, record.deleted, False, stamp, record.updated_by)
+        stamp = parse_time(copy.updated_at)
+        sync = (copy.id, copy.owner_code, copy.version, copy.deleted, False, stamp, copy.updated_by)
         fresh.setdefault((cls, (*_SYNC_VALUES, *values)), []).append((*sync, *values.values()))
+        present.add(copy.id)
     if fresh:
         conn = s.connection()
         # Parents first (the kinds' declared order): one executemany per kind.
@@ -546,10 +516,11 @@ def meet_page(s: Session, records: list[Record], now: datetime, *, force: bool =
                     for row in rows
                 ]
             conn.exec_driver_sql(sql, rows)
-    conflicts = 0
-    for record in rest:
-        conflicts += len(meet(s, record, now, force=force, known=known).conflicts)
-    return conflicts
+    for i in rest:
+        copy = copies[i]
+        newer = None if newer_here is None else copy.id in newer_here
+        outcomes[i] = meet(s, copy, now, force=force, known=known, newer_here=newer)
+    return outcomes
 
 
 def unpark(s: Session, now: datetime) -> int:

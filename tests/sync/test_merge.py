@@ -179,10 +179,10 @@ def test_a_child_that_arrives_before_its_parent_waits_for_it(ws):
     assert records.get(ws, Kpi, kpi_id).name == "交付率"
 
 
-# -- a pulled page (merge.meet_page) ---------------------------------------------------------------------------
+# -- a pulled page (merge.meet_many) ---------------------------------------------------------------------------
 def meet_page(ws, records_):
     with ws.store.write() as s, s.no_autoflush:
-        return merge.meet_page(s, records_, ws.now())
+        return sum(len(o.conflicts) for o in merge.meet_many(s, records_, ws.now()))
 
 
 def test_records_new_to_this_pc_arrive_from_a_page_as_the_hub_sent_them(ws):
