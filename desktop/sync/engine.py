@@ -21,7 +21,7 @@ from typing import Protocol
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from desktop.models import SYNCED_ENTITIES, Synced
+from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, Synced
 from desktop.models.catalog import record_contact
 from desktop.models.ownership import is_prefecture_code
 from desktop.models.progress import NO_PROGRESS, Progress
@@ -201,6 +201,11 @@ class SyncEngine:
                     outcome = merge.meet(
                         s, result.record, now, sent=sent, refused=frozenset(result.conflict_fields)
                     )
+                    row = s.get(ENTITY_BY_KIND[sent.kind], sent.id)
+                    if (
+                        row is not None and row.dirty
+                    ):  # nothing left to send if only another body's values differ
+                        merge.settle(s, row, self.owner_code)
                     self.report.new_conflicts += len(outcome.conflicts)
                     self.report.pushed += 1
             done += len(batch)

@@ -8,8 +8,18 @@ otherwise the field is a Conflict, kept for a person to resolve, and L stays on 
 against an edit on the other is a conflict on the field ``deleted``. Nothing here opens a transaction: the
 caller's session is the transaction (a pulled page and its cursor, one push answer, or a whole package).
 
-The base of a record is the last copy this PC shared with another side: the hub's copy, or the copy a package
-brought. A record the hub has never had (version 0) is still pushed whole.
+The base of a record is the last copy this PC shared with another side: the hub's copy, or, for a record the
+hub has never given this PC (version 0), the copy a package brought. A record the hub has never had is still
+pushed whole.
+
+A package's copy is never the base of the hub's next copy. Once this PC holds a hub copy of a record (version >
+0), only the hub moves its version and its base: a package's values are taken like an edit made here, against
+the hub's copy, which is kept in SyncBase (and the row keeps the hub's version). So when the prefecture answers
+a need by a catalog package only, the hub's next copy of the need (say the town's other PC edited its purpose)
+meets the answer as this PC's value against a base without it: the purpose is taken, the answer stays, and a
+hub copy that really changed the answer too is a Conflict, never a silent loss. Nor does a package's version
+stand for a hub copy this PC has not seen. Values another body owns (a need's response at a town) cannot be
+pushed from here: such a row is not dirty (nothing to send) but keeps its base until the hub's copy agrees.
 """
 
 from __future__ import annotations
@@ -116,15 +126,13 @@ def keep_base(s: Session, row: Synced) -> None:
 
 
 def base_of(s: Session, row: Synced) -> Base:
-    """The merge base of a local row."""
-    if not row.dirty:
-        return Base(row.version, row.deleted, row_fields(row))
-    stored = s.get(SyncBase, (row.kind, row.id))
+    """The merge base of a local row: its stored base copy, else (a row as it was shared) the row itself."""
+    stored = s.get(SyncBase, (row.kind, row.id)) if row.dirty or row.version > 0 else None
     if stored is not None:
         return Base(stored.version, stored.deleted, dict(stored.fields))
-    if row.version == 0:
+    if row.dirty and row.version == 0:
         return Base(0, False, default_fields(type(row)))
-    return Base(row.version, row.deleted, row_fields(row))  # pragma: no cover - keep_base always ran
+    return Base(row.version, row.deleted, row_fields(row))
 
 
 def open_conflicts(s: Session, kind: str, record_id: str) -> list[Conflict]:
@@ -173,22 +181,28 @@ def change_for(s: Session, row: Synced, scope_code: str) -> Change | None:
     return change
 
 
-def settle(s: Session, row: Synced) -> None:
-    """Clear dirty when a row equals its base again (and nothing waits for a person)."""
-    if not row.dirty:
+def settle(s: Session, row: Synced, scope_code: str | None = None) -> None:
+    """Clear dirty and forget the base when a row equals its base again (and nothing waits for a person).
+
+    With `scope_code` (this PC's 団体コード), a row that differs from its base only in fields this PC may not
+    write (values another body's package brought, which the hub has not had yet) has nothing to send: it is no
+    longer dirty, and keeps its base.
+    """
+    stored = s.get(SyncBase, (row.kind, row.id)) if row.dirty or row.version > 0 else None
+    if (not row.dirty and stored is None) or row.version == 0 or open_conflicts(s, row.kind, row.id):
         return
     base = base_of(s, row)
-    fields = row_fields(row).items()
-    same = (
-        row.version > 0
-        and row.deleted == base.deleted
-        and all(base.fields.get(k, _MISSING) == v for k, v in fields)
-    )
-    if same and not open_conflicts(s, row.kind, row.id):
+    differing = [k for k, v in row_fields(row).items() if base.fields.get(k, _MISSING) != v]
+    if row.deleted != base.deleted:
+        return
+    if not differing:
         row.dirty = False
-        stored = s.get(SyncBase, (row.kind, row.id))
         if stored is not None:
             s.delete(stored)
+    elif scope_code is not None and not any(
+        may_write(scope_code, row.owner_code, row.kind, k) for k in differing
+    ):
+        row.dirty = False
 
 
 @cache
@@ -260,7 +274,9 @@ def meet(
             return _send_again(s, row, copy, remote)
     elif newer_here:
         return Outcome("older")
-    if not row.dirty:
+    elif row.version > 0:
+        return _over_hub_copy(s, row, copy, remote, values, now)
+    if not row.dirty and (row.version == 0 or s.get(SyncBase, (row.kind, row.id)) is None):
         changed = _take(row, values) | (row.deleted != copy.deleted)
         _stamp(row, copy)
         return Outcome("changed" if changed else "unchanged")
@@ -301,6 +317,30 @@ def _send_again(s: Session, row: Synced, copy: Copy, remote: dict[str, Any]) -> 
     return Outcome("changed")
 
 
+def _over_hub_copy(
+    s: Session, row: Synced, copy: Copy, remote: dict[str, Any], values: dict[str, Any], now: datetime
+) -> Outcome:
+    """A package's copy of a record this PC holds a hub copy of: the package's values are taken like an edit
+    made here, against the hub's copy, which stays the base (and the row's version the hub's).
+
+    A clean row takes every field the package tells (nothing was edited here since it was last shared); a
+    dirty one merges three-way against its base. See the module docstring: a package's copy is never the base
+    of the hub's next copy.
+    """
+    if s.get(SyncBase, (row.kind, row.id)) is None:  # the row as it is: the hub's copy, from now on the base
+        s.add(
+            SyncBase(
+                kind=row.kind,
+                record_id=row.id,
+                version=row.version,
+                deleted=row.deleted,
+                fields=row_fields(row),
+            )
+        )
+    base = base_of(s, row) if row.dirty else Base(row.version, row.deleted, row_fields(row))
+    return _three_way(s, row, copy, remote, values, None, frozenset(), now, base=base, over_hub_copy=True)
+
+
 def _three_way(
     s: Session,
     row: Synced,
@@ -310,8 +350,13 @@ def _three_way(
     sent: Change | None,
     refused: frozenset[str],
     now: datetime,
+    *,
+    base: Base | None = None,
+    over_hub_copy: bool = False,
 ) -> Outcome:
-    base = base_of(s, row)
+    """Merge field by field against `base` (by default the row's). The other side's copy becomes the row's new
+    base and version, except a package's copy over a hub copy (`over_hub_copy`), which leaves both as they are."""
+    base = base or base_of(s, row)
     if sent is not None:
         taken = {k: v for k, v in sent.fields.items() if k not in refused}
         deleted = base.deleted if DELETED in refused else sent.deleted
@@ -345,17 +390,20 @@ def _three_way(
                 continue
             else:
                 _conflict(s, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
-    row.version = copy.version
-    stored = s.get(SyncBase, (row.kind, row.id))
-    if stored is None:
-        stored = SyncBase(kind=row.kind, record_id=row.id)
-        s.add(stored)
-    # The new shared copy: the other side's, and for the fields a package does not tell, the base as it was.
-    shared = dict(remote) if copy.whole else {**base.fields, **remote}
-    stored.version, stored.deleted, stored.fields = copy.version, copy.deleted, shared
+    if outcome.conflicts:
+        row.dirty = True  # a conflict waits for a person, whose answer is this PC's change
+    if not over_hub_copy:
+        row.version = copy.version
+        stored = s.get(SyncBase, (row.kind, row.id))
+        if stored is None:
+            stored = SyncBase(kind=row.kind, record_id=row.id)
+            s.add(stored)
+        # The new shared copy: the other side's, and for the fields a package does not tell, the base as it was.
+        shared = dict(remote) if copy.whole else {**base.fields, **remote}
+        stored.version, stored.deleted, stored.fields = copy.version, copy.deleted, shared
     settle(s, row)
     if not row.dirty:
-        _stamp(row, copy)
+        _stamp(row, copy, version=not over_hub_copy)
     outcome.result = "conflict" if outcome.conflicts else "changed" if changed else "unchanged"
     return outcome
 
@@ -395,8 +443,9 @@ def _conflict(
     outcome.conflicts.append(key)
 
 
-def _stamp(row: Synced, copy: Copy) -> None:
-    row.version = copy.version
+def _stamp(row: Synced, copy: Copy, *, version: bool = True) -> None:
+    if version:
+        row.version = copy.version
     row.deleted = copy.deleted
     row.dirty = False
     row.updated_at = parse_time(copy.updated_at)

@@ -7,9 +7,9 @@ import sys
 
 from desktop.exchange.keys import grouped
 from desktop.models import NeedsRequest
-from desktop.services import needs, packages
+from desktop.services import needs, packages, sync_status
 from desktop.services.prefecture import needs as prefecture_needs
-from tests.e2e.conftest import REPO
+from tests.e2e.conftest import REPO, SABAE
 
 FUKUI_PREF, FUKUI_PREF_NAME = "180009", "福井県"
 ANSWER = "県の人材プールから2名を紹介します。"
@@ -78,3 +78,81 @@ def test_a_need_sent_by_file_is_answered_through_the_hub_and_the_answer_arrives_
     prefecture.sync()
     with prefecture.ws.store.read() as s:
         assert s.get(NeedsRequest, need.id).purpose == "計画づくりと庁内体制の整備"
+
+
+def _answer_by_file_only(prefecture, town, need_id, tmp_path) -> None:
+    """The prefecture answers a need and sends the answer to the town in a catalog package; the hub never gets it."""
+    prefecture_needs.respond(prefecture.ws, need_id, "matched", ANSWER)
+    catalog = tmp_path / "catalog.dxpkg"
+    packages.export_package(prefecture.ws, "catalog", catalog, to=SABAE, with_documents=False)
+    opened = packages.open_for_import(town.ws, catalog)
+    packages.apply_package(town.ws, catalog, approve_key=grouped(opened.fingerprint))
+    assert needs.get(town.ws, need_id).response_text == ANSWER
+
+
+def _submitted_need(town) -> str:
+    need = needs.create(
+        town.ws, title="CIO補佐官の派遣", category="talent", skill_role="producer", purpose="計画づくり",
+        days_per_month=2,
+    )  # fmt: skip
+    needs.submit(town.ws, need.id)
+    town.sync()
+    return need.id
+
+
+def test_an_answer_that_came_only_by_file_survives_a_newer_copy_of_the_need_from_the_hub(make_pc, tmp_path):
+    town = make_pc("town")
+    need_id = _submitted_need(town)
+    prefecture = make_pc("pref", FUKUI_PREF, FUKUI_PREF_NAME)
+    prefecture.sync()
+    _answer_by_file_only(prefecture, town, need_id, tmp_path)
+
+    # The town's other PC, which never saw the answer, edits another field: the hub's newer copy lacks the answer.
+    other = make_pc("town-other")
+    other.sync()
+    needs.update(other.ws, need_id, purpose="計画づくりと庁内体制の整備")
+    assert other.sync().pushed == 1
+    report = town.sync()
+
+    arrived = needs.get(town.ws, need_id)
+    assert (arrived.purpose, arrived.response_status, arrived.response_text) == (
+        "計画づくりと庁内体制の整備",
+        "matched",
+        ANSWER,
+    )
+    # Nothing to ask anybody, and nothing the town could send is counted as unsent.
+    assert (report.new_conflicts, report.open_conflicts, sync_status.pending_changes(town.ws)) == (0, 0, 0)
+
+    # A later edit on this PC goes out alone; the answer stays until the prefecture's own sync brings it.
+    needs.update(town.ws, need_id, detail="月2日の派遣を希望します。")
+    assert town.sync().pushed == 1
+    assert needs.get(town.ws, need_id).response_text == ANSWER
+    assert sync_status.pending_changes(town.ws) == 0
+    prefecture.sync()
+    other.sync()
+    town.sync()
+    for pc in (town, other):
+        need = needs.get(pc.ws, need_id)
+        assert (need.purpose, need.detail, need.response_text) == (
+            "計画づくりと庁内体制の整備",
+            "月2日の派遣を希望します。",
+            ANSWER,
+        )
+    assert sync_status.pending_changes(town.ws) == 0
+
+
+def test_a_catalog_package_does_not_stand_for_the_hubs_copy_the_prefecture_had(make_pc, tmp_path):
+    town = make_pc("town")
+    need_id = _submitted_need(town)
+    # The other PC's edit reaches the hub and the prefecture, but not this PC.
+    other = make_pc("town-other")
+    other.sync()
+    needs.update(other.ws, need_id, purpose="計画づくりと庁内体制の整備")
+    other.sync()
+    prefecture = make_pc("pref", FUKUI_PREF, FUKUI_PREF_NAME)
+    prefecture.sync()
+    _answer_by_file_only(prefecture, town, need_id, tmp_path)
+
+    town.sync()
+    arrived = needs.get(town.ws, need_id)
+    assert (arrived.purpose, arrived.response_text) == ("計画づくりと庁内体制の整備", ANSWER)
