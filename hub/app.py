@@ -142,8 +142,10 @@ def create_app(engine: Engine, clock: Callable[[], datetime] = lambda: datetime.
         return Response(reads.changes(engine, who, since, limit), media_type="application/json")
 
     @serves(DIGEST, response_model=DIGEST.answer)
-    def get_digest(who: Annotated[Caller, Depends(caller)]):
-        return reads.digest(engine, who, digests)
+    def get_digest(
+        who: Annotated[Caller, Depends(caller)], at: Annotated[int | None, Query(ge=0, le=2**62)] = None
+    ):
+        return reads.digest(engine, who, digests, at)
 
     @serves(PUSH, response_model=PUSH.answer)
     async def post_push(request: Request, who: Annotated[Caller, Depends(caller)]):

@@ -119,12 +119,16 @@ def _readable_head(conn, code: str) -> int:
     return max((conn.execute(q).scalar() or 0 for q in newest), default=0)
 
 
-def digest(engine: Engine, caller: Caller, kept: DigestCache | None = None) -> Digest:
-    """Per kind, count and digest of (id, version) of what `caller` reads; `head` is the newest such version."""
+def digest(engine: Engine, caller: Caller, kept: DigestCache | None = None, at: int | None = None) -> Digest:
+    """Per kind, count and digest of (id, version) of what `caller` reads as of version `at` (default: all);
+    `head` is the newest such version. A record changed after `at` has lost the version it had then, so it is
+    listed in its kind's `after` instead of counted: a PC that pulled up to `at` compares everything else, even
+    while other towns keep pushing."""
     with _snapshot(engine) as conn, conn.begin():
         head = _readable_head(conn, caller.code)
+        whole = at is None or at >= head  # nothing changed after `at`: the digest of everything
         known = kept.get(caller.code) if kept is not None else None
-        if known is not None and known.head == head:
+        if whole and known is not None and known.head == head:
             return known
         rows = conn.execute(
             select(record.c.kind, record.c.id, record.c.version, record.c.owner_code).where(
@@ -132,11 +136,24 @@ def digest(engine: Engine, caller: Caller, kept: DigestCache | None = None) -> D
             )
         ).all()
     pairs: dict[str, list[tuple[str, int]]] = {}
+    after: dict[str, list[str]] = {}
     for kind, rid, version, owner in rows:
-        if may_read(caller.code, owner, kind):
+        if not may_read(caller.code, owner, kind):
+            continue
+        if not whole and version > at:
+            after.setdefault(kind, []).append(rid)
+        else:
             pairs.setdefault(kind, []).append((rid, version))
-    kinds = {kind: KindDigest(count=len(p), digest=record_digest(p)) for kind, p in sorted(pairs.items())}
+    kinds = {
+        kind: KindDigest(
+            count=len(pairs.get(kind, [])),
+            digest=record_digest(pairs.get(kind, [])),
+            version_sum=sum(v for _, v in pairs.get(kind, [])),
+            after=sorted(after.get(kind, [])),
+        )
+        for kind in sorted(pairs.keys() | after.keys())
+    }
     answer = Digest(head=head, kinds=kinds)
-    if kept is not None:
+    if whole and kept is not None:
         kept.keep(caller.code, answer)
     return answer

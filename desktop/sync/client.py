@@ -166,8 +166,8 @@ class HubClient:
     def push(self, request: PushRequest) -> PushResponse:
         return self._call(PUSH, content=request.model_dump_json())
 
-    def digest(self) -> Digest:
-        return self._call(DIGEST)
+    def digest(self, at: int | None = None) -> Digest:
+        return self._call(DIGEST, params={} if at is None else {"at": at})
 
     def register_key(self, registration: KeyRegistration) -> PackageKey:
         return self._call(REGISTER_KEY, content=registration.model_dump_json())

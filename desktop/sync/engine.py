@@ -261,42 +261,56 @@ class SyncEngine:
             record_contact(s, code, "sync", at)
 
     # -- sanity check ----------------------------------------------------------------------------------------
-    def local_digests(self) -> dict[str, tuple[int, str]]:
-        """Per kind: count and digest of (id, version) of every record this PC has from the hub."""
-        out: dict[str, tuple[int, str]] = {}
+    def local_digests(self) -> dict[str, LocalKind]:
+        """Per kind: the (id, version) pairs of every record this PC has from the hub, with count and digest."""
+        out: dict[str, LocalKind] = {}
         with self.storage.read() as s:
-            parked: dict[str, list[tuple[str, int]]] = {}
-            for p in s.scalars(select(ParkedRecord)):
-                parked.setdefault(p.kind, []).append((p.record_id, int(p.record["version"])))
+            parked = _parked_pairs(s)
             conn = s.connection()
             for cls in SYNCED_ENTITIES:
                 table = conn.dialect.identifier_preparer.quote(cls.__table__.name)  # type: ignore[attr-defined]
                 found = conn.exec_driver_sql(f"SELECT id, version FROM {table} WHERE version > 0")  # noqa: S608
                 pairs = [tuple(row) for row in found]
                 pairs += parked.get(cls.kind, [])
-                out[cls.kind] = (len(pairs), record_digest(pairs))
+                out[cls.kind] = LocalKind.of(pairs)
+        return out
+
+    def local_totals(self) -> dict[str, tuple[int, int]]:
+        """Per kind: how many records this PC has from the hub and the sum of their versions (one aggregate per
+        table, no digest): what the tables hold, cheaply enough for every sync with nothing to do."""
+        out: dict[str, tuple[int, int]] = {}
+        with self.storage.read() as s:
+            parked = _parked_pairs(s)
+            conn = s.connection()
+            for cls in SYNCED_ENTITIES:
+                table = conn.dialect.identifier_preparer.quote(cls.__table__.name)  # type: ignore[attr-defined]
+                count, total = conn.exec_driver_sql(
+                    f"SELECT count(*), coalesce(sum(version), 0) FROM {table} WHERE version > 0"  # noqa: S608
+                ).one()
+                waiting = parked.get(cls.kind, [])
+                out[cls.kind] = (count + len(waiting), total + sum(v for _, v in waiting))
         return out
 
     def check_and_repair(self) -> None:
         """Compare per-kind digests with the hub after every sync; repair the kinds that differ.
 
-        The hub's digest says up to which version it counts. Above this PC's cursor, records arrived after the
-        pull: the next sync compares. When neither side moved since a check that agreed (same cursor, same newest
-        hub version, nothing pushed or pulled), they still agree and the local digests are not recomputed: a sync
-        with nothing to do stays cheap. Otherwise both sides' digests are compared; a hub restored from an older
-        backup (its newest version below the cursor) never agrees, so its loss is found and sent again.
+        The hub answers as of this PC's cursor: records that changed after it (another town pushed meanwhile) are
+        listed and left out on both sides, so the check is conclusive however busy the hub is. When neither side
+        moved since a check that agreed (same cursor, same newest hub version, nothing pushed or pulled), only
+        each table's count and sum of versions are compared with the hub's (a row lost here, deleted by a tool or
+        by restoring an older local backup, changes them); the digests are not recomputed, so a sync with nothing
+        to do stays cheap. A hub restored from an older backup (its newest version below the cursor) never
+        agrees, so its loss is found and sent again.
         """
         moved = bool(self.report.pushed or self.report.pulled)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-digest") as asker:
-            coming = asker.submit(self.client.digest)
-            local = self.local_digests() if moved else None  # while the hub computes its own
-            digest = coming.result()
         with self.storage.read() as s:
             state = ensure_state(s)
             cursor, checked = state.cursor, state.checked_head
-        if digest.head > cursor:
-            return  # the hub moved on meanwhile: the next sync compares
-        if digest.head == cursor == checked and not moved:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-digest") as asker:
+            coming = asker.submit(self.client.digest, cursor)
+            local = self.local_digests() if moved else None  # while the hub computes its own
+            digest = coming.result()
+        if digest.head == cursor == checked and not moved and self._same_totals(digest):
             return
         wrong = self._differing(digest, local if local is not None else self.local_digests())
         if not wrong:
@@ -304,13 +318,19 @@ class SyncEngine:
             return
         self._repair(wrong)
 
+    def _same_totals(self, digest: Digest) -> bool:
+        hub = {kind: (d.count, d.version_sum) for kind, d in digest.kinds.items()}
+        return all(hub.get(kind, (0, 0)) == totals for kind, totals in self.local_totals().items())
+
     @staticmethod
-    def _differing(digest: Digest, local: dict[str, tuple[int, str]]) -> list[str]:
-        """The kinds whose count or digest differs between this PC and the hub."""
+    def _differing(digest: Digest, local: dict[str, LocalKind]) -> list[str]:
+        """The kinds whose count or digest differs between this PC and the hub (as of the hub's `at`)."""
         wrong = []
-        for kind, (count, value) in local.items():
+        for kind, mine in local.items():
             hub = digest.kinds.get(kind)
-            if (hub is None and count) or (hub is not None and (hub.count, hub.digest) != (count, value)):
+            if hub is not None and hub.after:
+                mine = mine.without(frozenset(hub.after))
+            if (hub is None and mine.count) or (hub is not None and (hub.count, hub.digest) != mine.key):
                 wrong.append(kind)
         return wrong
 
@@ -344,6 +364,35 @@ class SyncEngine:
                 stale = s.get(SyncBase, (row.kind, row.id))
                 if stale is not None:
                     s.delete(stale)
+
+
+def _parked_pairs(s: Session) -> dict[str, list[tuple[str, int]]]:
+    """Records pulled but parked until their parent comes: this PC has them from the hub too."""
+    parked: dict[str, list[tuple[str, int]]] = {}
+    for p in s.scalars(select(ParkedRecord)):
+        parked.setdefault(p.kind, []).append((p.record_id, int(p.record["version"])))
+    return parked
+
+
+@dataclass(frozen=True)
+class LocalKind:
+    """One kind's (id, version) pairs on this PC, with their count and digest."""
+
+    pairs: list[tuple[str, int]]
+    count: int
+    digest: str
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, int]]) -> LocalKind:
+        return cls(pairs, len(pairs), record_digest(pairs))
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.count, self.digest
+
+    def without(self, ids: frozenset[str]) -> LocalKind:
+        """The same kind, leaving out records the hub changed after the version it compares at."""
+        return LocalKind.of([pair for pair in self.pairs if pair[0] not in ids])
 
 
 def _hub_time(text: str) -> datetime | None:

@@ -8,8 +8,8 @@ value, and nothing is ordered by client clocks.
   greater than V, ordered by version (each record once, at its latest version, tombstones included).
 - ``POST /v1/push``              ← :class:`PushRequest` → :class:`PushResponse`, one :class:`PushResult` per change,
   in the order sent. A replayed (device_id, batch_id) gets the stored answer and changes nothing.
-- ``GET  /v1/digest``            → :class:`Digest`: per-kind count and digest of (id, version) for the sanity check,
-  run after every sync (DESIGN.md §4), and the newest version it covers.
+- ``GET  /v1/digest?at=V``       → :class:`Digest`: per-kind count and digest of (id, version) as of version V for
+  the sanity check, run after every sync (DESIGN.md §4); the ids changed after V are listed, not counted.
 - ``POST /v1/keys``              ← :class:`KeyRegistration` → :class:`PackageKey`: register this device's package
   signing key for the token's own 団体コード (never another's: 403); ``GET /v1/keys`` → :class:`PackageKeys`.
 
@@ -185,14 +185,21 @@ class HubStatus(_Strict):
 
 
 class KindDigest(_Strict):
+    """One kind's records as of the digest's ``at``: those changed after it are listed in ``after`` and left out
+    of ``count``, ``digest`` and ``version_sum`` (the client leaves the same ids out of its own)."""
+
     count: int = Field(ge=0)
     digest: str  # record_digest() over every record of the kind this token reads, tombstones included
+    version_sum: int = Field(default=0, ge=0)  # of those records' versions: a client compares it cheaply
+    after: list[str] = Field(default_factory=list)
 
 
 class Digest(_Strict):
-    # The newest version among the records this token reads (0: none). Equal to the client's cursor: compare.
-    # Above it: records arrived after the pull (the next sync compares). Below it: the hub lost records the
-    # client has seen (restored from an older backup): the comparison finds what to send again.
+    """``GET /v1/digest?at=V``: the records this token reads as of version V (the client's cursor), so the
+    comparison is conclusive however many records arrive meanwhile. Without ``at``: as of ``head``."""
+
+    # The newest version among the records this token reads (0: none). Below the client's cursor: the hub lost
+    # records the client has seen (restored from an older backup): the comparison finds what to send again.
     head: int = Field(ge=0)
     kinds: dict[str, KindDigest]
 

@@ -162,9 +162,11 @@ def test_the_digest_is_the_per_kind_count_and_digest_of_id_and_version(hub):
     digest = pc.get("/v1/digest").json()
     assert digest["head"] == 3
     assert digest["kinds"] == {
-        "initiative": {"count": 1, "digest": record_digest([(rid, 3)])},
-        "awareness_activity": {"count": 1, "digest": record_digest([(results[0]["id"], 1)])},
-    }
+        "initiative": {"count": 1, "digest": record_digest([(rid, 3)]), "version_sum": 3, "after": []},
+        "awareness_activity": {
+            "count": 1, "digest": record_digest([(results[0]["id"], 1)]), "version_sum": 1, "after": []
+        },
+    }  # fmt: skip
 
 
 def test_a_push_that_changes_no_stored_value_keeps_the_version(hub):
