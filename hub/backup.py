@@ -8,11 +8,12 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, insert, text
 from sqlalchemy.engine import make_url
 
 from desktop.models.errors import DomainError
 from hub import db
+from hub.schema import restore
 
 # After a restore the counter jumps this far, so every new version is above any cursor a PC may hold
 # (the PCs' sanity check then finds what the restore lost and repairs itself).
@@ -67,9 +68,15 @@ def backup(url: str, out_dir: Path, keep: int, now: datetime) -> Path:
     return target
 
 
-def after_restore(engine: Engine) -> int:
-    """Move the version counter past every version the lost writes may have used; returns the new head."""
+def after_restore(engine: Engine, now: datetime) -> int:
+    """Move the version counter past every version the lost writes may have used, and remember the restore
+    point (the versions handed out before the restore and lost by it); returns the new head.
+
+    PCs learn the restore points from /v1/status and send again what they hold at a lost version; the hub
+    merges it against the backup's copy, so nothing written after the restore is overwritten (hub/merge.py)."""
     with engine.connect().execution_options(**db.WRITE) as conn, conn.begin():
-        head = db.lock_counter(conn) + RESTORE_GAP
+        lost_after = db.lock_counter(conn)
+        head = lost_after + RESTORE_GAP
         conn.execute(text("UPDATE hub_counter SET value = :v WHERE id = 1"), {"v": head})
+        conn.execute(insert(restore).values(lost_after=lost_after, resumed_at=head, at=now))
     return head

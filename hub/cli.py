@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         engine = db.open_database(args.db)
         if args.command == "after-restore":
-            head = backup.after_restore(engine)
+            head = backup.after_restore(engine, _now())
             print(f"版のカウンターを {head} に進めました。ハブを起動できます。")
             return 0
         if args.command == "municipalities":

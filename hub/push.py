@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert, select, update
 
+from desktop.models import ENTITY_BY_KIND
 from desktop.models.ownership import prefecture_of
 from desktop.sync.protocol import Change, PushRequest, PushResponse, PushResult, Record
 from hub import db
 from hub.merge import Stored, merge
+from hub.restores import restore_points
 from hub.schema import audit, counter, record
 from hub.schema import batch as hub_batch
 from hub.tokens import Caller
@@ -38,7 +40,7 @@ def row_to_stored(row) -> Stored:
     return Stored(
         kind=row.kind, id=row.id, owner_code=row.owner_code, version=row.version, deleted=row.deleted,
         deleted_version=row.deleted_version, fields=dict(row.fields), field_versions=dict(row.field_versions),
-        updated_at=utc(row.updated_at), updated_by=row.updated_by,
+        updated_at=utc(row.updated_at), updated_by=row.updated_by, restored=row.restored,
     )  # fmt: skip
 
 
@@ -72,6 +74,7 @@ def _store(conn, written: dict[tuple[str, str], tuple[Stored, bool]]) -> None:
             owner_code=rec.owner_code, prefecture_code=prefecture_of(rec.owner_code), version=rec.version,
             deleted=rec.deleted, deleted_version=rec.deleted_version, fields=rec.fields,
             field_versions=rec.field_versions, updated_at=rec.updated_at, updated_by=rec.updated_by,
+            restored=rec.restored,
         )  # fmt: skip
         rows.append((kind, rid, values, existed))
     db.write_by_kind_and_id(conn, record, rows)
@@ -93,6 +96,7 @@ def merge_batch(conn, caller: Caller, changes: Sequence[Change], head: int, now:
     """Check ownership and values of every change and merge it into the hub's copy (the counter is locked)."""
     current = _load(conn, changes)
     in_database = set(current)
+    restores = restore_points(conn)
     results: list[PushResult] = []
     written: dict[tuple[str, str], tuple[Stored, bool]] = {}
     for change in changes:
@@ -104,7 +108,8 @@ def merge_batch(conn, caller: Caller, changes: Sequence[Change], head: int, now:
         except Rejected as exc:
             results.append(PushResult(kind=change.kind, id=change.id, outcome="rejected", reason=str(exc)))
             continue
-        merged = merge(stored, change, fields, head + 1, now)
+        defaults = ENTITY_BY_KIND[change.kind].defaults() if restores else None
+        merged = merge(stored, change, fields, head + 1, now, restores, defaults)
         if merged.written:
             head += 1
             written[key] = (merged.record, key in in_database)

@@ -10,6 +10,7 @@ from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read
 from desktop.sync.protocol import PROTOCOL_VERSION, Digest, HubStatus, KindDigest, record_digest
 from hub import __version__
 from hub.push import utc
+from hub.restores import restore_points
 from hub.schema import counter, record
 from hub.tokens import Caller
 
@@ -47,9 +48,10 @@ def _head(conn) -> int:
 def status(engine: Engine, caller: Caller) -> HubStatus:
     with engine.connect() as conn:
         head = _head(conn)
+        restores = restore_points(conn)
     return HubStatus(
         protocol=PROTOCOL_VERSION, hub_version=__version__, code=caller.code, name=caller.name,
-        scope=caller.scope, head=head,
+        scope=caller.scope, head=head, restores=restores,
     )  # fmt: skip
 
 

@@ -46,9 +46,23 @@ record = Table(
     Column("field_versions", JSON, nullable=False),  # field → version that last changed it (three-way merge)
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("updated_by", String(100), nullable=False, default=""),
+    # The record as the latest restore left it, kept by its first write after that restore (hub/merge.py):
+    # {"after": lost_after, "deleted": …, "fields": {…}, "seen": {field: lost version its writer had seen}}.
+    Column("restored", JSON, nullable=True),
 )
 Index("ix_hub_record_owner_version", record.c.owner_code, record.c.version)
 Index("ix_hub_record_prefecture_version", record.c.prefecture_code, record.c.version)
+
+# Every restore from a backup (dxnavi-hub after-restore): versions above `lost_after` up to `resumed_at` were
+# handed out before the restore and are gone from the hub; PCs may still hold records at those versions.
+restore = Table(
+    "hub_restore",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("lost_after", BigInteger, nullable=False),
+    Column("resumed_at", BigInteger, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
 
 # The stored answer of every accepted push, for good: a replayed (device_id, batch_id) gets it unchanged.
 batch = Table(

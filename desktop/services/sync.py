@@ -208,8 +208,16 @@ def run(
             report = engine.run()
             _exchange_keys(ws, client)
             outcome = report.outcome
+            notes = []
+            if report.recovered:
+                notes.append(
+                    f"ハブがバックアップから復元されたため、失われた記録{report.recovered}件を送り直しました。"
+                )
             if report.repaired:
-                message = f"ハブとの照合で差異が見つかったため、自動で修復しました（{', '.join(report.repaired)}）。"
+                notes.append(
+                    f"ハブとの照合で差異が見つかったため、自動で修復しました（{', '.join(report.repaired)}）。"
+                )
+            message = "".join(notes)
             return report
     except TokenRefusedError as err:
         forget_token(ws, tokens)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, Synced
@@ -38,6 +38,7 @@ from desktop.sync.protocol import (
     Digest,
     PushRequest,
     Record,
+    RestorePoint,
     record_digest,
 )
 
@@ -64,6 +65,7 @@ class SyncReport:
     open_conflicts: int = 0
     rejected: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    recovered: int = 0  # records sent again because a restore of the hub lost the version they are at
     retries: int = 0
     warning: str = ""
 
@@ -121,6 +123,7 @@ class SyncEngine:
             first = state is None or state.first_synced_at is None
         if first:
             self.backup("before-sync")
+        self.recover(status.restores)
         self.push()
         self.pull()
         self.check_and_repair()
@@ -131,6 +134,26 @@ class SyncEngine:
             self.report.open_conflicts = count_open_conflicts(s)
         self.report.retries = self.client.retries
         return self.report
+
+    # -- after a restore of the hub ------------------------------------------------------------------------
+    def recover(self, restores: list[RestorePoint]) -> None:
+        """Before anything is pushed or pulled after the hub was restored from a backup, every row at a version
+        the restore lost becomes a change that tells its whole copy (merge.resend_lost, docs/SYNC.md). Once this
+        PC has pulled past the latest restore, that was done (the rows are dirty until the hub has them)."""
+        if not restores:
+            return
+        with self.storage.read() as s:
+            cursor = ensure_state(s).cursor
+        if cursor > max(p.resumed_at for p in restores):
+            return
+        with self.storage.write() as s:
+            for cls in SYNCED_ENTITIES:
+                lost = or_(*(and_(cls.version > p.lost_after, cls.version <= p.resumed_at) for p in restores))
+                for row in s.scalars(select(cls).where(lost)):
+                    self.report.recovered += merge.resend_lost(s, row, self.owner_code)
+        if self.report.recovered:
+            log.warning("the hub lost %d records' latest versions in a restore: sending them again",
+                        self.report.recovered)  # fmt: skip
 
     # -- push ----------------------------------------------------------------------------------------------
     def _pending(self) -> tuple[list[Change], set[str]]:

@@ -268,10 +268,10 @@ def meet(
             known[row.id] = row
         return Outcome("added")
     if newer_here is None:  # a hub copy: ordered by the hub's versions
+        if row.version > copy.version and (force or sent is not None):
+            return _send_again(s, row, copy, remote)  # a repair's pull, or the hub's answer to a push
         if row.version >= copy.version and not force:
             return Outcome("older")
-        if row.version > copy.version:
-            return _send_again(s, row, copy, remote)
     elif newer_here:
         return Outcome("older")
     elif row.version > 0:
@@ -291,6 +291,25 @@ def _take(row: Synced, values: dict[str, Any]) -> bool:
             setattr(row, key, value)
             changed = True
     return changed
+
+
+def resend_lost(s: Session, row: Synced, scope_code: str) -> bool:
+    """The hub was restored from a backup and lost the version this row is at (docs/SYNC.md): the row's whole
+    copy becomes a change with that version as its base, and the hub merges it against the backup's copy (what
+    the restore lost comes back; what was written after the restore is kept, or is a conflict where this copy
+    really disagrees). The base kept here holds only the fields this PC may not write, at its own values, so
+    every field it may write is sent and the hub's answer for the others is simply taken. Whether it did so."""
+    fields = row_fields(row)
+    theirs = {k: v for k, v in fields.items() if not may_write(scope_code, row.owner_code, row.kind, k)}
+    if len(theirs) == len(fields) and not may_write(scope_code, row.owner_code, row.kind, DELETED):
+        return False  # nothing here is this PC's to send: the side that may write it sends it again
+    stored = s.get(SyncBase, (row.kind, row.id))
+    if stored is None:
+        stored = SyncBase(kind=row.kind, record_id=row.id)
+        s.add(stored)
+    stored.version, stored.deleted, stored.fields = row.version, row.deleted, theirs
+    row.dirty = True
+    return True
 
 
 def _send_again(s: Session, row: Synced, copy: Copy, remote: dict[str, Any]) -> Outcome:

@@ -175,6 +175,18 @@ class ChangesPage(_Strict):
     head: int = Field(ge=0)  # the hub's current version counter
 
 
+class RestorePoint(_Strict):
+    """The hub was restored from a backup: the versions above ``lost_after`` up to ``resumed_at`` were handed out
+    before the restore and are gone. A PC holding a record at such a version sends its whole copy again, with
+    that version as ``base_version``; the hub merges it against the backup's copy (docs/SYNC.md)."""
+
+    lost_after: int = Field(ge=0)
+    resumed_at: int = Field(ge=0)
+
+    def lost(self, version: int) -> bool:
+        return self.lost_after < version <= self.resumed_at
+
+
 class HubStatus(_Strict):
     protocol: int
     hub_version: str
@@ -182,6 +194,7 @@ class HubStatus(_Strict):
     name: str = ""
     scope: Literal["municipality", "prefecture"]
     head: int = Field(ge=0)
+    restores: list[RestorePoint] = Field(default_factory=list)  # oldest first
 
 
 class KindDigest(_Strict):

@@ -1,5 +1,7 @@
 """A hub restored from an older backup (dxnavi-hub backup, then after-restore): the PCs notice at their next sync
-and send again what the restore lost, so hub and PCs agree again and no edit is lost, without a question."""
+and send again what the restore lost, so hub and PCs agree again and no edit is lost, without a question: an edit
+made after the restore is never overwritten by a PC's older copy, and where the two really disagree it is a
+conflict a person resolves (docs/SYNC.md)."""
 
 import shutil
 import subprocess
@@ -9,8 +11,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.content import load_catalog
-from desktop.models import AwarenessActivity, ChecklistState, Plan
-from desktop.services import plan, records, steps
+from desktop.models import AwarenessActivity, ChecklistState, Conflict, Plan
+from desktop.services import plan, records, steps, sync
 from tests.e2e.conftest import REPO
 
 
@@ -46,6 +48,28 @@ def _dirty(pc) -> int:
         )
 
 
+def _restore(live_hub, backups: Path) -> None:
+    """The hub's disk is lost; the administrator restores the backup and runs after-restore before starting it."""
+    live_hub.stop()
+    hub_file = Path(live_hub.db.removeprefix("sqlite:///"))
+    [copy] = backups.iterdir()
+    for leftover in (hub_file.with_name(hub_file.name + "-wal"), hub_file.with_name(hub_file.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(copy, hub_file)
+    _hub_cli("after-restore", "--db", live_hub.db)
+    live_hub.start()
+
+
+def _plan_text(pc) -> tuple[str, str, str]:
+    with pc.ws.store.read() as s:
+        return tuple(s.execute(select(Plan.purpose, Plan.vision, Plan.principles)).one())
+
+
+def _conflicts(pc) -> list[tuple[str, str, object, object]]:
+    with pc.ws.store.read() as s:
+        return [(c.kind, c.field, c.mine, c.theirs) for c in s.scalars(select(Conflict))]
+
+
 def test_after_the_hub_is_restored_from_an_older_backup_the_next_sync_sends_again_what_it_lost(
     make_pc, live_hub, tmp_path
 ):
@@ -72,18 +96,11 @@ def test_after_the_hub_is_restored_from_an_older_backup_the_next_sync_sends_agai
     records.update(two.ws, AwarenessActivity, activity.id, note="二台目の追記")
     before = _town_data(two)
 
-    # The hub's disk is lost; the administrator restores the backup and runs after-restore before starting it.
-    live_hub.stop()
-    hub_file = Path(live_hub.db.removeprefix("sqlite:///"))
-    [copy] = backups.iterdir()
-    for leftover in (hub_file.with_name(hub_file.name + "-wal"), hub_file.with_name(hub_file.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    shutil.copyfile(copy, hub_file)
-    _hub_cli("after-restore", "--db", live_hub.db)
-    live_hub.start()
+    _restore(live_hub, backups)
 
     report = two.sync()
-    assert report.repaired, "the PC did not notice that the hub lost records"
+    assert report.recovered, "the PC did not notice that the hub lost records"
+    assert "送り直しました" in sync.history(two.ws)[0].message
     one.sync()
     two.sync()
 
@@ -95,3 +112,68 @@ def test_after_the_hub_is_restored_from_an_older_backup_the_next_sync_sends_agai
     assert _town_data(two) == before
     assert (_dirty(one), _dirty(two)) == (0, 0)
     assert not one.sync().repaired and not two.sync().repaired
+
+
+def test_an_edit_made_after_the_restore_on_another_pc_is_never_overwritten_by_a_pc_resending_what_was_lost(
+    make_pc, live_hub, tmp_path
+):
+    one, two = make_pc("pc1"), make_pc("pc2")
+    p = plan.get_or_create_plan(one.ws)
+    records.update(one.ws, Plan, p.id, purpose="当初の目的", vision="当初のビジョン", principles="当初の原則")
+    one.sync()
+    two.sync()
+    backups = tmp_path / "hub-backups"
+    _hub_cli("backup", "--db", live_hub.db, "--out", str(backups))
+    # Written after the backup and seen by both PCs: the restore loses it on the hub.
+    records.update(one.ws, Plan, p.id, vision="失われたビジョン", principles="失われた原則")
+    one.sync()
+    two.sync()
+    _restore(live_hub, backups)
+
+    # The second PC edits after the restore: a field the lost write never touched and one it did (the second PC
+    # saw the lost value, so its edit is the newer one).
+    records.update(two.ws, Plan, p.id, purpose="復元後の目的", principles="復元後の原則")
+    two.sync()
+    one.sync()  # this PC never edited the plan after the restore: it must not push its old copy back
+    two.sync()
+
+    expected = ("復元後の目的", "失われたビジョン", "復元後の原則")
+    assert _plan_text(one) == expected
+    assert _plan_text(two) == expected
+    three = make_pc("pc3")
+    three.sync()
+    assert _plan_text(three) == expected  # the hub has every edit: the lost one came back from the PCs
+    assert (_conflicts(one), _conflicts(two)) == ([], [])
+    assert (_dirty(one), _dirty(two)) == (0, 0)
+
+
+def test_a_lost_write_and_an_edit_made_after_the_restore_without_seeing_it_are_an_honest_conflict(
+    make_pc, live_hub, tmp_path
+):
+    one, two = make_pc("pc1"), make_pc("pc2")
+    p = plan.get_or_create_plan(one.ws)
+    records.update(one.ws, Plan, p.id, purpose="当初の目的", vision="当初のビジョン")
+    one.sync()
+    two.sync()
+    backups = tmp_path / "hub-backups"
+    _hub_cli("backup", "--db", live_hub.db, "--out", str(backups))
+    records.update(one.ws, Plan, p.id, vision="失われたビジョン")
+    one.sync()  # the second PC does not sync before the hub is lost: it never sees this vision
+    _restore(live_hub, backups)
+    records.update(two.ws, Plan, p.id, vision="復元後に書いたビジョン", purpose="復元後の目的")
+    two.sync()
+
+    report = one.sync()
+
+    assert report.new_conflicts == 1
+    assert _conflicts(one) == [("plan", "vision", "失われたビジョン", "復元後に書いたビジョン")]
+    assert _plan_text(one)[:2] == ("復元後の目的", "失われたビジョン")  # mine stays on screen until resolved
+    three = make_pc("pc3")
+    three.sync()
+    assert _plan_text(three)[:2] == ("復元後の目的", "復元後に書いたビジョン")  # the hub kept the later edit
+
+    [conflict] = sync.conflicts(one.ws)
+    sync.resolve(one.ws, conflict.id, "mine")
+    one.sync()
+    two.sync()
+    assert _plan_text(two)[:2] == ("復元後の目的", "失われたビジョン")

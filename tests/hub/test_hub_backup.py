@@ -38,8 +38,39 @@ def test_a_backup_into_the_databases_own_folder_is_refused(tmp_path):
 def test_after_a_restore_new_versions_are_above_any_cursor_a_pc_may_hold(hub):
     town = hub.as_(SABAE)
     town.push(change("initiative", SABAE, title="復元前"))
-    head = backup.after_restore(hub.engine)
+    head = backup.after_restore(hub.engine, NOW)
     assert head == 1 + backup.RESTORE_GAP
     [result] = town.push(change("initiative", SABAE, title="復元後"))
     assert result["version"] == head + 1
     assert town.get("/v1/status").json()["head"] == head + 1
+
+
+def test_a_copy_at_a_version_the_restore_lost_is_merged_against_the_backup_and_never_overwrites_a_later_edit(
+    hub,
+):
+    town = hub.as_(SABAE)
+    # The backup holds this; versions 2..9 were handed out afterwards and are lost with the hub's disk.
+    [made] = town.push(
+        change("initiative", SABAE, title="取組", department="当初の課", description="当初の説明")
+    )
+    head = backup.after_restore(hub.engine, NOW)
+    assert town.get("/v1/status").json()["restores"] == [{"lost_after": 1, "resumed_at": head}]
+    rid = made["id"]
+
+    def lost_copy(version: int, **fields):
+        return change("initiative", SABAE, base=version, rid=rid, **{"title": "取組", **fields})
+
+    # A PC that had seen version 5 (its department and description) and edited the description after the restore.
+    [first] = town.push(lost_copy(5, department="失われた課", description="復元後の説明"))
+    assert first["outcome"] == "applied" and first["record"]["fields"]["department"] == "失われた課"
+    # Another PC at version 5 that edited nothing: the later edit was made on that very copy, so it stands.
+    [same] = town.push(lost_copy(5, department="失われた課", description="失われた説明"))
+    assert (same["outcome"], same["version"]) == ("merged", first["version"])
+    # A PC that had only seen version 3, and one whose copy has the backup's value: nothing to claim either.
+    [older] = town.push(lost_copy(3, department="当初の課", description="3版の説明"))
+    [backup_value] = town.push(lost_copy(7, department="失われた課", description="当初の説明"))
+    assert {older["outcome"], backup_value["outcome"]} == {"merged"}
+    # A PC that had seen version 7, which the later edit's author never saw: mine and theirs really disagree.
+    [newer] = town.push(lost_copy(7, department="失われた課", description="7版の説明"))
+    assert newer["outcome"] == "conflict" and newer["conflict_fields"] == ["description"]
+    assert newer["record"]["fields"]["description"] == "復元後の説明"
