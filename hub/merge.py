@@ -188,11 +188,12 @@ def _noted(
     """`restored` with, for each field the change wrote, the newest lost version its writer had seen: the change's
     base if a restore lost it, else what the field's previous writer had seen (a writer that saw the hub's copy
     after the restore saw that), or nothing for a writer whose copy is older than the restore."""
-    latest = restores[-1]
+    from_lost_copy = lost_point(restores, change.base_version) is not None
+    before_backup = change.base_version <= restores[-1].lost_after
     seen = dict(restored["seen"])
     for name in taken:
-        if lost_point(restores, change.base_version) is not None:
+        if from_lost_copy:
             seen[name] = max(seen.get(name, 0), change.base_version)
-        elif change.base_version <= latest.lost_after:
+        elif before_backup:
             seen.pop(name, None)
     return {**restored, "seen": seen}
