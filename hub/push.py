@@ -12,6 +12,7 @@ from sqlalchemy import Engine, insert, select, update
 from desktop.models import ENTITY_BY_KIND
 from desktop.models.ownership import prefecture_of
 from desktop.sync.protocol import Change, PushRequest, PushResponse, PushResult, Record
+from desktop.sync.wire import default_fields
 from hub import db
 from hub.merge import Stored, merge
 from hub.restores import restore_points
@@ -108,7 +109,7 @@ def merge_batch(conn, caller: Caller, changes: Sequence[Change], head: int, now:
         except Rejected as exc:
             results.append(PushResult(kind=change.kind, id=change.id, outcome="rejected", reason=str(exc)))
             continue
-        defaults = ENTITY_BY_KIND[change.kind].defaults() if restores else None
+        defaults = default_fields(ENTITY_BY_KIND[change.kind]) if restores else None
         merged = merge(stored, change, fields, head + 1, now, restores, defaults)
         if merged.written:
             head += 1
