@@ -3,14 +3,18 @@
 Pure: no database. The hub keeps, per record, the version that last changed each field and the deletion flag,
 so "changed on the hub since base_version" is a comparison of numbers, never of clocks.
 
-After a restore from a backup (docs/SYNC.md), a PC may hold a record at a version the hub lost. It sends its
-whole copy with that version as base_version. The copy descends from the backup's copy of the record plus the
-lost writes, so the hub merges it against the backup: a field nobody wrote after the restore takes the PC's
-value (that is how a lost write comes back); a field written after the restore keeps that later value when the
-PC's copy does not claim otherwise (its value is the backup's, or the later write was made by a PC that had seen
-this copy's version or a newer one), and is a conflict when the PC's copy really disagrees. For this, a record's
-first write after a restore keeps its copy as the restore left it (`restored`), and each write after the restore
-notes, per field, the newest lost version its writer had seen (`seen`).
+After a restore from a backup (docs/SYNC.md), a PC may hold a record at a version v the hub lost. It sends the
+record back as it had it at v (a *lost copy*: base_version v, every field it may write), and its own edits made
+since then afterwards as an ordinary change. A lost copy is the backup's copy plus writes the hub lost, so the
+hub merges it against the backup. Per field the lost copy's value differs from the hub's:
+- nobody wrote the field after the restore: take it (that is how a lost write comes back);
+- another lost copy wrote it: take it if this copy is newer (v above that copy's version), else keep the hub's;
+- an edit after the restore wrote it: keep the edit if its author had seen version v or newer of the record, or
+  if this copy has the backup's value (the lost writes did not touch the field); otherwise the two really
+  disagree: a conflict.
+For this, a record's first write after a restore keeps its copy as the restore left it (`restored`), and notes
+per field which lost copy wrote it (`restoring`: its version) or the newest lost version the author of the edit
+that wrote it had seen (`seen`).
 """
 
 from __future__ import annotations
@@ -67,13 +71,17 @@ class _LostCopy:
             return self.backup["deleted"]
         return self.backup["fields"].get(name, self.defaults.get(name, _MISSING))
 
-    def superseded(self, name: str, value: Any) -> bool:
-        """Whether the hub's later value of a field stands against this copy's `value` without a conflict: the copy
-        has what the backup had (neither the lost writes nor the PC changed it), or whoever wrote it after the
-        restore had seen this copy's version or a newer one."""
-        if self.backup is not None and self.backup["seen"].get(name, 0) >= self.version:
-            return True
-        return self.backup_value(name) == value
+    def meets(self, name: str, value: Any) -> str:
+        """What this copy's `value` of a field written after the restore does: "take", "keep" (the hub's value
+        stands) or "conflict" (see the module doc)."""
+        if self.backup is None:
+            return "conflict"  # nothing known of the record at the restore: a person decides
+        restoring = self.backup["restoring"]
+        if name in restoring:
+            return "take" if self.version > restoring[name] else "keep"
+        if self.backup["seen"].get(name, 0) >= self.version or self.backup_value(name) == value:
+            return "keep"
+        return "conflict"
 
 
 def lost_point(restores: Sequence[RestorePoint], base_version: int) -> RestorePoint | None:
@@ -84,10 +92,14 @@ def lost_point(restores: Sequence[RestorePoint], base_version: int) -> RestorePo
 def _restored(stored: Stored, point: RestorePoint) -> dict[str, Any] | None:
     """The record's copy as `point` left it, if the hub knows it."""
     if stored.version <= point.lost_after:  # not written since that restore: it is the backup's copy
-        return {"after": point.lost_after, "deleted": stored.deleted, "fields": stored.fields, "seen": {}}
+        return _at_restore(point, stored.deleted, stored.fields)
     if stored.restored is not None and stored.restored.get("after") == point.lost_after:
         return stored.restored
     return None
+
+
+def _at_restore(point: RestorePoint, deleted: bool, fields: dict[str, Any]) -> dict[str, Any]:
+    return {"after": point.lost_after, "deleted": deleted, "fields": fields, "restoring": {}, "seen": {}}
 
 
 def merge(
@@ -111,10 +123,7 @@ def merge(
             field_versions=dict.fromkeys(fields, next_version), updated_at=now, updated_by=change.updated_by,
         )  # fmt: skip
         if latest is not None:  # made after the restore: the restore left it absent
-            record.restored = _noted(
-                {"after": latest.lost_after, "deleted": False, "fields": {}, "seen": {}},
-                change, [*fields, DELETED], restores,
-            )  # fmt: skip
+            record.restored = _noted(_at_restore(latest, False, {}), change, [*fields, DELETED], restores)
         return Merged("applied", record, written=True)
 
     point = lost_point(restores, change.base_version)
@@ -133,11 +142,12 @@ def merge(
 
     if change.deleted != stored.deleted:
         hub_edited = any(v > base for v in stored.field_versions.values())
-        if stored.deleted_version > base or (change.deleted and hub_edited):
-            if lost is not None and lost.superseded(DELETED, change.deleted):
-                kept.append(DELETED)
-            else:
-                conflicts.append(DELETED)  # an edit against a delete, either way round
+        later = stored.deleted_version > base or (change.deleted and hub_edited)
+        verdict = lost.meets(DELETED, change.deleted) if later and lost is not None else "conflict"
+        if later and verdict == "keep":
+            kept.append(DELETED)
+        elif later and verdict == "conflict":
+            conflicts.append(DELETED)  # an edit against a delete, either way round
         else:
             deleted = change.deleted
             changed = True
@@ -148,11 +158,13 @@ def merge(
         if current == value:
             continue
         if stored.field_versions.get(name, 0) > base:
-            if lost is not None and lost.superseded(name, value):
+            verdict = lost.meets(name, value) if lost is not None else "conflict"
+            if verdict == "keep":
                 kept.append(name)
-            else:
+                continue
+            if verdict == "conflict":
                 conflicts.append(name)
-            continue
+                continue
         new_fields[name] = value
         new_versions[name] = next_version
         changed = True
@@ -168,10 +180,8 @@ def merge(
             restored=stored.restored,
         )  # fmt: skip
         if latest is not None:
-            kept_copy = _restored(stored, latest) or {
-                "after": latest.lost_after, "deleted": False, "fields": {}, "seen": {}
-            }  # fmt: skip
-            record.restored = _noted(kept_copy, change, taken, restores)
+            at_restore = _restored(stored, latest) or _at_restore(latest, False, {})
+            record.restored = _noted(at_restore, change, taken, restores)
     if conflicts:
         return Merged("conflict", record, written=changed, conflict_fields=conflicts)
     kept_elsewhere = (
@@ -185,15 +195,18 @@ def merge(
 def _noted(
     restored: dict[str, Any], change: Change, taken: list[str], restores: Sequence[RestorePoint]
 ) -> dict[str, Any]:
-    """`restored` with, for each field the change wrote, the newest lost version its writer had seen: the change's
-    base if a restore lost it, else what the field's previous writer had seen (a writer that saw the hub's copy
-    after the restore saw that), or nothing for a writer whose copy is older than the restore."""
+    """`restored` with, for each field the change wrote, who wrote it: a lost copy (its version), or an edit and
+    the newest lost version its author had seen (what the field showed it: the writer whose base is after the
+    restore saw the field's current value; one whose base is older than the backup saw nothing lost)."""
     from_lost_copy = lost_point(restores, change.base_version) is not None
     before_backup = change.base_version <= restores[-1].lost_after
-    seen = dict(restored["seen"])
+    restoring, seen = dict(restored["restoring"]), dict(restored["seen"])
     for name in taken:
         if from_lost_copy:
-            seen[name] = max(seen.get(name, 0), change.base_version)
-        elif before_backup:
+            restoring[name] = change.base_version
             seen.pop(name, None)
-    return {**restored, "seen": seen}
+            continue
+        shown = 0 if before_backup else restoring.get(name, seen.get(name, 0))
+        restoring.pop(name, None)
+        seen[name] = shown
+    return {**restored, "restoring": restoring, "seen": seen}

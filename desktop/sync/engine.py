@@ -137,23 +137,31 @@ class SyncEngine:
 
     # -- after a restore of the hub ------------------------------------------------------------------------
     def recover(self, restores: list[RestorePoint]) -> None:
-        """Before anything is pushed or pulled after the hub was restored from a backup, every row at a version
-        the restore lost becomes a change that tells its whole copy (merge.resend_lost, docs/SYNC.md). Once this
-        PC has pulled past the latest restore, that was done (the rows are dirty until the hub has them)."""
+        """Before anything else is pushed or pulled after the hub was restored from a backup, send back every
+        record this PC holds at a version the restore lost, as it was at that version (merge.lost_copy,
+        docs/SYNC.md); edits made here since then follow as ordinary changes in the push after this. Once this PC
+        has pulled past the latest restore, that was done."""
         if not restores:
             return
         with self.storage.read() as s:
             cursor = ensure_state(s).cursor
         if cursor > max(p.resumed_at for p in restores):
             return
+        copies: list[Change] = []
         with self.storage.write() as s:
-            for cls in SYNCED_ENTITIES:
+            device = ensure_state(s).device_id
+            for cls in SYNCED_ENTITIES:  # parents first
                 lost = or_(*(and_(cls.version > p.lost_after, cls.version <= p.resumed_at) for p in restores))
                 for row in s.scalars(select(cls).where(lost)):
-                    self.report.recovered += merge.resend_lost(s, row, self.owner_code)
-        if self.report.recovered:
-            log.warning("the hub lost %d records' latest versions in a restore: sending them again",
-                        self.report.recovered)  # fmt: skip
+                    copy = merge.lost_copy(s, row, self.owner_code)
+                    if copy is not None:
+                        copies.append(copy)
+        if copies:
+            log.warning(
+                "the hub lost %d records' latest versions in a restore: sending them back", len(copies)
+            )
+            self._send(device, copies)
+            self.report.recovered = len(copies)
 
     # -- push ----------------------------------------------------------------------------------------------
     def _pending(self) -> tuple[list[Change], set[str]]:
@@ -200,6 +208,10 @@ class SyncEngine:
                     select(cls).where(cls.dirty.is_(True), cls.version == 0, cls.deleted.is_(True))
                 ):
                     row.dirty = False
+        self._send(device, changes)
+
+    def _send(self, device: str, changes: list[Change]) -> None:
+        """Push `changes` in batches; each answer is met in its own transaction."""
         done = 0
         for batch in self._batches(changes):
             self.progress.report(done, len(changes), "送信しています")

@@ -293,23 +293,31 @@ def _take(row: Synced, values: dict[str, Any]) -> bool:
     return changed
 
 
-def resend_lost(s: Session, row: Synced, scope_code: str) -> bool:
-    """The hub was restored from a backup and lost the version this row is at (docs/SYNC.md): the row's whole
-    copy becomes a change with that version as its base, and the hub merges it against the backup's copy (what
-    the restore lost comes back; what was written after the restore is kept, or is a conflict where this copy
-    really disagrees). The base kept here holds only the fields this PC may not write, at its own values, so
-    every field it may write is sent and the hub's answer for the others is simply taken. Whether it did so."""
-    fields = row_fields(row)
-    theirs = {k: v for k, v in fields.items() if not may_write(scope_code, row.owner_code, row.kind, k)}
-    if len(theirs) == len(fields) and not may_write(scope_code, row.owner_code, row.kind, DELETED):
-        return False  # nothing here is this PC's to send: the side that may write it sends it again
-    stored = s.get(SyncBase, (row.kind, row.id))
-    if stored is None:
-        stored = SyncBase(kind=row.kind, record_id=row.id)
-        s.add(stored)
-    stored.version, stored.deleted, stored.fields = row.version, row.deleted, theirs
+def lost_copy(s: Session, row: Synced, scope_code: str) -> Change | None:
+    """The hub was restored from a backup and lost the version this row is at (docs/SYNC.md): the change that
+    sends back the record as this PC had it at that version (its base copy; the whole of what this PC may write),
+    with that version as its base. The hub merges it against the backup's copy. The row is marked changed with
+    that base, so the hub's answer meets it three-way: a field the hub refuses is a conflict, and an edit made
+    here since is kept and goes to the hub next as an ordinary change. None when nothing here is this PC's."""
+    keep_base(s, row)
+    base = base_of(s, row)
+    fields = {
+        key: value
+        for key, value in base.fields.items()
+        if may_write(scope_code, row.owner_code, row.kind, key)
+    }
+    if not fields and not may_write(scope_code, row.owner_code, row.kind, DELETED):
+        return None  # the side that may write it sends it back
     row.dirty = True
-    return True
+    return Change(
+        kind=row.kind,
+        id=row.id,
+        owner_code=row.owner_code,
+        base_version=row.version,
+        deleted=base.deleted,
+        updated_by=(row.updated_by or "")[:100],
+        fields=fields,
+    )
 
 
 def _send_again(s: Session, row: Synced, copy: Copy, remote: dict[str, Any]) -> Outcome:
@@ -401,7 +409,7 @@ def _three_way(
             if key not in local:
                 continue
             mine, ancestor = local[key], base.fields.get(key, _MISSING)
-            if key in existing:
+            if key in existing or key in refused:  # refused: the hub keeps its value against this PC's
                 _conflict(s, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
             elif mine == ancestor:
                 changed |= _take(row, {key: values[key]})

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from desktop.content import load_catalog
@@ -114,8 +115,9 @@ def test_after_the_hub_is_restored_from_an_older_backup_the_next_sync_sends_agai
     assert not one.sync().repaired and not two.sync().repaired
 
 
+@pytest.mark.parametrize("first_after_restore", ["editor", "other"])
 def test_an_edit_made_after_the_restore_on_another_pc_is_never_overwritten_by_a_pc_resending_what_was_lost(
-    make_pc, live_hub, tmp_path
+    make_pc, live_hub, tmp_path, first_after_restore
 ):
     one, two = make_pc("pc1"), make_pc("pc2")
     p = plan.get_or_create_plan(one.ws)
@@ -133,9 +135,10 @@ def test_an_edit_made_after_the_restore_on_another_pc_is_never_overwritten_by_a_
     # The second PC edits after the restore: a field the lost write never touched and one it did (the second PC
     # saw the lost value, so its edit is the newer one).
     records.update(two.ws, Plan, p.id, purpose="復元後の目的", principles="復元後の原則")
-    two.sync()
-    one.sync()  # this PC never edited the plan after the restore: it must not push its old copy back
-    two.sync()
+    # This PC never edits the plan after the restore: whenever it syncs, it must not push its old copy back.
+    order = [two, one] if first_after_restore == "editor" else [one, two]
+    for pc in (*order, *order):
+        pc.sync()
 
     expected = ("復元後の目的", "失われたビジョン", "復元後の原則")
     assert _plan_text(one) == expected

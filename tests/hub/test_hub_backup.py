@@ -60,17 +60,21 @@ def test_a_copy_at_a_version_the_restore_lost_is_merged_against_the_backup_and_n
     def lost_copy(version: int, **fields):
         return change("initiative", SABAE, base=version, rid=rid, **{"title": "取組", **fields})
 
-    # A PC that had seen version 5 (its department and description) and edited the description after the restore.
-    [first] = town.push(lost_copy(5, department="失われた課", description="復元後の説明"))
-    assert first["outcome"] == "applied" and first["record"]["fields"]["department"] == "失われた課"
-    # Another PC at version 5 that edited nothing: the later edit was made on that very copy, so it stands.
+    # A PC that had seen version 5 sends it back, then its edit made since, as an ordinary change.
+    [back] = town.push(lost_copy(5, department="失われた課", description="失われた説明"))
+    assert back["outcome"] == "applied" and back["record"]["fields"]["department"] == "失われた課"
+    [edit] = town.push(change("initiative", SABAE, base=back["version"], rid=rid, description="復元後の説明"))
+    assert edit["outcome"] == "applied"
+    # Another PC at version 5: the edit was made on that very copy, so it stands.
     [same] = town.push(lost_copy(5, department="失われた課", description="失われた説明"))
-    assert (same["outcome"], same["version"]) == ("merged", first["version"])
-    # A PC that had only seen version 3, and one whose copy has the backup's value: nothing to claim either.
+    assert (same["outcome"], same["version"]) == ("merged", edit["version"])
+    # A PC that had only seen version 3 holds nothing newer; one at 7 whose description is the backup's does not
+    # claim it; one at 7 with another department holds a newer lost write than version 5's: it comes back.
     [older] = town.push(lost_copy(3, department="当初の課", description="3版の説明"))
-    [backup_value] = town.push(lost_copy(7, department="失われた課", description="当初の説明"))
-    assert {older["outcome"], backup_value["outcome"]} == {"merged"}
-    # A PC that had seen version 7, which the later edit's author never saw: mine and theirs really disagree.
-    [newer] = town.push(lost_copy(7, department="失われた課", description="7版の説明"))
-    assert newer["outcome"] == "conflict" and newer["conflict_fields"] == ["description"]
-    assert newer["record"]["fields"]["description"] == "復元後の説明"
+    [newer] = town.push(lost_copy(7, department="7版の課", description="当初の説明"))
+    assert (older["outcome"], older["version"]) == ("merged", edit["version"])
+    assert newer["outcome"] == "merged" and newer["record"]["fields"]["department"] == "7版の課"
+    # A PC at version 7 whose description the edit's author never saw: the two really disagree.
+    [disagrees] = town.push(lost_copy(7, department="7版の課", description="7版の説明"))
+    assert disagrees["outcome"] == "conflict" and disagrees["conflict_fields"] == ["description"]
+    assert disagrees["record"]["fields"]["description"] == "復元後の説明"
