@@ -2,8 +2,8 @@
 
 `package export --kind needs|progress|full --out F` (a prefecture: `--kind catalog --to CODE`) writes a signed
 .dxpkg. `package import F` applies one: a key not yet pinned needs `--approve-key FP`, and `--dry-run` prints the
-sender, the key's fingerprint (64 hex digits, to compare with the sender by phone or on the 支援ニーズ調書) and what
-would change, writing nothing. Exit codes follow desktop.cli: 0 applied, 1 refused (reason on stderr), 2 bad
+sender, the key's fingerprint (64 hex digits, to compare with a town's 支援ニーズ調書 or, from a prefecture, by
+phone) and what would change, writing nothing. Exit codes follow desktop.cli: 0 applied, 1 refused (reason on stderr), 2 bad
 arguments. A refused import writes nothing, not even the daily backup.
 """
 
@@ -108,6 +108,7 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
         print(f"指紋: {opened.fingerprint}")
         print(f"内容: {opened.preview.describe()}")
         if opened.key_status == "new":
+            print(f"確認: {opened.where_to_check}が、上の指紋と一致する場合だけ取り込んでください。")
             print(f"取り込むには: dxnavi package import {args.file} --approve-key {opened.fingerprint}")
         return EXIT_OK
     applied = packages.apply_package(ws, args.file, approve_key=args.approve_key or "")

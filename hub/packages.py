@@ -40,11 +40,12 @@ from hub.tokens import Caller, town_name
 
 PACKAGE_TOKEN = "package"  # the audit log's token id for a write that came in a file
 CHUNK = 1000
+# The order of the desktop's preview (desktop.services.packages.OUTCOME_LABELS): conflicts first.
 OUTCOME_LABELS = {
-    "added": "追加",
-    "changed": "変更",
-    "unchanged": "変更なし",
     "conflict": "競合（ハブの値を保持）",
+    "changed": "変更",
+    "added": "追加",
+    "unchanged": "変更なし",
     "older": "より新しい内容を取込済み",
 }
 

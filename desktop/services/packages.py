@@ -62,12 +62,14 @@ KIND_RECORDS: dict[str, tuple[str, ...]] = {
     ),
     "full": tuple(cls.kind for cls in SYNCED_ENTITIES),
 }  # fmt: skip
+# In the order a person reads a preview: what needs a person first (conflicts), then what changes (what was
+# there and is now different, then what is new), then what is left alone.
 OUTCOME_LABELS = {
-    "added": "追加",
+    "conflict": "競合",
     "changed": "変更",
+    "added": "追加",
     "unchanged": "変更なし",
     "older": "より新しい内容を取込済み",
-    "conflict": "競合",
 }
 
 
@@ -280,8 +282,8 @@ class Preview:
             return "このパッケージは取込済みです。取り込んでも何も変わりません。"
         c = self.counts
         return (
-            f"追加 {c['added']}件、変更 {c['changed']}件、そのまま {c['unchanged'] + c['older']}件"
-            f"（うち新しい内容を取込済み {c['older']}件）、競合 {c['conflict']}件"
+            f"競合 {c['conflict']}件、変更 {c['changed']}件、追加 {c['added']}件、"
+            f"そのまま {c['unchanged'] + c['older']}件（うち新しい内容を取込済み {c['older']}件）"
         )
 
 
@@ -311,6 +313,21 @@ class Opened:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS[self.manifest.kind]
+
+    @property
+    def from_prefecture(self) -> bool:
+        """A prefecture sent it: its fingerprint is in its settings, not on a 支援ニーズ調書 (a town's)."""
+        return is_prefecture_code(self.manifest.sender_code)
+
+    @property
+    def where_to_check(self) -> str:
+        """Where the officer finds the fingerprint to compare with, by who sent the package."""
+        name = self.manifest.sender_name
+        if self.from_prefecture:
+            return (
+                f"{name}の担当者に電話などで確かめた指紋（送信元の「この端末の署名鍵の指紋」に表示されます）"
+            )
+        return f"{name}の支援ニーズ調書に印刷された指紋か、電話などで送信元に確かめた指紋"
 
 
 @dataclass(frozen=True)
@@ -483,7 +500,7 @@ def _approval_needed(opened: Opened) -> str:
     m = opened.manifest
     return (
         f"{m.sender_name}（{m.sender_code}）の署名鍵はまだ承認されていません。"
-        f"送信元に確認した指紋が {opened.fingerprint} と一致する場合だけ、承認して取り込んでください"
+        f"{opened.where_to_check}が {opened.fingerprint} と一致する場合だけ、承認して取り込んでください"
         f"（コマンドでは --approve-key {opened.fingerprint}）。"
     )
 
@@ -572,8 +589,8 @@ def record_name(values: dict[str, Any], record_id: str) -> str:
 
 
 def preview_rows(preview: Preview) -> list[tuple[str, str, str]]:
-    """(outcome, record kind, name) per record, conflicts and changes first, unchanged ones last."""
-    order = {"conflict": 0, "added": 1, "changed": 2, "older": 3, "unchanged": 4}
+    """(outcome, record kind, name) per record in the order of OUTCOME_LABELS (conflicts first, unchanged last)."""
+    order = {outcome: i for i, outcome in enumerate(OUTCOME_LABELS)}
     rows = sorted(preview.decisions, key=lambda d: order[d.outcome])
     out = []
     for d in rows:

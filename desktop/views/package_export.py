@@ -9,10 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services import packages
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_save_path
 
 
 def _inform(parent: QWidget, title: str, text: str) -> None:
@@ -31,16 +32,20 @@ def export_package(
     A prefecture's catalog package goes `to` one town (団体コード; `to_name` names it in the file name).
     """
     if path is None:
-        suggested = packages.suggested_name(ctx.ws, kind, date.today(), to_name)
-        chosen, _ = QFileDialog.getSaveFileName(
+
+        def chosen(target: Path) -> None:
+            named = target if target.suffix == ".dxpkg" else target.with_name(target.name + ".dxpkg")
+            export_package(parent, ctx, kind, named, to=to)
+
+        ask_save_path(
+            ctx,
             parent,
             QCoreApplication.translate("PackageExport", "パッケージの保存先"),
-            suggested,
+            packages.suggested_name(ctx.ws, kind, date.today(), to_name),
             QCoreApplication.translate("PackageExport", "自治体DXナビ パッケージ (*.dxpkg)"),
+            chosen,
         )
-        if not chosen:
-            return
-        path = Path(chosen if chosen.endswith(".dxpkg") else chosen + ".dxpkg")
+        return
 
     def done(result: packages.Exported) -> None:
         text = QCoreApplication.translate(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.models import ENTITY_BY_KIND
 from desktop.services import packages
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_open_path
 from desktop.views.style import SPACING
 
 WARNING_STYLE = "color: #8a3b00; font-weight: bold;"
@@ -69,12 +69,18 @@ class ImportPreviewDialog(QDialog):
         self.fingerprint.setAccessibleName(self.tr("指紋"))
         self.approve = QCheckBox(self.tr("送信元に確認した指紋と一致します。この署名鍵を承認します(&A)"))
         if opened.key_status == "new":
-            note = QLabel(
-                self.tr(
-                    "この送信元の署名鍵はまだ承認されていません。電話や支援ニーズ調書に印刷された指紋と、"
+            if opened.from_prefecture:  # a prefecture's fingerprint is in its window, not on a 調書
+                check = self.tr(
+                    "この送信元の署名鍵はまだ承認されていません。{0}の担当者に電話などで確かめた指紋と、"
                     "次の指紋が一致することを確かめてください。一致しない場合は取り込まないでください。"
                 )
-            )
+            else:
+                check = self.tr(
+                    "この送信元の署名鍵はまだ承認されていません。{0}の支援ニーズ調書に印刷された指紋"
+                    "（または電話などで確かめた指紋）と、次の指紋が一致することを確かめてください。"
+                    "一致しない場合は取り込まないでください。"
+                )
+            note = QLabel(check.format(m.sender_name))
             note.setStyleSheet(WARNING_STYLE)
         else:
             note = QLabel(
@@ -82,6 +88,7 @@ class ImportPreviewDialog(QDialog):
             )
             self.approve.setVisible(False)
         note.setWordWrap(True)
+        self.key_note = note
         key_layout.addWidget(note)
         key_layout.addWidget(self.fingerprint)
         key_layout.addWidget(self.approve)
@@ -131,15 +138,14 @@ class ImportPreviewDialog(QDialog):
 def import_package(parent: QWidget, ctx: ViewContext, path: Path | None = None) -> None:
     """Choose a package (unless given), preview it, and apply it once the officer agrees."""
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(
+        ask_open_path(
             parent,
             QCoreApplication.translate("PackageImport", "取り込むパッケージを選択"),
             "",
             QCoreApplication.translate("PackageImport", "自治体DXナビ パッケージ (*.dxpkg)"),
+            lambda chosen: import_package(parent, ctx, chosen),
         )
-        if not chosen:
-            return
-        path = Path(chosen)
+        return
 
     def applied(result: packages.Applied) -> None:
         ctx.ws.forget_owner()

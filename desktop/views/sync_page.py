@@ -6,7 +6,6 @@ from datetime import UTC
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import sync
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_open_path
 from desktop.views.page import Page, page_layout, scrolling
 from desktop.views.style import SECTION_GAP, heading, hint
 
@@ -181,11 +181,13 @@ class SyncPage(Page):
 
     # -- actions ---------------------------------------------------------------------------------------------------
     def _browse_ca(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("CA証明書を選択"), "", self.tr("証明書 (*.pem *.crt *.cer);;すべて (*)")
+        ask_open_path(
+            self,
+            self.tr("CA証明書を選択"),
+            "",
+            self.tr("証明書 (*.pem *.crt *.cer);;すべて (*)"),
+            lambda path: self.ca_bundle.setText(str(path)),
         )
-        if path:
-            self.ca_bundle.setText(path)
 
     def save(self, then=None) -> None:
         """Keep URL, CA bundle and (when typed) the token; `then` runs once they are kept."""

@@ -1028,8 +1028,12 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
         <translation>It matches the fingerprint confirmed with the sender. &amp;Approve this signing key</translation>
     </message>
     <message>
-        <source>この送信元の署名鍵はまだ承認されていません。電話や支援ニーズ調書に印刷された指紋と、次の指紋が一致することを確かめてください。一致しない場合は取り込まないでください。</source>
-        <translation>This sender&apos;s signing key has not been approved yet. Check that the fingerprint below matches the one given by phone or printed on the needs report. If it does not match, do not import.</translation>
+        <source>この送信元の署名鍵はまだ承認されていません。{0}の担当者に電話などで確かめた指紋と、次の指紋が一致することを確かめてください。一致しない場合は取り込まないでください。</source>
+        <translation>This sender&apos;s signing key has not been approved yet. Check that the fingerprint below matches the one {0}&apos;s officer gave you by phone or another way. If it does not match, do not import.</translation>
+    </message>
+    <message>
+        <source>この送信元の署名鍵はまだ承認されていません。{0}の支援ニーズ調書に印刷された指紋（または電話などで確かめた指紋）と、次の指紋が一致することを確かめてください。一致しない場合は取り込まないでください。</source>
+        <translation>This sender&apos;s signing key has not been approved yet. Check that the fingerprint below matches the one printed on {0}&apos;s needs report (or given by phone). If it does not match, do not import.</translation>
     </message>
     <message>
         <source>承認済みの署名鍵です（{0}）。</source>

@@ -132,3 +132,61 @@ def test_a_package_is_never_written_over_the_stores_own_files(dirs, capsys, targ
 
     assert "保存できません" in capsys.readouterr().err
     assert (protected.read_bytes() if protected.exists() else None) == before
+
+
+def contents_line(output: str) -> str:
+    """What an import says it does or did: the counts after 「内容: 」 or 「取り込みました: 」."""
+    for line in output.splitlines():
+        for lead in ("内容: ", "のパッケージを取り込みました: "):
+            if lead in line:
+                return line.split(lead, 1)[1]
+    raise AssertionError(f"no counts in {output!r}")
+
+
+def test_the_import_does_what_its_dry_run_said_after_edits_on_both_sides(dirs, tmp_path, capsys, open_store):
+    from desktop.services.prefecture import needs as pref_needs
+
+    town, pref = dirs
+    with open_store(town, auto_backup=False) as store:
+        ws = Workspace(store)
+        (need,) = needs.needs(ws)
+        needs.update(ws, need.id, skill_role="producer", days_per_month=2)
+        needs.submit(ws, need.id)
+    first = tmp_path / "first.dxpkg"
+    dx(town, "package", "export", "--kind", "needs", "--out", str(first), "--no-documents")
+    dx(pref, "package", "import", str(first), "--approve-key", open_package(first.read_bytes()).fingerprint)
+    with open_store(pref, auto_backup=False) as store:  # the receiver edits the need too: its answer
+        pref_needs.respond(Workspace(store), need.id, status="received", message="受け付けました。")
+    with open_store(town, auto_backup=False) as store:
+        needs.update(Workspace(store), need.id, purpose="推進計画の策定支援")
+    second = tmp_path / "second.dxpkg"
+    dx(town, "package", "export", "--kind", "needs", "--out", str(second), "--no-documents")
+    capsys.readouterr()
+
+    assert dx(pref, "package", "import", str(second), "--dry-run") == 0
+    said = contents_line(capsys.readouterr().out)
+    assert dx(pref, "package", "import", str(second)) == 0
+    did = contents_line(capsys.readouterr().out)
+
+    assert "変更 1件" in said and "追加 0件" in said
+    assert did == said
+
+
+def test_the_dry_run_says_where_to_check_the_fingerprint_by_who_sent_it(dirs, tmp_path, capsys):
+    town, pref = dirs
+    needs_package, catalog = tmp_path / "needs.dxpkg", tmp_path / "catalog.dxpkg"
+    dx(town, "package", "export", "--kind", "needs", "--out", str(needs_package), "--no-documents")
+    dx(pref, "package", "export", "--kind", "catalog", "--to", TOWN_CODE, "--out", str(catalog))
+    capsys.readouterr()
+
+    dx(pref, "package", "import", str(needs_package), "--dry-run")
+    from_town = capsys.readouterr().out
+    dx(town, "package", "import", str(catalog), "--dry-run")
+    from_prefecture = capsys.readouterr().out
+    assert dx(town, "package", "import", str(catalog)) == 1
+    refused = capsys.readouterr().err
+
+    assert "鯖江市の支援ニーズ調書に印刷された指紋" in from_town
+    assert "福井県の担当者に電話などで確かめた指紋" in from_prefecture
+    assert "支援ニーズ調書" not in from_prefecture + refused  # a prefecture prints no 調書
+    assert "福井県の担当者" in refused

@@ -5,6 +5,8 @@ instead of shown in a message box or the status bar.
 """
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.operations import GuiThreadCollector, Operations
 from desktop.views.context import ViewContext
@@ -80,3 +82,26 @@ def main_window(qtbot):
         return window
 
     return make
+
+
+FILE_DIALOG_WAIT_MS = 5000
+
+
+def use_file_dialog(qtbot, open_it, respond):
+    """Open the dialog as the user does, let `respond(dialog)` look at it and answer; return what it returned.
+
+    Works whether the dialog blocks or not: the dialog is looked for from the event loop.
+    """
+    seen: list = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog) and dialog.isVisible():
+            seen.append(respond(dialog))
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    open_it()
+    qtbot.waitUntil(lambda: bool(seen), timeout=FILE_DIALOG_WAIT_MS)
+    return seen[0]

@@ -56,6 +56,8 @@ def test_a_new_key_is_approved_in_the_preview_before_anything_is_imported(
     fingerprint = packages.open_for_import(ws, catalog).fingerprint
     assert dialog.fingerprint.text().replace(" ", "") == fingerprint
     assert "変更 1件" in dialog.summary.text()
+    # The prefecture prints no 支援ニーズ調書: the note says to ask its officer.
+    assert "福井県の担当者" in dialog.key_note.text() and "支援ニーズ調書" not in dialog.key_note.text()
     assert not dialog.import_button.isEnabled()  # a key not yet approved cannot be imported
 
     dialog.approve.click()

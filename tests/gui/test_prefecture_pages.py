@@ -1,6 +1,7 @@
 """Prefecture mode pages and the town's side of the catalog, driven as a user would."""
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -21,6 +22,7 @@ from desktop.views.package_import import import_package
 from desktop.views.prefecture.needs import NeedsPage
 from desktop.views.prefecture.towns import FIXED_COLUMNS, TownsPage
 from desktop.views.prefecture_catalog import PrefectureCatalogPage
+from tests.gui.conftest import use_file_dialog
 from tests.prefecture.conftest import PREF, SABAE, settle
 from tests.prefecture.conftest import pref as pref  # noqa: F401 - the prefecture's store, as a fixture
 
@@ -91,24 +93,25 @@ def test_the_answer_goes_to_the_town_as_a_catalog_package_from_the_needs_page(
     make_ctx,
     pref,
     tmp_path,
-    monkeypatch,  # noqa: F811
 ):
     ctx = make_ctx(pref)
     page = shown(qtbot, NeedsPage(ctx), lambda p: len(p.rows) == 2 and p.detail.need is not None)
     need = page.current()
     pref_needs.respond(pref, need.id, "coordinating", "候補を調整しています。")
-    saved = tmp_path / "鯖江市あて.dxpkg"
-    asked: list[str] = []
 
-    def save_as(parent, title, suggested, filters):
-        asked.append(suggested)
-        return str(saved), filters
+    def save_as(dialog: QFileDialog) -> str:
+        suggested = Path(dialog.selectedFiles()[0]).name
+        dialog.setDirectory(str(tmp_path))
+        dialog.accept()  # under the suggested name
+        return suggested
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-    qtbot.mouseClick(page.detail.package_button, Qt.MouseButton.LeftButton)
+    suggested = use_file_dialog(
+        qtbot, lambda: qtbot.mouseClick(page.detail.package_button, Qt.MouseButton.LeftButton), save_as
+    )
 
+    saved = tmp_path / suggested
     qtbot.waitUntil(saved.exists, timeout=WAIT_MS * 6)
-    assert asked and f"{need.town_name}あて" in asked[0]
+    assert f"{need.town_name}あて" in suggested
     package = open_package(saved.read_bytes())
     assert (package.manifest.kind, package.manifest.recipient_code) == ("catalog", need.town_code)
     answer = next(c for c in package.changes if c.id == need.id)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from desktop.services.prefecture import reports
 from desktop.views.context import ViewContext
+from desktop.views.file_dialogs import ask_save_path
 from desktop.views.page import Page, page_layout
 from desktop.views.style import SPACING, heading, hint
 
@@ -78,19 +79,20 @@ class ReportsPage(Page):
         layout.addWidget(self.result)
         layout.addStretch()
 
-    def ask_path(self, key: str) -> Path | None:
-        """Where to save (tests replace this); the file is named by the document's own title."""
-        kind = reports.REPORTS[key]
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{kind.title}.{kind.fmt}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("名前を付けて保存"), suggested, FILTERS[kind.fmt])
-        return Path(path) if path else None
-
     def save(self, key: str) -> None:
-        """Build one document in the background into the chosen file."""
-        out = self.ask_path(key)
-        if out is None:
-            return
+        """Ask where to save (named by the document's own title), then build the document there."""
+        kind = reports.REPORTS[key]
+        ask_save_path(
+            self.ctx,
+            self,
+            self.tr("名前を付けて保存"),
+            f"{kind.title}.{kind.fmt}",
+            FILTERS[kind.fmt],
+            lambda out: self.build(key, out),
+        )
+
+    def build(self, key: str, out: Path) -> None:
+        """Build one document in the background into `out`."""
         self.buttons[key].setEnabled(False)
 
         def done(result: Any) -> None:

@@ -1,0 +1,25 @@
+"""The preview reads in the order a person acts on it: conflicts (they need a person) first, then what changes,
+then what is new, then what is left alone; the summary line counts in the same order."""
+
+from desktop.services import packages
+from desktop.services.packages import Preview, RecordOutcome
+
+
+def preview_of(*outcomes: str) -> Preview:
+    return Preview(tuple(RecordOutcome("needs_request", f"ニーズ{i}", o) for i, o in enumerate(outcomes)))
+
+
+def test_the_rows_list_conflicts_then_changes_then_additions_then_what_is_left_alone():
+    preview = preview_of("added", "unchanged", "changed", "older", "conflict", "added")
+
+    outcomes = [row[0].split("（")[0] for row in packages.preview_rows(preview)]
+
+    assert outcomes == ["競合", "変更", "追加", "追加", "変更なし", "より新しい内容を取込済み"]
+
+
+def test_the_summary_counts_in_the_order_of_the_rows():
+    preview = preview_of("added", "unchanged", "changed", "older", "conflict", "added")
+
+    assert preview.describe() == (
+        "競合 1件、変更 1件、追加 2件、そのまま 2件（うち新しい内容を取込済み 1件）"
+    )
