@@ -468,7 +468,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
                 new_origins.append({"kind": change.kind, "record_id": change.id})
             else:
                 origin.key_id, origin.sequence = manifest.key_id, manifest.sequence
-        name = record_name(values, change.id)
+        name = record_name(values, change.id, rows.get(change.id))
         done.append(RecordOutcome(change.kind, name, outcome.result, tuple(outcome.conflicts)))
     if new_origins:  # one executemany, not an object per record
         order = {"key_id": manifest.key_id, "sequence": manifest.sequence}
@@ -580,11 +580,16 @@ RECORD_LABELS = {
 _NAME_FIELDS = ("title", "name", "listing", "item_key", "business_key", "text", "description", "fiscal_year")
 
 
-def record_name(values: dict[str, Any], record_id: str) -> str:
-    """What a person recognises a record by (its title or name), else the start of its id."""
+def record_name(values: dict[str, Any], record_id: str, row: Synced | None = None) -> str:
+    """What a person recognises a record by (its title or name), else the start of its id.
+
+    A package carries only the sender's own fields (a prefecture's answer has no title): the rest comes from this
+    PC's copy of the record, `row`.
+    """
     for key in _NAME_FIELDS:
-        if values.get(key) not in (None, ""):
-            return str(values[key])[:80]
+        value = values.get(key) if key in values else getattr(row, key, None)
+        if value not in (None, ""):
+            return str(value)[:80]
     return record_id[:8]
 
 

@@ -110,6 +110,21 @@ def test_the_prefectures_answer_comes_back_in_a_catalog_package_and_leaves_the_t
     assert "県側で書き換えた件名" not in answered
 
 
+def test_the_preview_names_an_answered_need_by_the_towns_own_title(town, prefecture, export):
+    first, _ = export(town)
+    packages.apply_package(prefecture, first, approve_key=fingerprint_of(town))
+    with prefecture.store.write() as s:
+        need = s.scalar(select(NeedsRequest).where(NeedsRequest.title == "CIO補佐官の派遣"))
+        need.response_status, need.response_text = "matched", "県のCIO補佐官を月2日派遣します。"
+    catalog, _ = export(prefecture, "catalog", to=TOWN_CODE)
+
+    preview = packages.open_for_import(town, catalog).preview
+
+    # The package carries only the prefecture's answer; the name comes from the town's copy of the need.
+    answered = [d.name for d in preview.decisions if d.kind == "needs_request" and d.outcome == "changed"]
+    assert answered == ["CIO補佐官の派遣"]
+
+
 def test_a_catalog_package_for_another_town_is_refused(town, prefecture, export):
     catalog, _ = export(prefecture, "catalog", to="182010")  # 福井市
     before = dump(town)
