@@ -166,18 +166,23 @@ def read_entries(data: bytes) -> Entries:
     return Entries(files)
 
 
+_CONTAINERS = (dict, list)  # what json.loads makes that can nest (exactly these types, never subclasses)
+
+
 def _depth(obj: Any) -> int:
-    deepest, stack = 0, [(obj, 1)]
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
+    """How deeply `obj` nests, level by level (stops counting past MAX_JSON_DEPTH)."""
+    depth, level = 0, [obj] if obj.__class__ in _CONTAINERS else []
+    while level:
+        depth += 1
         if depth > MAX_JSON_DEPTH:
             return depth
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, dict | list))
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item if isinstance(v, dict | list))
-    return deepest
+        level = [
+            v
+            for item in level
+            for v in (item.values() if item.__class__ is dict else item)
+            if v.__class__ in _CONTAINERS
+        ]
+    return max(depth, 1)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

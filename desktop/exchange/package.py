@@ -129,7 +129,12 @@ def _check_signature(manifest: Manifest) -> None:
         raise PackageRefused("署名が正しくありません。パッケージが改ざんされたか、署名が偽造されています。")
 
 
-_may_write = cache(may_write)  # asked once per field of a kind, not once per record
+@cache
+def _writable(sender: str, owner: str, kind: str) -> frozenset[str]:
+    """The fields (and "deleted") of a kind that `sender` may write on `owner`'s records, asked once per package."""
+    cls = ENTITY_BY_KIND[kind]
+    names = [c.key for c in cls.__table__.columns] + ["deleted"]  # type: ignore[attr-defined]
+    return frozenset(name for name in names if may_write(sender, owner, kind, name))
 
 
 def _check_change(manifest: Manifest, change: Change) -> dict[str, Any]:
@@ -145,13 +150,15 @@ def _check_change(manifest: Manifest, change: Change) -> dict[str, Any]:
         raise PackageRefused(
             f"送信元（{sender}）以外の団体（{change.owner_code}）の記録が含まれています。取り込みません。"
         )
-    for name in [*change.fields, *(["deleted"] if change.deleted else [])]:
-        if not _may_write(sender, change.owner_code, change.kind, name):
-            raise PackageRefused(
-                f"送信元（{sender}）が書き込めない項目（{change.kind}.{name}）が含まれています。取り込みません。"
-            )
+    writable = _writable(sender, change.owner_code, change.kind)
+    if not (change.fields.keys() <= writable and (not change.deleted or "deleted" in writable)):
+        for name in [*change.fields, *(["deleted"] if change.deleted else [])]:
+            if name not in writable and not may_write(sender, change.owner_code, change.kind, name):
+                raise PackageRefused(
+                    f"送信元（{sender}）が書き込めない項目（{change.kind}.{name}）が含まれています。取り込みません。"
+                )
     try:
-        return column_values(cls, dict(change.fields))
+        return column_values(cls, change.fields)
     except ValidationError as err:
         raise PackageRefused(f"記録（{change.kind} {change.id[:8]}）の値が正しくありません: {err}") from None
 

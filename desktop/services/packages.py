@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -412,6 +412,9 @@ def _origins(s: Session, package: Package) -> dict[tuple[str, str], PackageOrigi
     return out
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _copy(change: Change, values: dict[str, Any], row: Synced | None, now: datetime, actor: str) -> Copy:
     """A package's change as sync's merge takes it: the sender's own fields, checked, as they travel."""
     return Copy(
@@ -423,9 +426,15 @@ def _copy(change: Change, values: dict[str, Any], row: Synced | None, now: datet
         deleted=change.deleted,
         updated_at=now.isoformat(),
         updated_by=change.updated_by or actor,
-        fields={key: to_wire(value) for key, value in values.items()},
+        # Checked values are mostly JSON scalars already; only dates and datetimes need to_wire.
+        fields={key: v if v.__class__ in _SCALARS else to_wire(v) for key, v in values.items()},
         whole=False,
     )
+
+
+_INSERT_ORIGIN = (
+    f"INSERT INTO {PackageOrigin.__tablename__} (kind, record_id, key_id, sequence) VALUES (?, ?, ?, ?)"
+)
 
 
 def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
@@ -439,7 +448,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
         return Preview((), already_imported=True)
     rows = _rows(s, package)
     origins = _origins(s, package)
-    new_origins: list[dict[str, str]] = []
+    new_origins: list[tuple[str, str]] = []
     copies = []
     newer = set()
     for change, values in zip(package.changes, package.values, strict=True):
@@ -465,14 +474,14 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
         if outcome.result != "older":
             origin = origins.get((change.kind, change.id))
             if origin is None:
-                new_origins.append({"kind": change.kind, "record_id": change.id})
+                new_origins.append((change.kind, change.id))
             else:
                 origin.key_id, origin.sequence = manifest.key_id, manifest.sequence
         name = record_name(values, change.id, rows.get(change.id))
         done.append(RecordOutcome(change.kind, name, outcome.result, tuple(outcome.conflicts)))
-    if new_origins:  # one executemany, not an object per record
-        order = {"key_id": manifest.key_id, "sequence": manifest.sequence}
-        s.connection().execute(insert(PackageOrigin.__table__), [{**o, **order} for o in new_origins])
+    if new_origins:  # one executemany at the driver (no object, nor SQLAlchemy's parameter work, per record)
+        order = (manifest.key_id, manifest.sequence)
+        s.connection().exec_driver_sql(_INSERT_ORIGIN, [(*o, *order) for o in new_origins])
     return Preview(tuple(done))
 
 
