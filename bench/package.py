@@ -22,7 +22,7 @@ from pathlib import Path
 
 from desktop.models import Municipality, NeedsRequest
 from desktop.models.clock import system_clock
-from desktop.services import packages
+from desktop.services import package_keys, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from desktop.store import Store
@@ -130,7 +130,7 @@ def main() -> None:
 
         floor_export_s, _ = _median(floor_export)
         package = root / "p0.dxpkg"
-        fingerprint = packages.device_key(town).fingerprint
+        fingerprint = package_keys.device_key(town).fingerprint
 
         # The receiving data dirs are made before the clock starts: making one (its migrations) is not the import.
         receivers = {i: _prefecture(root / f"pref{i}") for i in (99, *range(RUNS))}

@@ -19,7 +19,7 @@ from desktop import __version__, cli_documents, cli_needs, cli_packages, cli_syn
 from desktop.models.clock import Clock, system_clock
 from desktop.models.errors import DomainError
 from desktop.models.municipal_code import is_prefecture
-from desktop.services import maintenance
+from desktop.services import maintenance, output_paths
 from desktop.services.export import export_json
 from desktop.services.municipality import check_new, init_municipality
 from desktop.services.workspace import Workspace
@@ -136,7 +136,7 @@ def build_parser() -> Parser:
     formats = export.add_subparsers(title="形式", metavar="FORMAT", parser_class=Parser, required=True)
     as_json = command(formats, "json", "全データを変更形式（JSON）で書き出します", run_export_json, "open")
     as_json.add_argument("--out", type=Path, metavar="F", required=True, help="保存先のファイル")
-    as_json.set_defaults(precheck=cli_documents.precheck_out)
+    as_json.set_defaults(precheck=output_paths.precheck_out)
     cli_documents.register(commands, export_formats=formats, parents=[common])
     cli_needs.register(commands, parents=[common])
     cli_sync.register(commands, parents=[common])

@@ -59,7 +59,7 @@ def register(
     letter.add_argument(
         "--sent-on", type=_iso_date, metavar="YYYY-MM-DD", help="発信日（省略すると手書き用の空欄）"
     )
-    pdf.set_defaults(run=run_document, store_mode="open", fmt="pdf", precheck=precheck_out)
+    pdf.set_defaults(run=run_document, store_mode="open", fmt="pdf", precheck=output_paths.precheck_out)
     for fmt, what in (("xlsx", "Excel（XLSX）"), ("docx", "Word（DOCX）")):
         sub = export_formats.add_parser(
             fmt,
@@ -71,7 +71,9 @@ def register(
         sub.add_argument(
             "--out", type=Path, required=True, metavar="F", help=f"保存先の{fmt.upper()}ファイル"
         )
-        sub.set_defaults(run=run_document, store_mode="open", fmt=fmt, record_id=None, precheck=precheck_out)
+        sub.set_defaults(
+            run=run_document, store_mode="open", fmt=fmt, record_id=None, precheck=output_paths.precheck_out
+        )
 
 
 def _iso_date(text: str) -> date:
@@ -79,11 +81,6 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日付「{text}」は 2026-12-01 の形で指定してください") from None
-
-
-def precheck_out(args: argparse.Namespace) -> None:
-    """Refuse an unwritable --out, or one that is a file of the store, before the data dir is opened."""
-    output_paths.check_output(args.data_dir, args.out)
 
 
 def run_document(args: argparse.Namespace, store: Store) -> int:

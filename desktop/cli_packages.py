@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.exchange.keys import normalise_fingerprint
 from desktop.exchange.manifest import KINDS
-from desktop.services import output_paths, packages
+from desktop.services import output_paths, package_keys, packages
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 
@@ -51,7 +51,7 @@ def register(
     export.add_argument(
         "--no-documents", action="store_true", help="PDF と Excel の要約を添付しません（記録だけ）"
     )
-    export.set_defaults(run=run_export, store_mode="open", precheck=precheck_export)
+    export.set_defaults(run=run_export, store_mode="open", precheck=output_paths.precheck_out)
     imp = actions.add_parser(
         "import",
         help="パッケージを取り込みます",
@@ -80,11 +80,6 @@ def fingerprint_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
-def precheck_export(args: argparse.Namespace) -> None:
-    """Refuse an unwritable --out before the data dir is opened."""
-    output_paths.check_output(args.data_dir, args.out)
-
-
 def run_export(args: argparse.Namespace, store: Store) -> int:
     """Write a signed package of this data dir's records."""
     ws = Workspace(store, actor="cli")
@@ -92,7 +87,7 @@ def run_export(args: argparse.Namespace, store: Store) -> int:
     m = done.manifest
     attached = f"、添付 {len(done.documents)}件" if done.documents else ""
     print(f"パッケージを作成しました: {done.path}（記録 {done.records}件{attached}、通番 {m.sequence}）")
-    print(f"署名鍵の指紋: {packages.device_key(ws).fingerprint}")
+    print(f"署名鍵の指紋: {package_keys.device_key(ws).fingerprint}")
     return EXIT_OK
 
 

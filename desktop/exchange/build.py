@@ -17,13 +17,12 @@ from desktop.exchange.manifest import (
     FORMAT_VERSION,
     MANIFEST,
     PAYLOAD,
-    PAYLOAD_FORMAT,
-    PAYLOAD_VERSION,
     SUMMARY,
     FileEntry,
     Kind,
     Manifest,
     canonical,
+    payload_bytes,
 )
 from desktop.sync.protocol import Change
 
@@ -42,15 +41,6 @@ class Contents:
     recipient_code: str = ""
     documents: dict[str, bytes] = field(default_factory=dict)  # "documents/<name>.pdf" → bytes
     summary: bytes | None = None
-
-
-def payload_bytes(changes: Sequence[Change]) -> bytes:
-    body = {
-        "format": PAYLOAD_FORMAT,
-        "version": PAYLOAD_VERSION,
-        "changes": [c.model_dump() for c in changes],
-    }
-    return canonical(body)
 
 
 def _entry(zf: zipfile.ZipFile, name: str, body: bytes, compress: bool) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import Field, field_validator
@@ -80,6 +81,13 @@ class Payload(_Strict):
     format: Literal["dxnavi-changes"]
     version: int
     changes: list[Change] = Field(max_length=MAX_CHANGES)
+
+
+def payload_bytes(changes: Sequence[Change]) -> bytes:
+    """payload.json of a package: its format and version (what desktop.exchange.package checks) and the changes."""
+    return canonical(
+        {"format": PAYLOAD_FORMAT, "version": PAYLOAD_VERSION, "changes": [c.model_dump() for c in changes]}
+    )
 
 
 def canonical(obj: Any) -> bytes:

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from desktop.documents.output import OutputError, atomic_output, check_target
 from desktop.store import diagnosis
@@ -18,6 +19,12 @@ def check_output(data_dir: Path, out: Path | str) -> Path:
     """`out`, once it is known not to be a file of the store in `data_dir` and its folder is writable."""
     refuse_protected(Path(out), Path(data_dir))
     return check_target(Path(out))
+
+
+def precheck_out(args: Any) -> None:
+    """A command's `--out` (args.out, beside args.data_dir) checked by check_output before the data dir is
+    opened: every command that writes a file refuses a bad one the same way."""
+    check_output(args.data_dir, args.out)
 
 
 @contextmanager

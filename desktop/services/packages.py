@@ -2,8 +2,8 @@
 
 A package is refused (PackageRefused, Japanese reason) with the store untouched when the file fails any check of
 desktop.exchange, when it is not for this data dir, when its key is pinned here with a different public key, or
-when its key is new and was not approved by its fingerprint. Applying takes a backup first and goes through the
-same merge as a sync pull (desktop.sync.merge.meet).
+when its key is new and was not approved by its fingerprint (the keys: desktop.services.package_keys). Applying
+takes a backup first and goes through the same merge as a sync pull (desktop.sync.merge).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from desktop.models import (
     AuditEntry,
     PackageOrigin,
     PackageReceipt,
-    PinnedKey,
 )
 from desktop.models.base import Synced
 from desktop.models.catalog import record_contact
@@ -40,11 +39,10 @@ from desktop.models.errors import DomainError
 from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.wareki import wareki_date
-from desktop.services import settings
+from desktop.services import package_keys, settings
 from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import NoMunicipalityError, Workspace
-from desktop.store.paths import key_dir
 from desktop.sync.merge import Copy, meet_many
 from desktop.sync.protocol import Change
 from desktop.sync.wire import row_fields, to_wire
@@ -71,49 +69,6 @@ OUTCOME_LABELS = {
     "unchanged": "変更なし",
     "older": "より新しい内容を取込済み",
 }
-
-
-# --- keys ----------------------------------------------------------------------------------------------------
-
-
-def device_key(ws: Workspace) -> keys.DeviceKey:
-    """This data dir's signing key (made on first use)."""
-    return keys.device_key(key_dir(ws.store.data_dir))
-
-
-def device_fingerprint(ws: Workspace) -> str:
-    """The fingerprint of this device's key, in groups of four (settings, the 支援ニーズ調書)."""
-    return keys.grouped(device_key(ws).fingerprint)
-
-
-def pinned_keys(ws: Workspace) -> list[PinnedKey]:
-    with ws.store.read() as s:
-        return list(s.scalars(select(PinnedKey).order_by(PinnedKey.owner_code, PinnedKey.pinned_at)))
-
-
-def _new_pin(owner_code: str, public_key: bytes, sender_name: str, source: str, now: datetime) -> PinnedKey:
-    return PinnedKey(
-        owner_code=owner_code,
-        key_id=keys.key_id(public_key),
-        public_key=keys.encode_public(public_key),
-        fingerprint=keys.fingerprint(public_key),
-        sender_name=sender_name,
-        source=source,
-        pinned_at=now,
-    )
-
-
-def register_hub_key(ws: Workspace, owner_code: str, public_key: bytes, sender_name: str = "") -> PinnedKey:
-    """Trust a key the hub vouched for (registered with a valid token): pinned without asking."""
-    kid = keys.key_id(public_key)
-    with ws.store.write() as s:
-        pin = s.get(PinnedKey, (owner_code, kid))
-        if pin is not None and keys.decode_public(pin.public_key) != public_key:
-            raise DomainError(f"団体コード {owner_code} の鍵ID {kid} には別の公開鍵が登録されています。")
-        if pin is None:
-            pin = _new_pin(owner_code, public_key, sender_name, "hub", ws.now())
-            s.add(pin)
-    return pin
 
 
 # --- export --------------------------------------------------------------------------------------------------
@@ -217,7 +172,7 @@ def package_contents(
     docs, summary = ({}, None)
     if with_documents:
         progress.report(1, 3, "文書を作成しています")
-        docs, summary = _documents(ws, kind, device_fingerprint(ws), progress)
+        docs, summary = _documents(ws, kind, package_keys.device_fingerprint(ws), progress)
     name = get_municipality(ws).name
     return Contents(kind, me, name, changes, recipient_code=to, documents=docs, summary=summary)
 
@@ -227,7 +182,11 @@ def write_package(ws: Workspace, contents: Contents, out: Path, progress: Progre
     out = check_output(ws.store.data_dir, out)
     progress.report(2, 3, "署名しています")
     manifest, data = build_package(
-        contents, device_key(ws), sequence=next_sequence(ws), created_at=ws.now(), app_version=__version__
+        contents,
+        package_keys.device_key(ws),
+        sequence=next_sequence(ws),
+        created_at=ws.now(),
+        app_version=__version__,
     )
     with writing(out), atomic_output(out) as tmp:
         tmp.write_bytes(data)
@@ -339,18 +298,6 @@ class Applied:
     @property
     def counts(self) -> dict[str, int]:
         return self.preview.counts
-
-
-def _key_status(s: Session, manifest: Manifest, public_key: bytes) -> tuple[str, str]:
-    pin = s.get(PinnedKey, (manifest.sender_code, manifest.key_id))
-    if pin is None:
-        return "new", ""
-    if keys.decode_public(pin.public_key) != public_key:
-        raise PackageRefused(
-            f"{manifest.sender_name}（{manifest.sender_code}）の鍵ID {manifest.key_id} には別の公開鍵が登録済みです。"
-            "鍵が差し替えられた偽のパッケージの可能性があるため取り込みません。"
-        )
-    return "pinned", pin.sender_name
 
 
 def receiver_code(ws: Workspace, manifest: Manifest) -> str:
@@ -496,22 +443,13 @@ def open_for_import(ws: Workspace, path: Path, *, preview: bool = True) -> Opene
     _check_for_us(me, package.manifest)
     if not preview:
         with ws.store.read() as s:
-            status, name = _key_status(s, package.manifest, package.public_key)
+            status, name = package_keys.key_status(s, package.manifest, package.public_key)
             imported = s.get(PackageReceipt, package.manifest.package_id) is not None
         return Opened(package, me, status, Preview((), already_imported=imported), name)
     with ws.store.trial() as s, s.no_autoflush:
-        status, name = _key_status(s, package.manifest, package.public_key)
+        status, name = package_keys.key_status(s, package.manifest, package.public_key)
         shown = _merge(s, package, ws.now(), ws.actor)
     return Opened(package, me, status, shown, name)
-
-
-def _approval_needed(opened: Opened) -> str:
-    m = opened.manifest
-    return (
-        f"{m.sender_name}（{m.sender_code}）の署名鍵はまだ承認されていません。"
-        f"{opened.where_to_check}が {opened.fingerprint} と一致する場合だけ、承認して取り込んでください"
-        f"（コマンドでは --approve-key {opened.fingerprint}）。"
-    )
 
 
 def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applied:
@@ -522,18 +460,11 @@ def apply_package(ws: Workspace, path: Path, *, approve_key: str = "") -> Applie
 def apply_opened(ws: Workspace, opened: Opened, *, approve_key: str = "") -> Applied:
     """Apply a package already read and checked (the one a preview showed: not read or validated again)."""
     with ws.store.read() as s:  # the key may have been approved since the package was opened
-        opened = replace(opened, key_status=_key_status(s, opened.manifest, opened.package.public_key)[0])
+        opened = replace(
+            opened, key_status=package_keys.key_status(s, opened.manifest, opened.package.public_key)[0]
+        )
     if opened.key_status == "new":
-        try:
-            approved = keys.normalise_fingerprint(approve_key) if approve_key else ""
-        except ValueError as err:
-            raise PackageRefused(str(err)) from None
-        if approved != opened.fingerprint:
-            if approved:
-                raise PackageRefused(
-                    f"承認された指紋が、このパッケージの署名鍵の指紋（{opened.fingerprint}）と一致しません。取り込みません。"
-                )
-            raise PackageRefused(_approval_needed(opened))
+        package_keys.require_approval(opened.manifest, opened.fingerprint, approve_key, opened.where_to_check)
     if opened.preview.already_imported:
         return Applied(opened, None, opened.preview)
     backup = ws.store.backups.create("before-import")
@@ -541,7 +472,9 @@ def apply_opened(ws: Workspace, opened: Opened, *, approve_key: str = "") -> App
     now = ws.now()
     with ws.store.write() as s, s.no_autoflush:
         if opened.key_status == "new":
-            s.add(_new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now))
+            s.add(
+                package_keys.new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now)
+            )
         done = _merge(s, opened.package, now, ws.actor)
         if done.already_imported:  # imported meanwhile (another window): nothing more to do
             return Applied(opened, backup, done)

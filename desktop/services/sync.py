@@ -23,7 +23,7 @@ from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.rules import label
 from desktop.models.sync_state import Conflict, SyncRun
 from desktop.models.vocab import RECORD_KINDS
-from desktop.services import packages, settings
+from desktop.services import package_keys, settings
 from desktop.services.sync_status import pending_changes
 from desktop.services.workspace import Workspace
 from desktop.sync import resolve as resolving
@@ -121,7 +121,7 @@ def _exchange_keys(ws: Workspace, client: HubClient) -> None:
     """Once per hub and token: register this PC's package signing key at the hub for this 団体コード, and pin the
     key the hub signs catalog packages with, so packages between them need no approval. Failing here never fails
     the sync (an older hub has no /v1/keys): packages then need an approval by fingerprint, as before."""
-    key = packages.device_key(ws)
+    key = package_keys.device_key(ws)
     done = f"{hub_settings(ws).url} {key.fingerprint}"
     if settings.get(ws.store, KEY_SETTING) == done:
         return
@@ -131,7 +131,7 @@ def _exchange_keys(ws: Workspace, client: HubClient) -> None:
         hub = client.keys().hub
         if hub.code != (me if is_prefecture_code(me) else prefecture_of(me)):
             raise SyncError(f"ハブの署名鍵が別の団体（{hub.code}）のものとして示されました。")
-        packages.register_hub_key(ws, hub.code, decode_public(hub.public_key), hub.name)
+        package_keys.register_hub_key(ws, hub.code, decode_public(hub.public_key), hub.name)
     except (SyncError, DomainError, ValueError) as err:
         log.warning("package keys not exchanged with the hub: %s", err)
         return

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services import packages
+from desktop.services import package_keys, packages
 from desktop.views.context import ViewContext
 from desktop.views.file_dialogs import ask_save_path
 
@@ -54,7 +54,7 @@ def export_package(
         ctx.say(text)
         hint = QCoreApplication.translate(
             "PackageExport", "受け取る側で署名鍵の承認を求められたら、次の指紋を伝えてください:\n{0}"
-        ).format(packages.device_fingerprint(ctx.ws))
+        ).format(package_keys.device_fingerprint(ctx.ws))
         _inform(parent, QCoreApplication.translate("PackageExport", "パッケージの作成"), f"{text}\n\n{hint}")
 
     ctx.ops.long_task(
@@ -83,4 +83,4 @@ def show_fingerprint(parent: QWidget, ctx: ViewContext) -> None:
             ).format(fingerprint),
         )
 
-    ctx.ops.query(packages.device_fingerprint, ctx.ws, on_done=shown)
+    ctx.ops.query(package_keys.device_fingerprint, ctx.ws, on_done=shown)

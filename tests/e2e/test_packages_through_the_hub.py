@@ -7,7 +7,7 @@ import sys
 
 from desktop.exchange.keys import grouped
 from desktop.models import NeedsRequest
-from desktop.services import needs, packages, sync_status
+from desktop.services import needs, package_keys, packages, sync_status
 from desktop.services.prefecture import needs as prefecture_needs
 from tests.e2e.conftest import REPO, SABAE
 
@@ -34,7 +34,7 @@ def test_a_need_sent_by_file_is_answered_through_the_hub_and_the_answer_arrives_
     needs.submit(offline.ws, need.id)
     sent = tmp_path / "needs.dxpkg"
     packages.export_package(offline.ws, "needs", sent, with_documents=False)
-    fp = packages.device_key(offline.ws).fingerprint
+    fp = package_keys.device_key(offline.ws).fingerprint
 
     refused = hub_cli("package", "import", "--db", live_hub.db, sent)
     assert refused.returncode == 1 and f"--approve-key {fp}" in refused.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.exchange.manifest import MANIFEST, canonical
-from desktop.services import needs, packages
+from desktop.services import needs, package_keys, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from desktop.store import Store
@@ -64,7 +64,7 @@ def dump(ws: Workspace) -> list[str]:
 
 
 def fingerprint_of(ws: Workspace) -> str:
-    return packages.device_key(ws).fingerprint
+    return package_keys.device_key(ws).fingerprint
 
 
 def zip_bytes(entries: list[tuple[str | zipfile.ZipInfo, bytes]]) -> bytes:

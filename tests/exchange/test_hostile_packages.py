@@ -17,7 +17,7 @@ from desktop.exchange import archive
 from desktop.exchange.archive import PackageRefused
 from desktop.exchange.keys import device_key, encode_public, key_id
 from desktop.exchange.manifest import MANIFEST, PAYLOAD, canonical
-from desktop.services import packages
+from desktop.services import package_keys, packages
 from tests.exchange.conftest import TOWN_CODE, dump, entries_of, fingerprint_of, resign, zip_bytes
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -218,7 +218,7 @@ def test_a_hostile_package_is_refused_in_japanese_and_changes_nothing(
     files = entries_of(genuine.read_bytes())
     make, reason = CASES[case]
     hostile = tmp_path / "hostile.dxpkg"
-    hostile.write_bytes(make(files, packages.device_key(town), tmp_path))
+    hostile.write_bytes(make(files, package_keys.device_key(town), tmp_path))
     before = dump(prefecture)
     backups_before = (
         sorted(prefecture.store.backups.folder.glob("*")) if prefecture.store.backups.folder.exists() else []
@@ -245,7 +245,7 @@ def test_a_key_pinned_for_the_town_is_not_replaced_by_a_new_key_with_the_same_id
 
     attacker = other_key(tmp_path)
     with prefecture.store.write() as s:  # an earlier pin under the id the attacker's key really has
-        pin = s.get(PinnedKey, (TOWN_CODE, key_id(packages.device_key(town).public_key)))
+        pin = s.get(PinnedKey, (TOWN_CODE, key_id(package_keys.device_key(town).public_key)))
         s.add(
             PinnedKey(
                 owner_code=TOWN_CODE,

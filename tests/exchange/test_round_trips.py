@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from desktop.exchange.archive import PackageRefused
 from desktop.models import Conflict, NeedsRequest, PackageReceipt, PinnedKey, TownContact
-from desktop.services import needs, packages
+from desktop.services import needs, package_keys, packages
 from desktop.services.workspace import Workspace
 from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of
 
@@ -183,8 +183,8 @@ def test_a_new_key_needs_its_own_fingerprint_to_be_approved(town, prefecture, ex
 
 def test_a_key_registered_through_the_hub_is_trusted_without_asking(town, prefecture, export):
     path, _ = export(town)
-    key = packages.device_key(town)
-    packages.register_hub_key(prefecture, TOWN_CODE, key.public_key, "鯖江市")
+    key = package_keys.device_key(town)
+    package_keys.register_hub_key(prefecture, TOWN_CODE, key.public_key, "鯖江市")
 
     assert packages.open_for_import(prefecture, path).key_status == "pinned"
     packages.apply_package(prefecture, path)
@@ -198,8 +198,8 @@ def test_the_prefecture_cannot_import_its_own_catalog_for_a_town(prefecture, exp
 
 
 def test_the_device_key_is_made_once_and_readable_only_by_its_owner(town):
-    first = packages.device_fingerprint(town)
-    assert packages.device_fingerprint(town) == first and len(first.replace(" ", "")) == 64
+    first = package_keys.device_fingerprint(town)
+    assert package_keys.device_fingerprint(town) == first and len(first.replace(" ", "")) == 64
     key_file = town.store.data_dir / "keys" / "device_ed25519.pem"
     assert key_file.stat().st_mode & 0o077 == 0
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from desktop.models import NeedsRequest
-from desktop.services import needs, packages
+from desktop.services import needs, package_keys, packages
 from desktop.services.prefecture import needs as pref_needs
 from desktop.services.workspace import Workspace
 from desktop.views.needs import NeedsPage as TownNeedsPage
@@ -27,7 +27,7 @@ def answered_catalog(ws, tmp_path, open_store) -> Path:
     with open_store(tmp_path / "pref", auto_backup=False) as store:
         register_prefecture(store)
         pref = Workspace(store)
-        packages.apply_package(pref, town_package, approve_key=packages.device_key(ws).fingerprint)
+        packages.apply_package(pref, town_package, approve_key=package_keys.device_key(ws).fingerprint)
         with store.write() as s:
             need = s.scalar(select(NeedsRequest).where(NeedsRequest.title == "CIO補佐官の派遣"))
             need.response_status, need.response_text = "matched", "県のCIO補佐官を月2日派遣します。"
@@ -125,7 +125,7 @@ def test_a_town_sees_the_prefectures_answer_arrive_by_catalog_package(
     with open_store(tmp_path / "pref", auto_backup=False) as store:  # 福井県 answers in prefecture mode
         register_prefecture(store)
         pref = Workspace(store)
-        packages.apply_package(pref, town_package, approve_key=packages.device_key(ws).fingerprint)
+        packages.apply_package(pref, town_package, approve_key=package_keys.device_key(ws).fingerprint)
         pref_needs.respond(pref, need.id, "matched", "県のCIO補佐官を月2日派遣します。")
         catalog = tmp_path / "catalog.dxpkg"
         packages.export_package(pref, "catalog", catalog, to=ws.owner_code)

@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from desktop.exchange.package import open_package
 from desktop.models import JointProcurementOffer, NeedsRequest
-from desktop.services import needs, packages
+from desktop.services import needs, package_keys, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.prefecture import catalog
 from desktop.services.prefecture import needs as pref_needs
@@ -195,7 +195,7 @@ def test_the_towns_list_shows_a_town_whose_package_was_just_imported(
         needs.submit(town, need.id)
         path = tmp_path / "obama.dxpkg"
         packages.export_package(town, "needs", path, with_documents=False)
-        fingerprint = packages.device_fingerprint(town)
+        fingerprint = package_keys.device_fingerprint(town)
     ctx = make_ctx(pref)
     page = shown(qtbot, TownsPage(ctx), lambda p: p.model.rowCount() == 4)
 

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from desktop.exchange import keys
 from desktop.exchange.build import Contents, build_package
 from desktop.exchange.manifest import PAYLOAD
-from desktop.services import needs, packages
+from desktop.services import needs, package_keys, packages
 from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from desktop.sync.protocol import Change
-from hub import package_keys
+from hub import package_keys as hub_keys
 from hub.cli import main
 from hub.packages import export_catalog, import_package
 from hub.schema import audit, batch, package_key, record
@@ -86,7 +86,7 @@ def test_a_needs_package_is_applied_once_after_the_key_is_approved_and_the_answe
 ):
     url, snapshot = hub_db
     path = export(town, tmp_path)
-    fp = packages.device_key(town).fingerprint
+    fp = package_keys.device_key(town).fingerprint
     before = snapshot()
 
     code, out, err = run(capsys, "package", "import", "--db", url, path)
@@ -125,7 +125,7 @@ def test_a_needs_package_is_applied_once_after_the_key_is_approved_and_the_answe
     out_path = tmp_path / "catalog.dxpkg"
     code, out, _ = run(capsys, "package", "export", "--db", url, "--code", SABAE, "--out", out_path)
     assert code == 0 and "#1（1件）" in out
-    hub_fp = package_keys.hub_key(engine, LATER).fingerprint
+    hub_fp = hub_keys.hub_key(engine, LATER).fingerprint
     assert hub_fp in out
 
     opened = packages.open_for_import(town, out_path)
@@ -146,7 +146,7 @@ def test_a_newer_package_updates_and_an_older_one_after_it_rolls_nothing_back(to
     second = export(town, tmp_path, "second.dxpkg")
     needs.update(town, need.id, title="庁内研修の講師（管理職向け）")
     third = export(town, tmp_path, "third.dxpkg")
-    fp = packages.device_key(town).fingerprint
+    fp = package_keys.device_key(town).fingerprint
 
     import_package(engine, first.read_bytes(), LATER, approve_key=fp)
     done = import_package(engine, third.read_bytes(), LATER)
@@ -166,7 +166,9 @@ def test_a_package_merges_with_what_the_town_pushed_from_another_pc(town, tmp_pa
     [pushed] = sabae.push(change("needs_request", SABAE, rid=need.id, title="研修の講師"))
     assert pushed["outcome"] == "applied"
 
-    done = import_package(engine, path.read_bytes(), LATER, approve_key=packages.device_key(town).fingerprint)
+    done = import_package(
+        engine, path.read_bytes(), LATER, approve_key=package_keys.device_key(town).fingerprint
+    )
     # The same field changed on both sides since their common base (none): a conflict, the hub keeps its value.
     assert done.counts["conflict"] == 1 and ("needs_request", need.id, ("title",)) in done.conflicts
     assert hub_needs(engine)[need.id]["title"] == "研修の講師"
@@ -174,12 +176,14 @@ def test_a_package_merges_with_what_the_town_pushed_from_another_pc(town, tmp_pa
 
 def _signed(ws: Workspace, changes: list[Change], sender: str = SABAE, name: str = "鯖江市") -> bytes:
     contents = Contents("needs", sender, name, changes)
-    return build_package(contents, packages.device_key(ws), sequence=99, created_at=LATER, app_version="t")[1]
+    return build_package(
+        contents, package_keys.device_key(ws), sequence=99, created_at=LATER, app_version="t"
+    )[1]
 
 
 def test_refusals_write_nothing_and_say_why(town, tmp_path, capsys, engine, hub_db, token_for):
     url, snapshot = hub_db
-    fp = packages.device_key(town).fingerprint
+    fp = package_keys.device_key(town).fingerprint
     path = export(town, tmp_path)
     before = snapshot()
 
