@@ -189,7 +189,7 @@ def ui_stall(hub: Hub, folder: Path, clock) -> tuple[float, float]:
 def main() -> None:
     from desktop.models.clock import system_clock
     from desktop.services import sync
-    from desktop.sync.protocol import DEFAULT_PAGE_LIMIT
+    from desktop.sync.protocol import MAX_PAGE_LIMIT
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -198,7 +198,7 @@ def main() -> None:
             t0 = time.perf_counter()
             seed(hub)
             seeded = time.perf_counter() - t0
-            floors = [floor(hub, folder, DEFAULT_PAGE_LIMIT) for _ in range(3)]
+            floors = [floor(hub, folder, MAX_PAGE_LIMIT) for _ in range(3)]
             ws = new_pc(folder / "pc1", hub, system_clock)
             load_before = os.getloadavg()[0]
             t0, cpu0 = time.perf_counter(), time.process_time()
@@ -225,7 +225,7 @@ def main() -> None:
     )
     body = f"""
 新しいPCが、ハブ（dxnavi-hub serve、SQLite、ループバック）にある同じ団体の {RECORDS:,} 件（ステップ0の実施記録）を
-初めて同期する時間。ページ（{DEFAULT_PAGE_LIMIT}件）ごとにカーソルと一緒に1トランザクションで反映し、最後に
+初めて同期する時間。ページ（{MAX_PAGE_LIMIT:,}件、同期が使う大きさ）ごとにカーソルと一緒に1トランザクションで反映し、最後に
 ダイジェストで照合するまでを含む。床（floor）は同じページを素の httpx で GET し、レコードを sqlite3 に executemany
 するだけの時間（同じ実行で3回測った最小値）。
 

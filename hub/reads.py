@@ -133,9 +133,9 @@ def digest(engine: Engine, caller: Caller, kept: DigestCache | None = None, at: 
         if whole and known is not None and known.head == head:
             return known
         rows = conn.execute(
-            select(record.c.kind, record.c.id, record.c.version, record.c.owner_code).where(
-                readable(caller.code)
-            )
+            select(record.c.kind, record.c.id, record.c.version, record.c.owner_code)
+            .where(readable(caller.code))
+            .order_by(record.c.id)  # record_digest then merges nothing
         ).all()
     pairs: dict[str, list[tuple[str, int]]] = {}
     after: dict[str, list[str]] = {}

@@ -30,6 +30,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any, Literal
 
 from sqlalchemy import Dialect, select
@@ -39,7 +40,7 @@ from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synce
 from desktop.models.ownership import may_write
 from desktop.models.sync_state import DELETED, Conflict, ParkedRecord, SyncBase, SyncRejection
 from desktop.sync.protocol import Change, Record
-from desktop.sync.wire import default_fields, from_wire, parse_time, row_fields
+from desktop.sync.wire import default_fields, field_names, from_wire, parse_time, parsers, row_fields
 
 _MISSING = object()
 _CHUNK = 900  # ids per IN (…) query
@@ -530,16 +531,63 @@ def _made_by_default(cls: type[Synced]) -> frozenset[str]:
 _SYNC_VALUES = ("id", "owner_code", "version", "deleted", "dirty", "updated_at", "updated_by")
 
 
+class _Insert:
+    """The driver's INSERT of a kind's new, clean record with the fields `keys`, and how another side's copy
+    becomes its row: each wire value parsed as wire.from_wire does and passed through its column's bind
+    processor (the dialect's own conversion, exactly what the ORM would store); no ORM object, no dict per row."""
+
+    def __init__(self, cls: type[Synced], keys: tuple[str, ...], dialect: Dialect) -> None:
+        table = cls.__table__  # type: ignore[attr-defined]
+        quote = dialect.identifier_preparer.quote
+        columns = (*_SYNC_VALUES, *keys)
+        marks = ", ".join(_mark(dialect) for _ in columns)
+        self.entity = cls
+        self.sql = f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) VALUES ({marks})"
+        processor = {key: table.c[key].type._cached_bind_processor(dialect) or _same for key in columns}
+        self.take = itemgetter(*keys) if len(keys) > 1 else lambda fields: tuple(fields[k] for k in keys)
+        parse = parsers(cls)
+        self.convert = tuple(
+            (i, parse[key], processor[key])
+            for i, key in enumerate(keys)
+            if parse[key] is not None or processor[key] is not _same
+        )
+        self.deleted = {flag: processor["deleted"](flag) for flag in (False, True)}
+        self.clean = processor["dirty"](False)
+        self.stamp = processor["updated_at"]
+
+    def row(self, copy: Record | Copy, fields: dict[str, Any], stamps: dict[str, Any]) -> tuple[Any, ...]:
+        """The row of `copy`, whose wire `fields` hold every one of `keys`; `stamps` caches updated_at values
+        (the records of one push share theirs)."""
+        stamp = stamps.get(copy.updated_at)
+        if stamp is None:
+            stamp = stamps[copy.updated_at] = self.stamp(parse_time(copy.updated_at))
+        values = self.take(fields)
+        if self.convert:
+            values = list(values)
+            for i, parse, process in self.convert:
+                value = values[i]
+                values[i] = process(
+                    parse(value) if parse is not None and isinstance(value, str) and value else value
+                )
+        sync = (
+            copy.id,
+            copy.owner_code,
+            copy.version,
+            self.deleted[copy.deleted],
+            self.clean,
+            stamp,
+            copy.updated_by,
+        )
+        return (*sync, *values)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 @cache
-def _insert_sql(cls: type[Synced], keys: tuple[str, ...], dialect: Dialect) -> tuple[str, tuple[Any, ...]]:
-    """The driver's INSERT of `keys` into a kind's table, and each column's bind processor (the dialect's own
-    conversion of a value, exactly what the ORM would store)."""
-    table = cls.__table__  # type: ignore[attr-defined]
-    quote = dialect.identifier_preparer.quote
-    columns = ", ".join(quote(key) for key in keys)
-    marks = ", ".join(_mark(dialect) for _ in keys)
-    processors = tuple(table.c[key].type._cached_bind_processor(dialect) for key in keys)
-    return f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", processors
+def _insert(cls: type[Synced], keys: tuple[str, ...], dialect: Dialect) -> _Insert:
+    return _Insert(cls, keys, dialect)
 
 
 def meet_many(
@@ -565,33 +613,40 @@ def meet_many(
         known = prefetch(s, copies)
     outcomes: list[Outcome] = []
     present = set(known)  # ids of rows here, and of those inserted here
-    fresh: dict[tuple[type[Synced], tuple[str, ...]], list[tuple[Any, ...]]] = {}
+    fresh: dict[_Insert, list[tuple[Any, ...]]] = {}
+    stamps: dict[str, Any] = {}
+    kinds: dict[str, tuple[type[Synced], dict[str, Any], frozenset[str]]] = {}
+    dialect = s.get_bind().dialect
     rest: list[int] = []
     for i, copy in enumerate(copies):
         outcomes.append(Outcome("added"))
-        cls = ENTITY_BY_KIND.get(copy.kind)
-        if cls is None or copy.id in known:
+        kind = kinds.get(copy.kind)
+        if kind is None and copy.kind in ENTITY_BY_KIND:
+            cls = ENTITY_BY_KIND[copy.kind]
+            kind = kinds[copy.kind] = (cls, default_fields(cls), frozenset(field_names(cls)))
+        if kind is None or copy.id in known:
             rest.append(i)
             continue
-        values = from_wire(cls, {**default_fields(cls), **copy.fields})
-        if not _made_by_default(cls) <= values.keys() or not _parents_present(s, cls, values, present):
-            rest.append(i)  # a column the ORM fills by calling its default, or a parent not here (yet)
+        cls, defaults, names = kind
+        fields = {**defaults, **copy.fields}  # wire values, as from_wire takes them
+        if len(fields) == len(names) and names.issuperset(fields):
+            keys = field_names(cls)
+        else:  # fields this version does not know, or a field with no default left out
+            keys = tuple(key for key in fields if key in names)
+            if not _made_by_default(cls) <= set(keys):
+                rest.append(i)  # a column the ORM fills by calling its default
+                continue
+        if not _parents_present(s, cls, fields, present):
+            rest.append(i)  # a parent not here (yet)
             continue
-        stamp = parse_time(copy.updated_at)
-        sync = (copy.id, copy.owner_code, copy.version, copy.deleted, False, stamp, copy.updated_by)
-        fresh.setdefault((cls, (*_SYNC_VALUES, *values)), []).append((*sync, *values.values()))
+        insert = _insert(cls, keys, dialect)
+        fresh.setdefault(insert, []).append(insert.row(copy, fields, stamps))
         present.add(copy.id)
     if fresh:
         conn = s.connection()
         # Parents first (the kinds' declared order): one executemany per kind.
-        for (cls, keys), rows in sorted(fresh.items(), key=lambda item: SYNCED_ENTITIES.index(item[0][0])):
-            sql, processors = _insert_sql(cls, keys, conn.dialect)
-            if any(processors):
-                rows = [
-                    tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True))
-                    for row in rows
-                ]
-            conn.exec_driver_sql(sql, rows)
+        for insert, rows in sorted(fresh.items(), key=lambda item: SYNCED_ENTITIES.index(item[0].entity)):
+            conn.exec_driver_sql(insert.sql, rows)
     for i in rest:
         copy = copies[i]
         newer = None if newer_here is None else copy.id in newer_here

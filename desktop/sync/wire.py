@@ -47,7 +47,7 @@ def field_names(cls: type[Synced]) -> tuple[str, ...]:
 
 
 @cache
-def _parsers(cls: type[Synced]) -> dict[str, Any]:
+def parsers(cls: type[Synced]) -> dict[str, Any]:
     """Per field: how a wire text becomes the column value (None: taken as it is)."""
     out: dict[str, Any] = {}
     for c in cls.__table__.columns:  # type: ignore[attr-defined]
@@ -66,12 +66,12 @@ def _parsers(cls: type[Synced]) -> dict[str, Any]:
 
 def from_wire(cls: type[Synced], fields: dict[str, Any]) -> dict[str, Any]:
     """Wire fields of a kind as column values; fields this version does not know are left out."""
-    parsers = _parsers(cls)
+    known = parsers(cls)
     out: dict[str, Any] = {}
     for key, value in fields.items():
-        if key not in parsers:
+        if key not in known:
             continue
-        parse = parsers[key]
+        parse = known[key]
         out[key] = parse(value) if parse is not None and isinstance(value, str) and value else value
     return out
 

@@ -115,6 +115,9 @@ def test_each_field_has_one_writer():
 def test_the_digest_does_not_depend_on_order():
     assert record_digest([("a", 1), ("b", 2)]) == record_digest([("b", 2), ("a", 1)])
     assert record_digest([("a", 1)]) != record_digest([("a", 2)])
+    # Many pairs, as a query gives them in id order or in any other order: the same digest.
+    pairs = [(f"{i:08x}-{i % 7}", i % 5) for i in range(20_000)]
+    assert record_digest(pairs) == record_digest(pairs[::-1]) == record_digest(pairs[1::2] + pairs[::2])
 
 
 def test_the_prefecture_writes_its_own_records_of_any_kind():
