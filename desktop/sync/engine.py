@@ -25,7 +25,7 @@ from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, Synced
 from desktop.models.catalog import record_contact
 from desktop.models.ownership import is_prefecture_code
 from desktop.models.progress import NO_PROGRESS, Progress
-from desktop.models.sync_state import Conflict, ParkedRecord, SyncBase, SyncRejection, SyncState
+from desktop.models.sync_state import Conflict, ParkedRecord, SyncBase, SyncState
 from desktop.sync import merge
 from desktop.sync.client import HubClient
 from desktop.sync.errors import SyncError
@@ -176,8 +176,10 @@ class SyncEngine:
             for cls in SYNCED_ENTITIES:  # parents first, so the hub sees a parent before its children
                 if cls.kind not in dirty_kinds:
                     continue
-                for row in s.scalars(select(cls).where(cls.dirty.is_(True))):
-                    change = merge.change_for(s, row, self.owner_code)
+                rows = list(s.scalars(select(cls).where(cls.dirty.is_(True))))
+                book = merge.Bookkeeping(s).read((row.kind, row.id) for row in rows)
+                for row in rows:
+                    change = merge.change_for(s, row, self.owner_code, book)
                     if change is not None:
                         changes.append(change)
             return changes, dirty_kinds
@@ -219,22 +221,24 @@ class SyncEngine:
             response = self.client.push(request)
             now = self.storage.clock()
             with self.storage.write() as s:
+                # The batch's rows and bookkeeping, read at once (a few queries per batch, not per record):
+                # rows edited again while the batch was on its way are read as they are now.
+                known = merge.prefetch(s, [result.record for result in response.results if result.record])
+                book = merge.Bookkeeping(s).read((sent.kind, sent.id) for sent in batch)
                 for sent, result in zip(batch, response.results, strict=True):
                     if result.outcome == "rejected" or result.record is None:
-                        s.merge(
-                            SyncRejection(
-                                kind=sent.kind,
-                                record_id=sent.id,
-                                fingerprint=merge.fingerprint(sent),
-                                reason=result.reason,
-                                at=now,
-                            )
-                        )
+                        book.refuse(sent, result.reason, now)
                         self.report.rejected.append(result.reason)
                         log.warning("hub refused %s %s: %s", sent.kind, sent.id, result.reason)
                         continue
                     outcome = merge.meet(
-                        s, result.record, now, sent=sent, refused=frozenset(result.conflict_fields)
+                        s,
+                        result.record,
+                        now,
+                        sent=sent,
+                        refused=frozenset(result.conflict_fields),
+                        known=known,
+                        book=book,
                     )
                     row = s.get(ENTITY_BY_KIND[sent.kind], sent.id)
                     if (

@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from operator import itemgetter
 from typing import Any, Literal
 
-from sqlalchemy import Dialect, select
+from sqlalchemy import Dialect, inspect, select
 from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synced
@@ -109,26 +109,127 @@ class Outcome:
         return self.result == "parked"
 
 
+Key = tuple[str, str]  # (kind, record id)
+
+
+class Bookkeeping:
+    """What the merge keeps beside records: their base copies, open conflicts and refused changes.
+
+    Read in a few queries for a whole batch (:meth:`read`: one query per kind and table for up to _CHUNK ids),
+    or, for a record not read so, asked once when first needed. It is kept right by the code that adds and
+    removes those rows (only through its methods), so a read sees this transaction's writes without a flush,
+    even under ``no_autoflush`` (where Session.get would miss an object not flushed yet).
+    """
+
+    def __init__(self, s: Session):
+        self.s = s
+        self._bases: dict[Key, SyncBase | None] = {}
+        self._conflicts: dict[Key, list[Conflict]] = {}
+        self._refusals: dict[Key, SyncRejection | None] = {}
+
+    def read(self, keys: Iterable[Key]) -> Bookkeeping:
+        """Read the bookkeeping of many records at once."""
+        ids: dict[str, list[str]] = {}
+        for kind, record_id in keys:
+            ids.setdefault(kind, []).append(record_id)
+        for kind, wanted in ids.items():
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                for record_id in chunk:
+                    self._bases[(kind, record_id)] = None
+                    self._conflicts[(kind, record_id)] = []
+                    self._refusals[(kind, record_id)] = None
+                for base in self.s.scalars(
+                    select(SyncBase).where(SyncBase.kind == kind, SyncBase.record_id.in_(chunk))
+                ):
+                    self._bases[(kind, base.record_id)] = base
+                for conflict in self.s.scalars(
+                    select(Conflict).where(Conflict.kind == kind, Conflict.record_id.in_(chunk))
+                ):
+                    self._conflicts[(kind, conflict.record_id)].append(conflict)
+                for refusal in self.s.scalars(
+                    select(SyncRejection).where(
+                        SyncRejection.kind == kind, SyncRejection.record_id.in_(chunk)
+                    )
+                ):
+                    self._refusals[(kind, refusal.record_id)] = refusal
+        return self
+
+    def base(self, kind: str, record_id: str) -> SyncBase | None:
+        key = (kind, record_id)
+        if key not in self._bases:
+            self._bases[key] = self.s.get(SyncBase, key)
+        return self._bases[key]
+
+    def conflicts(self, kind: str, record_id: str) -> list[Conflict]:
+        key = (kind, record_id)
+        if key not in self._conflicts:
+            self._conflicts[key] = list(
+                self.s.scalars(select(Conflict).where(Conflict.kind == kind, Conflict.record_id == record_id))
+            )
+        return list(self._conflicts[key])
+
+    def refusal(self, kind: str, record_id: str) -> SyncRejection | None:
+        key = (kind, record_id)
+        if key not in self._refusals:
+            self._refusals[key] = self.s.get(SyncRejection, key)
+        return self._refusals[key]
+
+    def keep_base(self, kind: str, record_id: str) -> SyncBase:
+        """The stored base of a record, made (empty) if it has none."""
+        stored = self.base(kind, record_id)
+        if stored is None:
+            stored = SyncBase(kind=kind, record_id=record_id)
+            self.s.add(stored)
+            self._bases[(kind, record_id)] = stored
+        return stored
+
+    def drop_base(self, kind: str, record_id: str) -> None:
+        stored = self.base(kind, record_id)
+        if stored is not None:
+            self._discard(stored)
+            self._bases[(kind, record_id)] = None
+
+    def add_conflict(self, conflict: Conflict) -> None:
+        self.conflicts(conflict.kind, conflict.record_id)  # read (if need be) before it is added
+        self.s.add(conflict)
+        self._conflicts[(conflict.kind, conflict.record_id)].append(conflict)
+
+    def drop_conflict(self, conflict: Conflict) -> None:
+        self._discard(conflict)
+        self._conflicts[(conflict.kind, conflict.record_id)].remove(conflict)
+
+    def refuse(self, change: Change, reason: str, now: datetime) -> None:
+        """Remember that the hub refused a change (this content is not sent again)."""
+        refusal = self.refusal(change.kind, change.id)
+        if refusal is None:
+            refusal = SyncRejection(kind=change.kind, record_id=change.id)
+            self.s.add(refusal)
+            self._refusals[(change.kind, change.id)] = refusal
+        refusal.fingerprint, refusal.reason, refusal.at = fingerprint(change), reason, now
+
+    def _discard(self, obj: SyncBase | Conflict) -> None:
+        if inspect(obj).pending:  # added in this transaction, never flushed
+            self.s.expunge(obj)
+        else:
+            self.s.delete(obj)
+
+
 def keep_base(s: Session, row: Synced) -> None:
     """Before the first local edit of a clean row shared with another side (synced, or brought by a package):
     remember the shared copy (the merge base)."""
-    if row.dirty or s.get(SyncBase, (row.kind, row.id)) is not None:
+    book = Bookkeeping(s)
+    if row.dirty or book.base(row.kind, row.id) is not None:
         return
     if row.version > 0 or s.get(PackageOrigin, (row.kind, row.id)) is not None:
-        s.add(
-            SyncBase(
-                kind=row.kind,
-                record_id=row.id,
-                version=row.version,
-                deleted=row.deleted,
-                fields=row_fields(row),
-            )
-        )
+        stored = book.keep_base(row.kind, row.id)
+        stored.version, stored.deleted, stored.fields = row.version, row.deleted, row_fields(row)
 
 
-def base_of(s: Session, row: Synced) -> Base:
+def base_of(s: Session, row: Synced, book: Bookkeeping | None = None) -> Base:
     """The merge base of a local row: its stored base copy, else (a row as it was shared) the row itself."""
-    stored = s.get(SyncBase, (row.kind, row.id)) if row.dirty or row.version > 0 else None
+    book = book if book is not None else Bookkeeping(s)
+    stored = book.base(row.kind, row.id) if row.dirty or row.version > 0 else None
     if stored is not None:
         return Base(stored.version, stored.deleted, dict(stored.fields))
     if row.dirty and row.version == 0:
@@ -137,7 +238,7 @@ def base_of(s: Session, row: Synced) -> Base:
 
 
 def open_conflicts(s: Session, kind: str, record_id: str) -> list[Conflict]:
-    return list(s.scalars(select(Conflict).where(Conflict.kind == kind, Conflict.record_id == record_id)))
+    return Bookkeeping(s).conflicts(kind, record_id)
 
 
 def fingerprint(change: Change) -> str:
@@ -146,18 +247,19 @@ def fingerprint(change: Change) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def change_for(s: Session, row: Synced, scope_code: str) -> Change | None:
+def change_for(s: Session, row: Synced, scope_code: str, book: Bookkeeping | None = None) -> Change | None:
     """What this PC has to say about a dirty row: only the fields it changed since the base, or None.
 
     A record the hub has never had is told whole (all that differs from its kind's defaults), whatever copy a
-    package brought.
+    package brought. `book` holds the bookkeeping of many rows read at once (:meth:`Bookkeeping.read`).
     """
     if row.version == 0 and row.deleted:
         return None  # made and deleted here before the hub ever saw it
-    blocked = {c.field for c in open_conflicts(s, row.kind, row.id)}
+    book = book if book is not None else Bookkeeping(s)
+    blocked = {c.field for c in book.conflicts(row.kind, row.id)}
     if DELETED in blocked:
         return None  # the whole record waits for a person
-    base = base_of(s, row) if row.version > 0 else Base(0, False, default_fields(type(row)))
+    base = base_of(s, row, book) if row.version > 0 else Base(0, False, default_fields(type(row)))
     fields = {
         key: value
         for key, value in row_fields(row).items()
@@ -176,30 +278,32 @@ def change_for(s: Session, row: Synced, scope_code: str) -> Change | None:
         updated_by=(row.updated_by or "")[:100],
         fields=fields,
     )
-    refused = s.get(SyncRejection, (row.kind, row.id))
+    refused = book.refusal(row.kind, row.id)
     if refused is not None and refused.fingerprint == fingerprint(change):
         return None
     return change
 
 
-def settle(s: Session, row: Synced, scope_code: str | None = None) -> None:
+def settle(
+    s: Session, row: Synced, scope_code: str | None = None, *, book: Bookkeeping | None = None
+) -> None:
     """Clear dirty and forget the base when a row equals its base again (and nothing waits for a person).
 
     With `scope_code` (this PC's 団体コード), a row that differs from its base only in fields this PC may not
     write (values another body's package brought, which the hub has not had yet) has nothing to send: it is no
     longer dirty, and keeps its base.
     """
-    stored = s.get(SyncBase, (row.kind, row.id)) if row.dirty or row.version > 0 else None
-    if (not row.dirty and stored is None) or row.version == 0 or open_conflicts(s, row.kind, row.id):
+    book = book if book is not None else Bookkeeping(s)
+    stored = book.base(row.kind, row.id) if row.dirty or row.version > 0 else None
+    if (not row.dirty and stored is None) or row.version == 0 or book.conflicts(row.kind, row.id):
         return
-    base = base_of(s, row)
+    base = base_of(s, row, book)
     differing = [k for k, v in row_fields(row).items() if base.fields.get(k, _MISSING) != v]
     if row.deleted != base.deleted:
         return
     if not differing:
         row.dirty = False
-        if stored is not None:
-            s.delete(stored)
+        book.drop_base(row.kind, row.id)
     elif scope_code is not None and not any(
         may_write(scope_code, row.owner_code, row.kind, k) for k in differing
     ):
@@ -234,6 +338,7 @@ def meet(
     force: bool = False,
     known: dict[str, Synced] | None = None,
     newer_here: bool | None = None,
+    book: Bookkeeping | None = None,
 ) -> Outcome:
     """Bring another side's copy of one record into the local store, by the three-way rule.
 
@@ -245,7 +350,8 @@ def meet(
     older than the local row (the hub was restored from an older backup and lost the newer write) is not
     applied: see :func:`_send_again`.
     `known` holds the local rows of a whole page or package, read at once (a record not in it has no local row);
-    a record added here joins it, so its children later in the same batch find it.
+    a record added here joins it, so its children later in the same batch find it. `book` holds the
+    bookkeeping of a whole batch (push answers), read at once.
     A hub record whose parent is not here yet is parked until the parent comes; a package's is not (it says
     so in the outcome, and the package is refused).
     """
@@ -277,11 +383,12 @@ def meet(
         return Outcome("older")
     elif row.version > 0:
         return _over_hub_copy(s, row, copy, remote, values, now)
-    if not row.dirty and (row.version == 0 or s.get(SyncBase, (row.kind, row.id)) is None):
+    book = book if book is not None else Bookkeeping(s)
+    if not row.dirty and (row.version == 0 or book.base(row.kind, row.id) is None):
         changed = _take(row, values) | (row.deleted != copy.deleted)
         _stamp(row, copy)
         return Outcome("changed" if changed else "unchanged")
-    return _three_way(s, row, copy, remote, values, sent, refused, now)
+    return _three_way(s, row, copy, remote, values, sent, refused, now, book=book)
 
 
 def _take(row: Synced, values: dict[str, Any]) -> bool:
@@ -381,10 +488,12 @@ def _three_way(
     *,
     base: Base | None = None,
     over_hub_copy: bool = False,
+    book: Bookkeeping | None = None,
 ) -> Outcome:
     """Merge field by field against `base` (by default the row's). The other side's copy becomes the row's new
     base and version, except a package's copy over a hub copy (`over_hub_copy`), which leaves both as they are."""
-    base = base or base_of(s, row)
+    book = book if book is not None else Bookkeeping(s)
+    base = base or base_of(s, row, book)
     if sent is not None:
         taken = {k: v for k, v in sent.fields.items() if k not in refused}
         deleted = base.deleted if DELETED in refused else sent.deleted
@@ -392,7 +501,7 @@ def _three_way(
     local = row_fields(row)
     outcome = Outcome()
     changed = False
-    existing = {c.field: c for c in open_conflicts(s, row.kind, row.id)}
+    existing = {c.field: c for c in book.conflicts(row.kind, row.id)}
     locally_edited = any(local.get(k) != base.fields.get(k, _MISSING) for k in local)
     remotely_edited = any(remote.get(k, _MISSING) != base.fields.get(k, _MISSING) for k in remote)
     deleted_conflict = (
@@ -401,7 +510,7 @@ def _three_way(
         or (row.deleted != base.deleted and copy.deleted == base.deleted and remotely_edited)
     )
     if deleted_conflict or DELETED in existing:
-        _conflict(s, row, DELETED, row.deleted, copy.deleted, base.deleted, copy, existing, outcome, now)
+        _conflict(book, row, DELETED, row.deleted, copy.deleted, base.deleted, copy, existing, outcome, now)
     else:
         if copy.deleted != row.deleted and row.deleted == base.deleted:
             row.deleted = copy.deleted
@@ -411,25 +520,22 @@ def _three_way(
                 continue
             mine, ancestor = local[key], base.fields.get(key, _MISSING)
             if key in existing or key in refused:  # refused: the hub keeps its value against this PC's
-                _conflict(s, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
+                _conflict(book, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
             elif mine == ancestor:
                 changed |= _take(row, {key: values[key]})
             elif theirs in (ancestor, mine):
                 continue
             else:
-                _conflict(s, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
+                _conflict(book, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
     if outcome.conflicts:
         row.dirty = True  # a conflict waits for a person, whose answer is this PC's change
     if not over_hub_copy:
         row.version = copy.version
-        stored = s.get(SyncBase, (row.kind, row.id))
-        if stored is None:
-            stored = SyncBase(kind=row.kind, record_id=row.id)
-            s.add(stored)
+        stored = book.keep_base(row.kind, row.id)
         # The new shared copy: the other side's, and for the fields a package does not tell, the base as it was.
         shared = dict(remote) if copy.whole else {**base.fields, **remote}
         stored.version, stored.deleted, stored.fields = copy.version, copy.deleted, shared
-    settle(s, row)
+    settle(s, row, book=book)
     if not row.dirty:
         _stamp(row, copy, version=not over_hub_copy)
     outcome.result = "conflict" if outcome.conflicts else "changed" if changed else "unchanged"
@@ -437,7 +543,7 @@ def _three_way(
 
 
 def _conflict(
-    s: Session,
+    book: Bookkeeping,
     row: Synced,
     key: str,
     mine: Any,
@@ -451,12 +557,12 @@ def _conflict(
     known = existing.get(key)
     if mine == theirs:
         if known is not None:
-            s.delete(known)
+            book.drop_conflict(known)
         return
     if known is not None:
         known.theirs, known.hub_version = theirs, copy.version
         return
-    s.add(
+    book.add_conflict(
         Conflict(
             kind=row.kind,
             record_id=row.id,
