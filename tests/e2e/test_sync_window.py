@@ -50,10 +50,14 @@ def test_a_conflict_appears_in_the_window_and_is_resolved_there(qtbot, make_pc, 
         assert "競合が1件あります" in page.result.text()
         assert window.conflicts_button.text() == "競合 1件"
         assert window.sync_label.text().startswith("同期済")
-        qtbot.waitUntil(lambda: page.history.rowCount() == 2, timeout=WAIT_MS)  # its first sync, then this one
+        qtbot.waitUntil(
+            lambda: page.history.rowCount() == 2, timeout=WAIT_MS
+        )  # its first sync, then this one
         assert page.history.item(0, 1).text() == "同期済（競合あり）"
         header = page.history.horizontalHeader()
-        assert header.length() == header.viewport().width()  # the history fills its table; 内容 takes the rest
+        assert (
+            header.length() == header.viewport().width()
+        )  # the history fills its table; 内容 takes the rest
 
         dialog = ConflictDialog(window.ctx, window)
         qtbot.addWidget(dialog)
