@@ -3,7 +3,17 @@
 import importlib
 import sys
 
-ALL = ("startup", "memory", "plan_pdf", "ui_stall", "prefecture_overview", "sync", "push", "hub_towns", "package")
+ALL = (
+    "startup",
+    "memory",
+    "plan_pdf",
+    "ui_stall",
+    "prefecture_overview",
+    "sync",
+    "push",
+    "hub_towns",
+    "package",
+)
 
 names = sys.argv[1:] or list(ALL)
 for name in names:
