@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from desktop.models.errors import ValidationError
-from desktop.services import documents, output_paths
-from desktop.services.form_documents import NeedsIssue
+from desktop.services import output_paths
+from desktop.services.document_kinds import DOCUMENT_KINDS, record_required
 from desktop.services.workspace import Workspace
 from desktop.store import Store
 
@@ -23,11 +23,11 @@ EXIT_OK, EXIT_ERROR = 0, 1
 
 
 def _kinds(fmt: str) -> list[str]:
-    return [k for k, kind in documents.DOCUMENT_KINDS.items() if fmt in kind.formats]
+    return [k for k, kind in DOCUMENT_KINDS.items() if fmt in kind.formats]
 
 
 def _kind_help(fmt: str) -> str:
-    return "、".join(f"{k}={documents.DOCUMENT_KINDS[k].title}" for k in _kinds(fmt))
+    return "、".join(f"{k}={DOCUMENT_KINDS[k].title}" for k in _kinds(fmt))
 
 
 def register(
@@ -85,9 +85,13 @@ def _iso_date(text: str) -> date:
 
 def run_document(args: argparse.Namespace, store: Store) -> int:
     """Build one document; list the choices when a record is needed but --id was not given."""
+    # The builders (reportlab, openpyxl, python-docx) load only when a document is made.
+    from desktop.services import documents
+    from desktop.services.form_documents import NeedsIssue
+
     ws = Workspace(store, actor="cli")
-    kind = documents.DOCUMENT_KINDS[args.kind]
-    if documents.record_required(args.kind, args.fmt) and not args.record_id:
+    kind = DOCUMENT_KINDS[args.kind]
+    if record_required(args.kind, args.fmt) and not args.record_id:
         choices = documents.records_for(ws, args.kind)
         if not choices:
             raise ValidationError(f"「{kind.title}」の記録がまだありません。先にアプリで作成してください。")

@@ -8,7 +8,6 @@ XLSX); shared pieces are in document_parts. This module imports them, never the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.documents.data import BuildResult
@@ -16,55 +15,17 @@ from desktop.models import JobDescription, NeedsRequest, ProcurementSpec
 from desktop.models.errors import NotFoundError, ValidationError
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.services import form_documents, plan_documents, records, settings
+from desktop.services.document_kinds import (
+    DOCUMENT_KINDS,
+    FORMAT_NAMES,
+    LETTER,
+    DocumentKind,
+    record_needed,
+    record_required,
+)
 from desktop.services.form_documents import NeedsIssue
 from desktop.services.output_paths import check_output, writing
 from desktop.services.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    """A document the user can produce; `needs_record`: its PDF is about one record of `record_kind`.
-
-    With `all_records` set, choosing no record is allowed and means every record (the label says so).
-    """
-
-    key: str
-    title: str
-    formats: tuple[str, ...]
-    needs_record: bool = False
-    record_kind: str = ""
-    all_records: str = ""
-
-
-DOCUMENT_KINDS: dict[str, DocumentKind] = {
-    k.key: k
-    for k in (
-        DocumentKind("plan", "DX推進計画", ("pdf", "docx")),
-        DocumentKind(
-            "needs", "支援ニーズ調書", ("pdf", "xlsx"), True, NeedsRequest.kind, "すべての支援ニーズ"
-        ),
-        DocumentKind("spec", "調達仕様書・要件定義書", ("pdf",), True, ProcurementSpec.kind),
-        DocumentKind("jd", "募集要項（ジョブディスクリプション）", ("pdf",), True, JobDescription.kind),
-        DocumentKind("progress", "進捗報告", ("pdf",)),
-        DocumentKind("tracker", "標準化(20業務)進捗表", ("xlsx",)),
-        DocumentKind("kpi", "KPI一覧", ("xlsx",)),
-    )
-}
-
-LETTER = ("needs", "pdf")  # sent as an official letter: 宛先, 文書番号, 発信日
-
-FORMAT_NAMES = {"pdf": "PDF", "xlsx": "Excel（XLSX）", "docx": "Word（DOCX）"}
-
-
-def record_needed(key: str, fmt: str) -> bool:
-    """True when this document in this format is about one chosen record (the XLSX exports take all)."""
-    kind = DOCUMENT_KINDS.get(key)
-    return kind is not None and kind.needs_record and fmt == "pdf"
-
-
-def record_required(key: str, fmt: str) -> bool:
-    """True when a record must be chosen (no 'all records' choice for this document)."""
-    return record_needed(key, fmt) and not DOCUMENT_KINDS[key].all_records
 
 
 def records_for(ws: Workspace, key: str) -> list[tuple[str, str]]:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.errors import Cancelled, DomainError
-from desktop.services import documents, output_paths
+from desktop.services import document_kinds, documents, output_paths
 from desktop.services.form_documents import NeedsIssue
 from desktop.views.context import ViewContext
 from desktop.views.fields import DateField, InputProblem, LineField
@@ -53,7 +53,7 @@ FILE_FILTERS = {
 WARNING_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; border-radius: 4px; padding: 6px;"
 LEFT_WIDTH = 340
 # The documents' names in the UI (the documents themselves and their file names stay Japanese) and what each
-# is for (shown under the list); keys follow services.documents.DOCUMENT_KINDS.
+# is for (shown under the list); keys follow services.document_kinds.DOCUMENT_KINDS.
 TITLES = {
     "plan": QT_TRANSLATE_NOOP("DocumentsPage", "DX推進計画"),
     "needs": QT_TRANSLATE_NOOP("DocumentsPage", "支援ニーズ調書"),
@@ -93,7 +93,7 @@ def document_key_for(record_kind: str) -> str | None:
     return next(
         (
             k
-            for k, kind in documents.DOCUMENT_KINDS.items()
+            for k, kind in document_kinds.DOCUMENT_KINDS.items()
             if kind.record_kind == record_kind and "pdf" in kind.formats
         ),
         None,
@@ -168,7 +168,7 @@ class DocumentsPage(Page):
         self.kinds.setWordWrap(True)
         self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinds_label.setBuddy(self.kinds)
-        for key, kind in documents.DOCUMENT_KINDS.items():
+        for key, kind in document_kinds.DOCUMENT_KINDS.items():
             formats = self.tr("・").join(f.upper() for f in kind.formats)
             item = QListWidgetItem(self.tr("{0}（{1}）").format(self.kind_title(key), formats))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -274,7 +274,7 @@ class DocumentsPage(Page):
     # -- choosing -------------------------------------------------------------------------------------------
     def kind_title(self, key: str) -> str:
         """A document's name in the UI language."""
-        return self.tr(TITLES[key]) if key in TITLES else documents.DOCUMENT_KINDS[key].title
+        return self.tr(TITLES[key]) if key in TITLES else document_kinds.DOCUMENT_KINDS[key].title
 
     def current_key(self) -> str | None:
         """Key of the selected document kind."""
@@ -306,7 +306,7 @@ class DocumentsPage(Page):
         key = self.current_key()
         if key is None:
             return
-        kind = documents.DOCUMENT_KINDS[key]
+        kind = document_kinds.DOCUMENT_KINDS[key]
         self.description.setText(self.tr(DESCRIPTIONS.get(key, "")))
         self.format_box.blockSignals(True)
         self.format_box.clear()
@@ -318,13 +318,13 @@ class DocumentsPage(Page):
     def current_format(self) -> str:
         """The chosen format (pdf, xlsx, docx)."""
         key = self.current_key()
-        default = documents.DOCUMENT_KINDS[key].formats[0] if key else "pdf"
+        default = document_kinds.DOCUMENT_KINDS[key].formats[0] if key else "pdf"
         return self.format_box.currentData() or default
 
     def needs_record(self) -> bool:
         """True when the chosen document and format are about one record (the XLSX exports take all)."""
         key = self.current_key()
-        return key is not None and documents.record_needed(key, self.current_format())
+        return key is not None and document_kinds.record_needed(key, self.current_format())
 
     def _format_changed(self) -> None:
         needed = self.needs_record()
@@ -369,7 +369,7 @@ class DocumentsPage(Page):
             if request != self._records_request or self.current_key() != key:
                 return  # a newer load is on its way (or the user moved on)
             self.record_box.clear()
-            everything = documents.DOCUMENT_KINDS[key].all_records
+            everything = document_kinds.DOCUMENT_KINDS[key].all_records
             if everything and rows:
                 everything = self.tr(ALL_RECORDS[key]) if key in ALL_RECORDS else everything
                 self.record_box.addItem(self.tr("（{0}）").format(everything), "")
@@ -399,7 +399,7 @@ class DocumentsPage(Page):
         key = self.current_key()
         if key is None or self._task is not None:
             return
-        kind = documents.DOCUMENT_KINDS[key]
+        kind = document_kinds.DOCUMENT_KINDS[key]
         fmt = self.current_format()
         needed = self.needs_record()
         record_id = (self.record_box.currentData() or None) if needed else None

@@ -236,3 +236,22 @@ def test_the_store_is_closed_after_every_command(dx, open_store, registered):
     conn = sqlite3.connect(registered / "dxnavi.sqlite3")
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_sync_runs_without_loading_the_document_builders(tmp_path):
+    """`dxnavi sync` starts without importing reportlab, openpyxl or python-docx (seconds on a town's old PC)."""
+    folder = str(tmp_path / "data")
+    script = (
+        "import sys\n"
+        "from desktop.cli import main\n"
+        f"main(['--data-dir', {folder!r}, 'init', '--code', '182079', '--name', '鯖江市'])\n"
+        f"code = main(['--data-dir', {folder!r}, 'sync', '--hub', 'http://127.0.0.1:9'])\n"
+        "print(code, ','.join(m for m in ('reportlab', 'openpyxl', 'docx') if m in sys.modules) or '-')\n"
+    )
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env, timeout=120
+    )
+    code, loaded = done.stdout.split()[-2:]
+    assert code != "0"  # no token: refused, after the sync command ran
+    assert loaded == "-"
