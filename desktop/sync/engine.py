@@ -26,7 +26,7 @@ from desktop.models.catalog import record_contact
 from desktop.models.ownership import is_prefecture_code
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.sync_state import Conflict, ParkedRecord, SyncBase, SyncState
-from desktop.sync import merge
+from desktop.sync import bookkeeping, merge
 from desktop.sync.client import HubClient
 from desktop.sync.errors import SyncError
 from desktop.sync.protocol import (
@@ -177,7 +177,7 @@ class SyncEngine:
                 if cls.kind not in dirty_kinds:
                     continue
                 rows = list(s.scalars(select(cls).where(cls.dirty.is_(True))))
-                book = merge.Bookkeeping(s).read((row.kind, row.id) for row in rows)
+                book = bookkeeping.Bookkeeping(s).read((row.kind, row.id) for row in rows)
                 for row in rows:
                     change = merge.change_for(s, row, self.owner_code, book)
                     if change is not None:
@@ -224,7 +224,7 @@ class SyncEngine:
                 # The batch's rows and bookkeeping, read at once (a few queries per batch, not per record):
                 # rows edited again while the batch was on its way are read as they are now.
                 known = merge.prefetch(s, [result.record for result in response.results if result.record])
-                book = merge.Bookkeeping(s).read((sent.kind, sent.id) for sent in batch)
+                book = bookkeeping.Bookkeeping(s).read((sent.kind, sent.id) for sent in batch)
                 for sent, result in zip(batch, response.results, strict=True):
                     if result.outcome == "rejected" or result.record is None:
                         book.refuse(sent, result.reason, now)
