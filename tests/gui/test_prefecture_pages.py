@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QScrollArea
 from sqlalchemy import update
 
 from desktop.exchange.package import open_package
@@ -210,3 +210,17 @@ def test_the_towns_list_shows_a_town_whose_package_was_just_imported(
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=WAIT_MS * 3)
     names = [page.model.index(r, 1).data() for r in range(4)]
     assert "小浜市" in names
+
+
+def test_the_needs_detail_fits_beside_the_list_without_sideways_scrolling(qtbot, make_ctx, pref):  # noqa: F811
+    page = NeedsPage(make_ctx(pref))
+    qtbot.addWidget(page)
+    page.resize(990, 740)  # the page's share of the main window at its first-start size
+    page.show()
+    qtbot.waitUntil(lambda: len(page.rows) == 2 and page.detail.need is not None, timeout=WAIT_MS)
+    area = page.detail.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: area.viewport().width() > 0, timeout=WAIT_MS)
+    assert area.horizontalScrollBar().maximum() == 0
+    for button in (page.detail.respond_button, page.detail.package_button, page.detail.use_button):
+        right = button.mapTo(area.viewport(), button.rect().topRight()).x()
+        assert right < area.viewport().width(), button.text()

@@ -98,7 +98,7 @@ class NeedsPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):  # 区分 and 人材像 are long: elided, whole on hover
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, 120)
+            header.resizeSection(column, 96)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._selected)
         self.count_label = QLabel()
@@ -203,14 +203,15 @@ class NeedDetail(QWidget):
             )
         )
         self.package_button.clicked.connect(self.export_package)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.respond_button)
-        buttons.addWidget(self.package_button)
-        buttons.addStretch()
         form.addRow(self.tr("回答状況"), self.status)
         form.addRow(self.tr("回答内容"), self.message)
         form.addRow(self.tr("前回の回答"), self.answered)
-        form.addRow("", buttons)
+        # One button above the other, so the pane stays narrow enough to sit beside the list.
+        for button in (self.respond_button, self.package_button):
+            row = QHBoxLayout()
+            row.addWidget(button)
+            row.addStretch()
+            form.addRow("", row)
 
         self.suggest_box = QGroupBox(self.tr("人材プールの候補（同じ人材像）"))
         suggest_layout = QVBoxLayout(self.suggest_box)
@@ -233,7 +234,10 @@ class NeedDetail(QWidget):
         inner.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body))
+        area = scrolling(body)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(body.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
+        layout.addWidget(area)
         self.show_need(None)
 
     def show_need(self, need: pref_needs.NeedRow | None) -> None:
