@@ -219,7 +219,7 @@ class RecordOutcome:
     kind: str
     name: str  # what a person recognises the record by
     outcome: str
-    conflicts: tuple[str, ...] = ()  # fields newly in conflict
+    conflicts: tuple[str, ...] = ()  # fields newly in conflict, or whose incoming value in a conflict changed
 
 
 @dataclass(frozen=True)
@@ -384,11 +384,12 @@ _INSERT_ORIGIN = (
 )
 
 
-def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
+def _merge(s: Session, package: Package, now: datetime, actor: str, receiver: str) -> Preview:
     """Meet every record of the package by sync's merge (desktop.sync.merge.meet), in the caller's transaction.
 
     The same three-way rule, base copies and Conflict rows as a pull; only the order differs: a record that a
-    newer package of the same device already set is left alone (sequences order one device's packages only).
+    newer package of the same device already set is left alone (sequences order one device's packages only),
+    and a field the `receiver` may not write is taken from the package, never a conflict here.
     """
     manifest = package.manifest
     if s.get(PackageReceipt, manifest.package_id) is not None:
@@ -410,7 +411,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
         if origin is not None and origin.key_id == manifest.key_id and origin.sequence > manifest.sequence:
             newer.add(change.id)
         copies.append(_copy(change, values, row, now, actor))
-    outcomes = meet_many(s, copies, now, known=rows, newer_here=newer)
+    outcomes = meet_many(s, copies, now, known=rows, newer_here=newer, scope_code=receiver)
     done = []
     for change, values, outcome in zip(package.changes, package.values, outcomes, strict=True):
         if outcome.parked:
@@ -425,7 +426,8 @@ def _merge(s: Session, package: Package, now: datetime, actor: str) -> Preview:
             else:
                 origin.key_id, origin.sequence = manifest.key_id, manifest.sequence
         name = record_name(values, change.id, rows.get(change.id))
-        done.append(RecordOutcome(change.kind, name, outcome.result, tuple(outcome.conflicts)))
+        conflicts = tuple(outcome.conflicts + outcome.renewed)
+        done.append(RecordOutcome(change.kind, name, outcome.result, conflicts))
     if new_origins:  # one executemany at the driver (no object, nor SQLAlchemy's parameter work, per record)
         order = (manifest.key_id, manifest.sequence)
         s.connection().exec_driver_sql(_INSERT_ORIGIN, [(*o, *order) for o in new_origins])
@@ -448,7 +450,7 @@ def open_for_import(ws: Workspace, path: Path, *, preview: bool = True) -> Opene
         return Opened(package, me, status, Preview((), already_imported=imported), name)
     with ws.store.trial() as s, s.no_autoflush:
         status, name = package_keys.key_status(s, package.manifest, package.public_key)
-        shown = _merge(s, package, ws.now(), ws.actor)
+        shown = _merge(s, package, ws.now(), ws.actor, me)
     return Opened(package, me, status, shown, name)
 
 
@@ -475,7 +477,7 @@ def apply_opened(ws: Workspace, opened: Opened, *, approve_key: str = "") -> App
             s.add(
                 package_keys.new_pin(m.sender_code, opened.package.public_key, m.sender_name, "approved", now)
             )
-        done = _merge(s, opened.package, now, ws.actor)
+        done = _merge(s, opened.package, now, ws.actor, opened.receiver_code)
         if done.already_imported:  # imported meanwhile (another window): nothing more to do
             return Applied(opened, backup, done)
         if is_prefecture_code(opened.receiver_code) and m.sender_code != opened.receiver_code:

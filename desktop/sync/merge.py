@@ -19,7 +19,9 @@ a need by a catalog package only, the hub's next copy of the need (say the town'
 meets the answer as this PC's value against a base without it: the purpose is taken, the answer stays, and a
 hub copy that really changed the answer too is a Conflict, never a silent loss. Nor does a package's version
 stand for a hub copy this PC has not seen. Values another body owns (a need's response at a town) cannot be
-pushed from here: such a row is not dirty (nothing to send) but keeps its base until the hub's copy agrees.
+pushed from here: such a row is not dirty (nothing to send) but keeps its base until the hub's copy agrees;
+nor can an edit made here stand against such a value, so a newer package's value of it is taken, never a
+Conflict, even where an earlier package set it and this PC edited other fields beside it.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synced
 from desktop.models.ownership import may_write
-from desktop.models.sync_state import DELETED, Conflict, ParkedRecord, SyncBase
+from desktop.models.sync_state import DELETED, Conflict, ParkedRecord
 from desktop.sync.bookkeeping import Bookkeeping, fingerprint
 from desktop.sync.protocol import Change, Record
 from desktop.sync.wire import default_fields, field_names, from_wire, parse_time, parsers, row_fields
@@ -97,6 +99,7 @@ class Outcome:
 
     result: Result = "unchanged"
     conflicts: list[str] = field(default_factory=list)  # fields newly in conflict
+    renewed: list[str] = field(default_factory=list)  # fields of open conflicts whose incoming value changed
 
     @property
     def changed(self) -> bool:
@@ -128,10 +131,6 @@ def base_of(s: Session, row: Synced, book: Bookkeeping | None = None) -> Base:
     if row.dirty and row.version == 0:
         return Base(0, False, default_fields(type(row)))
     return Base(row.version, row.deleted, row_fields(row))
-
-
-def open_conflicts(s: Session, kind: str, record_id: str) -> list[Conflict]:
-    return Bookkeeping(s).conflicts(kind, record_id)
 
 
 def change_for(s: Session, row: Synced, scope_code: str, book: Bookkeeping | None = None) -> Change | None:
@@ -226,6 +225,7 @@ def meet(
     known: dict[str, Synced] | None = None,
     newer_here: bool | None = None,
     book: Bookkeeping | None = None,
+    scope_code: str | None = None,
 ) -> Outcome:
     """Bring another side's copy of one record into the local store, by the three-way rule.
 
@@ -238,7 +238,9 @@ def meet(
     applied: see :func:`_send_again`.
     `known` holds the local rows of a whole page or package, read at once (a record not in it has no local row);
     a record added here joins it, so its children later in the same batch find it. `book` holds the
-    bookkeeping of a whole batch (push answers), read at once.
+    bookkeeping of a whole batch (push answers), read at once. `scope_code` is this PC's 団体コード: a field of a
+    package's copy that this PC may not write was never edited here, so the newer package's value is taken, never
+    a conflict (without it, such fields merge like any other).
     A hub record whose parent is not here yet is parked until the parent comes; a package's is not (it says
     so in the outcome, and the package is refused).
     """
@@ -261,21 +263,21 @@ def meet(
         if known is not None:
             known[row.id] = row
         return Outcome("added")
+    book = book if book is not None else Bookkeeping(s)
     if newer_here is None:  # a hub copy: ordered by the hub's versions
         if row.version > copy.version and (force or sent is not None):
-            return _send_again(s, row, copy, remote)  # a repair's pull, or the hub's answer to a push
+            return _send_again(book, row, copy, remote)  # a repair's pull, or the hub's answer to a push
         if row.version >= copy.version and not force:
             return Outcome("older")
     elif newer_here:
         return Outcome("older")
     elif row.version > 0:
-        return _over_hub_copy(s, row, copy, remote, values, now)
-    book = book if book is not None else Bookkeeping(s)
+        return _over_hub_copy(book, row, copy, remote, values, now, scope_code)
     if not row.dirty and (row.version == 0 or book.base(row.kind, row.id) is None):
         changed = _take(row, values) | (row.deleted != copy.deleted)
         _stamp(row, copy)
         return Outcome("changed" if changed else "unchanged")
-    return _three_way(s, row, copy, remote, values, sent, refused, now, book=book)
+    return _three_way(s, row, copy, remote, values, sent, refused, now, book=book, scope_code=scope_code)
 
 
 def _take(row: Synced, values: dict[str, Any]) -> bool:
@@ -315,32 +317,34 @@ def lost_copy(s: Session, row: Synced, scope_code: str) -> Change | None:
     )
 
 
-def _send_again(s: Session, row: Synced, copy: Copy, remote: dict[str, Any]) -> Outcome:
+def _send_again(book: Bookkeeping, row: Synced, copy: Copy, remote: dict[str, Any]) -> Outcome:
     """The hub holds an older copy than this PC has seen: it lost the newer write (restored from a backup).
 
     This PC's copy is kept and becomes a change against the hub's copy (the new base), so the next push sends
     again exactly what the hub lacks; the hub merges it like any other change.
     """
     row.version = copy.version
-    stored = s.get(SyncBase, (row.kind, row.id))
     same = row.deleted == copy.deleted and all(
         remote.get(key, _MISSING) == value for key, value in row_fields(row).items()
     )
-    if same and not open_conflicts(s, row.kind, row.id):  # nothing to send: the hub's copy is this PC's
+    if same and not book.conflicts(row.kind, row.id):  # nothing to send: the hub's copy is this PC's
         _stamp(row, copy)
-        if stored is not None:
-            s.delete(stored)
+        book.drop_base(row.kind, row.id)
         return Outcome("changed")
-    if stored is None:
-        stored = SyncBase(kind=row.kind, record_id=row.id)
-        s.add(stored)
+    stored = book.keep_base(row.kind, row.id)
     stored.version, stored.deleted, stored.fields = copy.version, copy.deleted, dict(remote)
     row.dirty = True
     return Outcome("changed")
 
 
 def _over_hub_copy(
-    s: Session, row: Synced, copy: Copy, remote: dict[str, Any], values: dict[str, Any], now: datetime
+    book: Bookkeeping,
+    row: Synced,
+    copy: Copy,
+    remote: dict[str, Any],
+    values: dict[str, Any],
+    now: datetime,
+    scope_code: str | None,
 ) -> Outcome:
     """A package's copy of a record this PC holds a hub copy of: the package's values are taken like an edit
     made here, against the hub's copy, which stays the base (and the row's version the hub's).
@@ -349,18 +353,14 @@ def _over_hub_copy(
     dirty one merges three-way against its base. See the module docstring: a package's copy is never the base
     of the hub's next copy.
     """
-    if s.get(SyncBase, (row.kind, row.id)) is None:  # the row as it is: the hub's copy, from now on the base
-        s.add(
-            SyncBase(
-                kind=row.kind,
-                record_id=row.id,
-                version=row.version,
-                deleted=row.deleted,
-                fields=row_fields(row),
-            )
-        )
-    base = base_of(s, row) if row.dirty else Base(row.version, row.deleted, row_fields(row))
-    return _three_way(s, row, copy, remote, values, None, frozenset(), now, base=base, over_hub_copy=True)
+    if book.base(row.kind, row.id) is None:  # the row as it is: the hub's copy, from now on the base
+        stored = book.keep_base(row.kind, row.id)
+        stored.version, stored.deleted, stored.fields = row.version, row.deleted, row_fields(row)
+    base = base_of(book.s, row, book) if row.dirty else Base(row.version, row.deleted, row_fields(row))
+    return _three_way(
+        book.s, row, copy, remote, values, None, frozenset(), now,
+        base=base, over_hub_copy=True, book=book, scope_code=scope_code,
+    )  # fmt: skip
 
 
 def _three_way(
@@ -376,9 +376,11 @@ def _three_way(
     base: Base | None = None,
     over_hub_copy: bool = False,
     book: Bookkeeping | None = None,
+    scope_code: str | None = None,
 ) -> Outcome:
     """Merge field by field against `base` (by default the row's). The other side's copy becomes the row's new
-    base and version, except a package's copy over a hub copy (`over_hub_copy`), which leaves both as they are."""
+    base and version, except a package's copy over a hub copy (`over_hub_copy`), which leaves both as they are.
+    A field of a package's copy that this PC (`scope_code`) may not write is taken whenever it differs here."""
     book = book if book is not None else Bookkeeping(s)
     base = base or base_of(s, row, book)
     if sent is not None:
@@ -408,7 +410,7 @@ def _three_way(
             mine, ancestor = local[key], base.fields.get(key, _MISSING)
             if key in existing or key in refused:  # refused: the hub keeps its value against this PC's
                 _conflict(book, row, key, mine, theirs, ancestor, copy, existing, outcome, now)
-            elif mine == ancestor:
+            elif mine == ancestor or (theirs != mine and _not_ours(copy, row, key, scope_code)):
                 changed |= _take(row, {key: values[key]})
             elif theirs in (ancestor, mine):
                 continue
@@ -425,8 +427,18 @@ def _three_way(
     settle(s, row, book=book)
     if not row.dirty:
         _stamp(row, copy, version=not over_hub_copy)
-    outcome.result = "conflict" if outcome.conflicts else "changed" if changed else "unchanged"
+    outcome.result = (
+        "conflict" if outcome.conflicts or outcome.renewed else "changed" if changed else "unchanged"
+    )
     return outcome
+
+
+def _not_ours(copy: Copy, row: Synced, key: str, scope_code: str | None) -> bool:
+    """A field a package tells that this PC may not write: only its sender's side writes it, so no edit made here
+    can stand against it (e.g. the prefecture's answer on a town's need, set by an earlier package)."""
+    return (
+        scope_code is not None and not copy.whole and not may_write(scope_code, row.owner_code, row.kind, key)
+    )
 
 
 def _conflict(
@@ -447,6 +459,8 @@ def _conflict(
             book.drop_conflict(known)
         return
     if known is not None:
+        if known.theirs != theirs:  # a newer incoming value: the person decides against that one
+            outcome.renewed.append(key)
         known.theirs, known.hub_version = theirs, copy.version
         return
     book.add_conflict(
@@ -591,6 +605,7 @@ def meet_many(
     known: dict[str, Synced] | None = None,
     newer_here: Container[str] | None = None,
     force: bool = False,
+    scope_code: str | None = None,
 ) -> list[Outcome]:
     """Meet many copies in order, in the caller's transaction: a pulled page or a package's records.
 
@@ -600,7 +615,7 @@ def meet_many(
     by one (:func:`meet`) after those inserts, with `force` (repair) and, for a package, `newer_here`: the ids
     of which this PC already has a newer state by the source's own order (None: a hub's copies, ordered by its
     versions). `known` holds the local rows of the copies, read at once; without it they are read here
-    (:func:`prefetch`).
+    (:func:`prefetch`). `scope_code`: this PC's 団体コード, as :func:`meet` takes it.
     """
     if known is None:
         known = prefetch(s, copies)
@@ -643,7 +658,7 @@ def meet_many(
     for i in rest:
         copy = copies[i]
         newer = None if newer_here is None else copy.id in newer_here
-        outcomes[i] = meet(s, copy, now, force=force, known=known, newer_here=newer)
+        outcomes[i] = meet(s, copy, now, force=force, known=known, newer_here=newer, scope_code=scope_code)
     return outcomes
 
 
