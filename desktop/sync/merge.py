@@ -18,7 +18,10 @@ the hub's copy, which is kept in SyncBase (and the row keeps the hub's version).
 a need by a catalog package only, the hub's next copy of the need (say the town's other PC edited its purpose)
 meets the answer as this PC's value against a base without it: the purpose is taken, the answer stays, and a
 hub copy that really changed the answer too is a Conflict, never a silent loss. Nor does a package's version
-stand for a hub copy this PC has not seen. Values another body owns (a need's response at a town) cannot be
+stand for a hub copy this PC has not seen: a record a package brought here holds the hub version its sender's
+copy stood on (what an edit made here is sent against), but it is not the hub's copy of that version (it lacks
+another body's values, and may hold edits the sender had not sent yet). So the hub's copy at that very version
+is still met, not skipped as older, for every row a package set (it has a PackageOrigin). Values another body owns (a need's response at a town) cannot be
 pushed from here: such a row is not dirty (nothing to send) but keeps its base until the hub's copy agrees;
 nor can an edit made here stand against such a value, so a newer package's value of it is taken, never a
 Conflict, even where an earlier package set it and this PC edited other fields beside it.
@@ -226,6 +229,7 @@ def meet(
     newer_here: bool | None = None,
     book: Bookkeeping | None = None,
     scope_code: str | None = None,
+    set_by_package: bool | None = None,
 ) -> Outcome:
     """Bring another side's copy of one record into the local store, by the three-way rule.
 
@@ -240,7 +244,8 @@ def meet(
     a record added here joins it, so its children later in the same batch find it. `book` holds the
     bookkeeping of a whole batch (push answers), read at once. `scope_code` is this PC's 団体コード: a field of a
     package's copy that this PC may not write was never edited here, so the newer package's value is taken, never
-    a conflict (without it, such fields merge like any other).
+    a conflict (without it, such fields merge like any other). `set_by_package` tells whether a package set the
+    row (asked when needed if None): its version may be a package's, so the hub's copy at that version is met.
     A hub record whose parent is not here yet is parked until the parent comes; a package's is not (it says
     so in the outcome, and the package is refused).
     """
@@ -267,8 +272,13 @@ def meet(
     if newer_here is None:  # a hub copy: ordered by the hub's versions
         if row.version > copy.version and (force or sent is not None):
             return _send_again(book, row, copy, remote)  # a repair's pull, or the hub's answer to a push
-        if row.version >= copy.version and not force:
+        if row.version > copy.version and not force:
             return Outcome("older")
+        if row.version == copy.version and not force:
+            if set_by_package is None:
+                set_by_package = s.get(PackageOrigin, (row.kind, row.id)) is not None
+            if not set_by_package:
+                return Outcome("older")
     elif newer_here:
         return Outcome("older")
     elif row.version > 0:
@@ -626,6 +636,7 @@ def meet_many(
     kinds: dict[str, tuple[type[Synced], dict[str, Any], frozenset[str]]] = {}
     dialect = s.get_bind().dialect
     rest: list[int] = []
+    at_version: list[tuple[str, str]] = []  # rows at a hub copy's very version: did a package set them?
     for i, copy in enumerate(copies):
         outcomes.append(Outcome("added"))
         kind = kinds.get(copy.kind)
@@ -634,6 +645,9 @@ def meet_many(
             kind = kinds[copy.kind] = (cls, default_fields(cls), frozenset(field_names(cls)))
         if kind is None or copy.id in known:
             rest.append(i)
+            row = known.get(copy.id)
+            if newer_here is None and row is not None and row.version == copy.version:
+                at_version.append((copy.kind, copy.id))
             continue
         cls, defaults, names = kind
         fields = {**defaults, **copy.fields}  # wire values, as from_wire takes them
@@ -655,11 +669,35 @@ def meet_many(
         # Parents first (the kinds' declared order): one executemany per kind.
         for insert, rows in sorted(fresh.items(), key=lambda item: SYNCED_ENTITIES.index(item[0].entity)):
             conn.exec_driver_sql(insert.sql, rows)
+    by_package = _set_by_package(s, at_version) if at_version and not force else set()
     for i in rest:
         copy = copies[i]
         newer = None if newer_here is None else copy.id in newer_here
-        outcomes[i] = meet(s, copy, now, force=force, known=known, newer_here=newer, scope_code=scope_code)
+        outcomes[i] = meet(
+            s, copy, now, force=force, known=known, newer_here=newer, scope_code=scope_code,
+            set_by_package=(copy.kind, copy.id) in by_package,
+        )  # fmt: skip
     return outcomes
+
+
+def _set_by_package(s: Session, keys: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these records a package set here (they have a PackageOrigin), in one query per kind and chunk."""
+    ids: dict[str, list[str]] = {}
+    for kind, record_id in keys:
+        ids.setdefault(kind, []).append(record_id)
+    found: set[tuple[str, str]] = set()
+    for kind, wanted in ids.items():
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            found.update(
+                (kind, record_id)
+                for record_id in s.scalars(
+                    select(PackageOrigin.record_id).where(
+                        PackageOrigin.kind == kind, PackageOrigin.record_id.in_(chunk)
+                    )
+                )
+            )
+    return found
 
 
 def unpark(s: Session, now: datetime) -> int:

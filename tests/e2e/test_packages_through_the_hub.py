@@ -156,3 +156,50 @@ def test_a_catalog_package_does_not_stand_for_the_hubs_copy_the_prefecture_had(m
     town.sync()
     arrived = needs.get(town.ws, need_id)
     assert (arrived.purpose, arrived.response_text) == ("計画づくりと庁内体制の整備", ANSWER)
+
+
+def _answered_need_in_a_full_package(make_pc, tmp_path):
+    """鯖江市's PC has a need the prefecture answered through the hub, and writes a `full` package of it: the
+    package carries the town's fields only, at the hub version the PC holds (the answer's)."""
+    town = make_pc("town")
+    need_id = _submitted_need(town)
+    prefecture = make_pc("pref", FUKUI_PREF, FUKUI_PREF_NAME)
+    prefecture.sync()
+    prefecture_needs.respond(prefecture.ws, need_id, "matched", ANSWER)
+    prefecture.sync()
+    town.sync()
+    full = tmp_path / "full.dxpkg"
+    packages.export_package(town.ws, "full", full, with_documents=False)
+    return town, need_id, full
+
+
+def test_a_pc_set_up_by_a_package_gets_the_hubs_copy_at_the_version_the_package_stood_on(make_pc, tmp_path):
+    town, need_id, full = _answered_need_in_a_full_package(make_pc, tmp_path)
+    second = make_pc("town-second")
+    packages.apply_package(second.ws, full, approve_key=package_keys.device_key(town.ws).fingerprint)
+    assert needs.get(second.ws, need_id).response_text == ""  # the package has no answer: not the town's field
+
+    first = second.sync()
+
+    arrived = needs.get(second.ws, need_id)
+    assert (arrived.purpose, arrived.response_status, arrived.response_text) == ("計画づくり", "matched", ANSWER)
+    assert first.repaired == [] and first.open_conflicts == 0
+    again = second.sync()  # the sanity check agreed: nothing to pull, push or repair
+    assert (again.pulled, again.pushed, again.repaired) == (0, 0, [])
+    assert sync_status.pending_changes(second.ws) == 0
+
+
+def test_an_edit_on_a_pc_set_up_by_a_package_goes_to_the_hub_as_an_edit_not_a_conflict(make_pc, tmp_path):
+    town, need_id, full = _answered_need_in_a_full_package(make_pc, tmp_path)
+    second = make_pc("town-second")
+    packages.apply_package(second.ws, full, approve_key=package_keys.device_key(town.ws).fingerprint)
+    needs.update(second.ws, need_id, purpose="計画づくりと庁内体制の整備")
+
+    report = second.sync()
+
+    assert (report.new_conflicts, report.open_conflicts, report.repaired) == (0, 0, [])
+    town.sync()
+    for pc in (town, second):
+        need = needs.get(pc.ws, need_id)
+        assert (need.purpose, need.response_text) == ("計画づくりと庁内体制の整備", ANSWER)
+    assert sync_status.pending_changes(second.ws) == 0
