@@ -177,12 +177,17 @@ def test_a_pc_set_up_by_a_package_gets_the_hubs_copy_at_the_version_the_package_
     town, need_id, full = _answered_need_in_a_full_package(make_pc, tmp_path)
     second = make_pc("town-second")
     packages.apply_package(second.ws, full, approve_key=package_keys.device_key(town.ws).fingerprint)
-    assert needs.get(second.ws, need_id).response_text == ""  # the package has no answer: not the town's field
+    # The package carries no answer: only the town's own fields travel in it.
+    assert needs.get(second.ws, need_id).response_text == ""
 
     first = second.sync()
 
     arrived = needs.get(second.ws, need_id)
-    assert (arrived.purpose, arrived.response_status, arrived.response_text) == ("計画づくり", "matched", ANSWER)
+    assert (arrived.purpose, arrived.response_status, arrived.response_text) == (
+        "計画づくり",
+        "matched",
+        ANSWER,
+    )
     assert first.repaired == [] and first.open_conflicts == 0
     again = second.sync()  # the sanity check agreed: nothing to pull, push or repair
     assert (again.pulled, again.pushed, again.repaired) == (0, 0, [])
