@@ -40,7 +40,7 @@ from hub.tokens import Caller, town_name
 
 PACKAGE_TOKEN = "package"  # the audit log's token id for a write that came in a file
 CHUNK = 1000
-# The order of the desktop's preview (desktop.services.packages.OUTCOME_LABELS): conflicts first.
+# The order of the desktop's preview (desktop.services.package_preview.OUTCOME_LABELS): conflicts first.
 OUTCOME_LABELS = {
     "conflict": "競合（ハブの値を保持）",
     "changed": "変更",

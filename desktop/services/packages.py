@@ -34,14 +34,13 @@ from desktop.models import (
 )
 from desktop.models.base import Synced
 from desktop.models.catalog import record_contact
-from desktop.models.clock import local_date
 from desktop.models.errors import DomainError
 from desktop.models.ownership import CATALOG_KINDS, is_prefecture_code, may_read, may_write
 from desktop.models.progress import NO_PROGRESS, Progress
-from desktop.models.wareki import wareki_date
 from desktop.services import package_keys, settings
 from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
+from desktop.services.package_preview import RECORD_LABELS, Preview, RecordOutcome, record_name
 from desktop.services.workspace import NoMunicipalityError, Workspace
 from desktop.sync.merge import Copy, meet_many
 from desktop.sync.protocol import Change
@@ -60,15 +59,6 @@ KIND_RECORDS: dict[str, tuple[str, ...]] = {
     ),
     "full": tuple(cls.kind for cls in SYNCED_ENTITIES),
 }  # fmt: skip
-# In the order a person reads a preview: what needs a person first (conflicts), then what changes (what was
-# there and is now different, then what is new), then what is left alone.
-OUTCOME_LABELS = {
-    "conflict": "競合",
-    "changed": "変更",
-    "added": "追加",
-    "unchanged": "変更なし",
-    "older": "より新しい内容を取込済み",
-}
 
 
 # --- export --------------------------------------------------------------------------------------------------
@@ -210,40 +200,6 @@ def export_package(
 
 
 # --- import --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecordOutcome:
-    """What importing does to one record of a package (desktop.sync.merge.Result), as the preview lists it."""
-
-    kind: str
-    name: str  # what a person recognises the record by
-    outcome: str
-    conflicts: tuple[str, ...] = ()  # fields newly in conflict, or whose incoming value in a conflict changed
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What applying does, per record; for a preview, found in a transaction that was rolled back."""
-
-    decisions: tuple[RecordOutcome, ...]
-    already_imported: bool = False
-
-    def count(self, outcome: str) -> int:
-        return sum(1 for d in self.decisions if d.outcome == outcome)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        return {o: self.count(o) for o in OUTCOME_LABELS}
-
-    def describe(self) -> str:
-        if self.already_imported:
-            return "このパッケージは取込済みです。取り込んでも何も変わりません。"
-        c = self.counts
-        return (
-            f"競合 {c['conflict']}件、変更 {c['changed']}件、追加 {c['added']}件、"
-            f"そのまま {c['unchanged'] + c['older']}件（うち新しい内容を取込済み {c['older']}件）"
-        )
 
 
 @dataclass(frozen=True)
@@ -507,61 +463,6 @@ def apply_opened(ws: Workspace, opened: Opened, *, approve_key: str = "") -> App
         )
     ws.forget_owner()
     return Applied(opened, backup, done)
-
-
-# --- for the preview dialog --------------------------------------------------------------------------------
-
-# Japanese names of the record kinds, for the preview list.
-RECORD_LABELS = {
-    "municipality": "団体情報", "awareness_activity": "機運醸成の取組", "checklist_state": "チェック項目",
-    "plan": "DX推進計画", "plan_priority": "重点取組事項", "kpi": "KPI", "kpi_value": "KPIの値",
-    "org_role": "推進体制の役割", "talent_gap": "人材の不足", "initiative": "取組", "pdca_review": "PDCAの振り返り",
-    "standardization_system": "標準化の対象業務", "needs_request": "支援ニーズ", "job_description": "募集要項",
-    "procurement_spec": "調達仕様書", "procurement_requirement": "要件", "procurement_participant": "共同調達の参加団体",
-    "talent_pool_entry": "人材プール", "good_practice": "好事例", "joint_procurement_offer": "共同調達の案内",
-    "announcement": "お知らせ",
-}  # fmt: skip
-_NAME_FIELDS = ("title", "name", "listing", "item_key", "business_key", "text", "description", "fiscal_year")
-
-
-def record_name(values: dict[str, Any], record_id: str, row: Synced | None = None) -> str:
-    """What a person recognises a record by (its title or name), else the start of its id.
-
-    A package carries only the sender's own fields (a prefecture's answer has no title): the rest comes from this
-    PC's copy of the record, `row`.
-    """
-    for key in _NAME_FIELDS:
-        value = values.get(key) if key in values else getattr(row, key, None)
-        if value not in (None, ""):
-            return str(value)[:80]
-    return record_id[:8]
-
-
-def preview_rows(preview: Preview) -> list[tuple[str, str, str]]:
-    """(outcome, record kind, name) per record in the order of OUTCOME_LABELS (conflicts first, unchanged last)."""
-    order = {outcome: i for i, outcome in enumerate(OUTCOME_LABELS)}
-    rows = sorted(preview.decisions, key=lambda d: order[d.outcome])
-    out = []
-    for d in rows:
-        outcome = OUTCOME_LABELS[d.outcome]
-        if d.conflicts:
-            outcome += f"（{'、'.join(d.conflicts)}）"
-        out.append((outcome, RECORD_LABELS.get(d.kind, d.kind), d.name))
-    return out
-
-
-def attachment_names(opened: Opened) -> list[str]:
-    names = [n.removeprefix("documents/") for n in opened.package.documents]
-    return names + (["summary.xlsx"] if opened.package.summary is not None else [])
-
-
-def created_label(manifest: Manifest) -> str:
-    """When the sender made the package, in its local time (the sender's clock: shown, never compared)."""
-    try:
-        moment = datetime.fromisoformat(manifest.created_at)
-    except ValueError:
-        return manifest.created_at
-    return f"{wareki_date(local_date(moment))} {moment.astimezone():%H:%M}"
 
 
 def suggested_name(ws: Workspace, kind: str, today: date, to_name: str = "") -> str:

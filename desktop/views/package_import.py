@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import ENTITY_BY_KIND
-from desktop.services import packages
+from desktop.services import package_preview, packages
 from desktop.views.context import ViewContext
 from desktop.views.file_dialogs import ask_open_path
 from desktop.views.style import SPACING
@@ -46,14 +46,14 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
 
-        attached = "、".join(packages.attachment_names(opened))  # i18n: data
+        attached = "、".join(package_preview.attachment_names(opened.package))  # i18n: data
         about = QFormLayout()
         about.setSpacing(SPACING)
         self.sender = QLabel(f"{m.sender_name}（{m.sender_code}）")
         for label, widget in (
             (self.tr("送信元"), self.sender),
             (self.tr("種類"), QLabel(opened.kind_label)),
-            (self.tr("作成日時"), QLabel(packages.created_label(m))),
+            (self.tr("作成日時"), QLabel(package_preview.created_label(m))),
             (self.tr("通番"), QLabel(str(m.sequence))),
             (self.tr("添付文書"), QLabel(attached or self.tr("なし"))),
         ):
@@ -104,7 +104,7 @@ class ImportPreviewDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        rows = packages.preview_rows(opened.preview)[:MAX_ROWS]
+        rows = package_preview.preview_rows(opened.preview)[:MAX_ROWS]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):

@@ -1,8 +1,8 @@
 """The preview reads in the order a person acts on it: conflicts (they need a person) first, then what changes,
 then what is new, then what is left alone; the summary line counts in the same order."""
 
-from desktop.services import packages
-from desktop.services.packages import Preview, RecordOutcome
+from desktop.services import package_preview
+from desktop.services.package_preview import Preview, RecordOutcome
 
 
 def preview_of(*outcomes: str) -> Preview:
@@ -12,7 +12,7 @@ def preview_of(*outcomes: str) -> Preview:
 def test_the_rows_list_conflicts_then_changes_then_additions_then_what_is_left_alone():
     preview = preview_of("added", "unchanged", "changed", "older", "conflict", "added")
 
-    outcomes = [row[0].split("（")[0] for row in packages.preview_rows(preview)]
+    outcomes = [row[0].split("（")[0] for row in package_preview.preview_rows(preview)]
 
     assert outcomes == ["競合", "変更", "追加", "追加", "変更なし", "より新しい内容を取込済み"]
 
