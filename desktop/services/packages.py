@@ -42,7 +42,7 @@ from desktop.services.municipality import get_municipality
 from desktop.services.output_paths import check_output, writing
 from desktop.services.package_preview import RECORD_LABELS, Preview, RecordOutcome, record_name
 from desktop.services.workspace import NoMunicipalityError, Workspace
-from desktop.sync.merge import Copy, meet_many
+from desktop.sync.merge import Copy, change_of, meet_many
 from desktop.sync.protocol import Change
 from desktop.sync.wire import row_fields, to_wire
 
@@ -83,17 +83,7 @@ def _sender_changes(s: Session, sender: str, owner: str, kinds: Iterable[str]) -
             own = {k: v for k, v in row_fields(row).items() if may_write(sender, owner, cls.kind, k)}
             if not own:
                 continue
-            changes.append(
-                Change(
-                    kind=cls.kind,
-                    id=row.id,
-                    owner_code=owner,
-                    base_version=row.version,
-                    deleted=row.deleted,
-                    updated_by=row.updated_by[:100],
-                    fields=own,
-                )
-            )
+            changes.append(change_of(row, own))
     return changes
 
 

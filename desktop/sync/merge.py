@@ -136,6 +136,20 @@ def base_of(s: Session, row: Synced, book: Bookkeeping | None = None) -> Base:
     return Base(row.version, row.deleted, row_fields(row))
 
 
+def change_of(row: Synced, fields: dict[str, Any], *, deleted: bool | None = None) -> Change:
+    """A change of `row` with `fields` (wire values), against the version the row is at; deleted as the row is,
+    unless told."""
+    return Change(
+        kind=row.kind,
+        id=row.id,
+        owner_code=row.owner_code,
+        base_version=row.version,
+        deleted=row.deleted if deleted is None else deleted,
+        updated_by=(row.updated_by or "")[:100],
+        fields=fields,
+    )
+
+
 def change_for(s: Session, row: Synced, scope_code: str, book: Bookkeeping | None = None) -> Change | None:
     """What this PC has to say about a dirty row: only the fields it changed since the base, or None.
 
@@ -158,15 +172,7 @@ def change_for(s: Session, row: Synced, scope_code: str, book: Bookkeeping | Non
     }
     if not fields and row.deleted == base.deleted and row.version > 0:
         return None
-    change = Change(
-        kind=row.kind,
-        id=row.id,
-        owner_code=row.owner_code,
-        base_version=row.version,
-        deleted=row.deleted,
-        updated_by=(row.updated_by or "")[:100],
-        fields=fields,
-    )
+    change = change_of(row, fields)
     refused = book.refusal(row.kind, row.id)
     if refused is not None and refused.fingerprint == fingerprint(change):
         return None
@@ -316,15 +322,7 @@ def lost_copy(s: Session, row: Synced, scope_code: str) -> Change | None:
     if not fields and not may_write(scope_code, row.owner_code, row.kind, DELETED):
         return None  # the side that may write it sends it back
     row.dirty = True
-    return Change(
-        kind=row.kind,
-        id=row.id,
-        owner_code=row.owner_code,
-        base_version=row.version,
-        deleted=base.deleted,
-        updated_by=(row.updated_by or "")[:100],
-        fields=fields,
-    )
+    return change_of(row, fields, deleted=base.deleted)
 
 
 def _send_again(book: Bookkeeping, row: Synced, copy: Copy, remote: dict[str, Any]) -> Outcome:
