@@ -9,8 +9,8 @@ from desktop.services.municipality import init_municipality
 from desktop.services.workspace import Workspace
 from desktop.sync import merge
 from desktop.sync.protocol import Record
-from desktop.sync.wire import row_fields
 from tests.exchange.conftest import TOWN_CODE, TOWN_NAME, dump, fingerprint_of
+from tests.sync.hub_copies import hub_copy
 
 THIS_PC = "この PC で直した目的"
 THE_TOWN = "町の担当が直した目的"
@@ -27,18 +27,9 @@ def conflicts_of(ws: Workspace) -> list[tuple]:
         return [(c.field, c.mine, c.theirs, c.base) for c in s.scalars(select(Conflict))]
 
 
-def hub_copy(ws: Workspace, version: int) -> Record:
+def the_towns_need_at(ws: Workspace, version: int) -> Record:
     """The town's need as the hub would hand it out at `version`."""
-    need = the_need(ws)
-    return Record(
-        kind=need.kind,
-        id=need.id,
-        owner_code=need.owner_code,
-        version=version,
-        updated_at="2026-11-30T00:00:00+00:00",
-        updated_by=need.updated_by,
-        fields=row_fields(need),
-    )
+    return hub_copy(the_need(ws), version)
 
 
 def pull(ws: Workspace, record: Record) -> None:
@@ -50,7 +41,7 @@ def test_the_same_edits_make_the_same_conflict_whether_they_arrive_by_package_or
     town, tmp_path, export, open_store
 ):
     first_package, _ = export(town, "full")
-    first_copy = hub_copy(town, version=1)
+    first_copy = the_towns_need_at(town, version=1)
     with (
         open_store(tmp_path / "by-package", auto_backup=False) as package_store,
         open_store(tmp_path / "by-pull", auto_backup=False) as pull_store,
@@ -66,7 +57,7 @@ def test_the_same_edits_make_the_same_conflict_whether_they_arrive_by_package_or
         second_package, _ = export(town, "full")
         preview = packages.open_for_import(by_package, second_package).preview
         packages.apply_package(by_package, second_package)
-        pull(by_pull, hub_copy(town, version=2))
+        pull(by_pull, the_towns_need_at(town, version=2))
 
         expected = [("purpose", THIS_PC, THE_TOWN, "計画づくり")]
         assert conflicts_of(by_package) == conflicts_of(by_pull) == expected

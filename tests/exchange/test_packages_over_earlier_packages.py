@@ -10,9 +10,8 @@ from desktop.services.municipality import init_municipality
 from desktop.services.prefecture import needs as prefecture_needs
 from desktop.services.workspace import Workspace
 from desktop.sync import merge
-from desktop.sync.protocol import Record
-from desktop.sync.wire import row_fields
 from tests.exchange.conftest import TOWN_CODE, TOWN_NAME, fingerprint_of
+from tests.sync.hub_copies import hub_copy
 
 TITLE = "CIO補佐官の派遣"
 
@@ -35,18 +34,7 @@ def conflicts_of(ws: Workspace) -> list[tuple]:
 def as_synced_from(town: Workspace, receiver: Workspace, version: int = 1) -> None:
     """The receiver gets the town's records as the hub would hand them out (a clean copy at `version`)."""
     with town.store.read() as s:
-        records = [
-            Record(
-                kind=row.kind,
-                id=row.id,
-                owner_code=row.owner_code,
-                version=version,
-                updated_at="2026-11-30T00:00:00+00:00",
-                updated_by=row.updated_by,
-                fields=row_fields(row),
-            )
-            for row in s.scalars(select(NeedsRequest))
-        ]
+        records = [hub_copy(row, version) for row in s.scalars(select(NeedsRequest))]
     with receiver.store.write() as s:
         for record in records:
             merge.meet(s, record, receiver.now())

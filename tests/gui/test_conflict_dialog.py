@@ -6,21 +6,10 @@ from desktop.models import PlanPriority
 from desktop.services import plan, records, sync
 from desktop.sync import merge
 from desktop.sync.protocol import Record
-from desktop.sync.wire import row_fields
 from desktop.views.conflict_dialog import ConflictDialog
+from tests.sync.hub_copies import hub_copy
 
 WAIT_MS = 10000
-
-
-def hub_copy(row, version: int, **fields) -> Record:
-    return Record(
-        kind=row.kind,
-        id=row.id,
-        owner_code=row.owner_code,
-        version=version,
-        updated_at="2026-11-29T03:00:00+00:00",
-        fields={**row_fields(row), **fields},
-    )
 
 
 def arrive(ws, record: Record) -> None:

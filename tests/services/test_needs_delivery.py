@@ -3,18 +3,7 @@
 from desktop.services import needs
 from desktop.sync import merge
 from desktop.sync.protocol import Record
-from desktop.sync.wire import row_fields
-
-
-def hub_copy(need, version: int, **fields) -> Record:
-    return Record(
-        kind="needs_request",
-        id=need.id,
-        owner_code=need.owner_code,
-        version=version,
-        updated_at="2026-11-29T03:00:00+00:00",
-        fields={**row_fields(need), **fields},
-    )
+from tests.sync.hub_copies import hub_copy
 
 
 def arrive(ws, record: Record, **kw) -> None:
