@@ -195,7 +195,7 @@ def row_height(texts: Sequence[str], widths: Sequence[float]) -> float:
 def _key_columns(columns: Sequence[Column]) -> int:
     """How many leading columns name a row (団体コード, 団体名, 番号, 件名 …): repeated on every printed page
     when the table is printed over several pages side by side."""
-    keys = {"団体コード", "団体名", "番号", "件名", "業務名", "指標名", "掲載名", "事例名", "掲載日"}
+    keys = {"団体コード", "団体名", "番号", "件名", "業務名", "指標名", "掲載名", "タイトル", "掲載日"}
     n = 0
     while n < len(columns) and columns[n].header in keys:
         n += 1

@@ -32,17 +32,51 @@ class TalentPoolEntry(Synced, Base):
 
 
 class GoodPractice(Synced, Base):
-    """好事例: a case one body carried out, shared with every town of the prefecture."""
+    """好事例: a case one body carried out, shared with every town of the prefecture.
+
+    Its fields are those of the 事例 class of the GIF 事例データモデル (451-3, docs/GOOD_PRACTICES.md gives the
+    mapping). The first six columns predate that model and keep their names (hubs and packages already carry
+    them): title = タイトル, body_name = 対象組織, priority_key = テーマ (as a 重点取組事項), summary = 取り組みの概要,
+    outcome = 成果, published_on = 公開日. ID is the record id; 最終更新日 is the record's updated_at.
+    Multi-valued items are JSON lists (texts; images and videos as {title, url, license}, never the file).
+    """
 
     __tablename__ = "good_practice"
     kind = "good_practice"
 
     title: Mapped[str] = mapped_column(String(200))
-    body_name: Mapped[str] = mapped_column(String(100), default="")  # 実施団体
-    priority_key: Mapped[str] = mapped_column(String(80), default="")  # 関連する重点取組事項 (catalog key)
-    summary: Mapped[str] = mapped_column(Text, default="")
-    outcome: Mapped[str] = mapped_column(Text, default="")
-    published_on: Mapped[date | None] = mapped_column(default=None)
+    body_name: Mapped[str] = mapped_column(String(100), default="")  # 対象組織（実施団体）
+    priority_key: Mapped[str] = mapped_column(
+        String(80), default=""
+    )  # テーマ: 関連する重点取組事項 (catalog key)
+    summary: Mapped[str] = mapped_column(Text, default="")  # 取り組みの概要
+    outcome: Mapped[str] = mapped_column(Text, default="")  # 成果
+    published_on: Mapped[date | None] = mapped_column(default=None)  # 公開日
+    subtitle: Mapped[str] = mapped_column(String(200), default="")
+    carried_out_year: Mapped[int | None] = mapped_column(default=None)  # 事例実施年 (西暦)
+    place: Mapped[str] = mapped_column(String(200), default="")  # 事例の場所 (住所の連結表記)
+    service_category: Mapped[str] = mapped_column(String(100), default="")  # 行政サービス分類
+    keywords: Mapped[list] = mapped_column(default=list)
+    reason: Mapped[str] = mapped_column(Text, default="")  # 取り組み理由
+    purpose: Mapped[str] = mapped_column(Text, default="")  # 目的
+    challenges: Mapped[str] = mapped_column(Text, default="")  # 挑戦したこと
+    activities: Mapped[str] = mapped_column(Text, default="")  # 取り組み内容
+    lessons: Mapped[str] = mapped_column(Text, default="")  # 学んだこと
+    ingenuity: Mapped[str] = mapped_column(Text, default="")  # 導入での工夫
+    constraints: Mapped[str] = mapped_column(Text, default="")  # 制約条件
+    spread: Mapped[str] = mapped_column(Text, default="")  # 普及
+    sustainability: Mapped[str] = mapped_column(Text, default="")  # 持続させる仕組み
+    evaluation: Mapped[str] = mapped_column(Text, default="")  # 評価の方法
+    schemes: Mapped[list] = mapped_column(default=list)  # 利用した制度
+    collaborators: Mapped[list] = mapped_column(default=list)  # 協力者
+    images: Mapped[list] = mapped_column(default=list)  # イメージ: {title, url, license}
+    videos: Mapped[list] = mapped_column(default=list)  # ビデオ: {title, url, license}
+    related_urls: Mapped[list] = mapped_column(default=list)  # 関連URL
+    related_practices: Mapped[list] = mapped_column(default=list)  # 関連事例
+    contact_name: Mapped[str] = mapped_column(String(100), default="")  # 連絡先情報: 連絡先名称
+    contact_phone: Mapped[str] = mapped_column(String(30), default="")  # 連絡先電話番号
+    contact_email: Mapped[str] = mapped_column(String(200), default="")  # 連絡先メールアドレス
+    contact_url: Mapped[str] = mapped_column(String(500), default="")  # 連絡先URL
 
 
 class JointProcurementOffer(Synced, Base):

@@ -17,6 +17,8 @@ SEATS_MAX = 999  # holders of one role in a town (DX推進リーダー: one per 
 COUNT_MAX = 1_000_000  # people at an event, staff of a body
 POPULATION_MAX = 20_000_000  # above every municipality and prefecture of Japan
 KPI_MAX = 1e12  # a KPI in 円 or 件: finite and printable
+LIST_ITEMS = 30  # items of one list field (キーワード, 関連URL …): more is no longer a listing anyone reads
+URL_CHARS = 500  # a web address, or one item of a list of them
 
 
 @dataclass(frozen=True)
@@ -240,13 +242,40 @@ FIELDS: dict[str, dict[str, Field]] = {
         "availability": Field("派遣の可否"),
         "note": Field("備考", NOTE),
     },
+    # The labels of the GIF 事例データモデル's 事例 class (docs/GOOD_PRACTICES.md); a list field's max_chars is
+    # per item.
     "good_practice": {
-        "title": Field("事例名"),
-        "body_name": Field("実施団体"),
-        "priority_key": Field("関連する重点取組事項"),
-        "summary": Field("概要", LONG_TEXT),
+        "title": Field("タイトル"),
+        "subtitle": Field("サブタイトル"),
+        "carried_out_year": Field("事例実施年", low=DATES[0], high=DATES[1]),
+        "place": Field("事例の場所"),
+        "body_name": Field("対象組織"),
+        "service_category": Field("行政サービス分類"),
+        "priority_key": Field("テーマ（重点取組事項）"),
+        "keywords": Field("キーワード", 50),
+        "summary": Field("取り組みの概要", LONG_TEXT),
+        "reason": Field("取り組み理由", LONG_TEXT),
+        "purpose": Field("目的", LONG_TEXT),
+        "challenges": Field("挑戦したこと", LONG_TEXT),
+        "activities": Field("取り組み内容", LONG_TEXT),
+        "lessons": Field("学んだこと", LONG_TEXT),
         "outcome": Field("成果", LONG_TEXT),
-        "published_on": Field("掲載日"),
+        "ingenuity": Field("導入での工夫", LONG_TEXT),
+        "constraints": Field("制約条件", LONG_TEXT),
+        "spread": Field("普及", LONG_TEXT),
+        "sustainability": Field("持続させる仕組み", LONG_TEXT),
+        "evaluation": Field("評価の方法", LONG_TEXT),
+        "schemes": Field("利用した制度", 200),
+        "collaborators": Field("協力者", 200),
+        "images": Field("イメージ", URL_CHARS),
+        "videos": Field("ビデオ", URL_CHARS),
+        "related_urls": Field("関連URL", URL_CHARS),
+        "related_practices": Field("関連事例", 200),
+        "contact_name": Field("連絡先名称"),
+        "contact_phone": Field("連絡先電話番号"),
+        "contact_email": Field("連絡先メールアドレス"),
+        "contact_url": Field("連絡先URL"),
+        "published_on": Field("公開日"),
     },
     "joint_procurement_offer": {
         "title": Field("件名"),

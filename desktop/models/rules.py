@@ -12,13 +12,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
 
 from desktop.models import municipal_code, vocab
 from desktop.models.base import Synced
 from desktop.models.errors import ValidationError
-from desktop.models.field_table import DATES, field
+from desktop.models.field_table import DATES, LIST_ITEMS, URL_CHARS, field
 
 # Field → allowed keys, for fields that hold a vocabulary key.
 VOCAB_FIELDS: dict[str, dict[str, str]] = {
@@ -53,6 +54,21 @@ VOCAB_FIELDS: dict[str, dict[str, str]] = {
     "status@joint_procurement_offer": vocab.OFFER_STATUS,
     "intent@joint_procurement_intent": vocab.INTENT,
 }
+
+# Field → what each item of a JSON list holds: a line of text, a web address, or a picture or film by reference
+# ({title, url, license}: the file itself is never stored). Any other JSON field holds texts by key (_chapters).
+LIST_FIELDS: dict[str, str] = {
+    "keywords@good_practice": "text",
+    "schemes@good_practice": "text",
+    "collaborators@good_practice": "text",
+    "related_practices@good_practice": "text",
+    "related_urls@good_practice": "url",
+    "images@good_practice": "media",
+    "videos@good_practice": "media",
+}
+URL_FIELDS = frozenset({"contact_url@good_practice"})  # text fields that hold one web address
+YEAR_FIELDS = frozenset({"carried_out_year@good_practice"})  # whole numbers that are a 西暦 year
+MEDIA_KEYS = ("title", "url", "license")
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "on", "はい"})
 FALSE_WORDS = frozenset({"false", "0", "no", "off", "いいえ"})
@@ -130,6 +146,72 @@ def _chapters(kind: str, key: str, col: Any, value: Any) -> dict[str, str]:
     return out
 
 
+def _url(kind: str, key: str, text: str) -> str:
+    """A web address a town's officer can open: http(s), a host, no spaces."""
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
+        shown = text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+        raise ValidationError(
+            f"「{label(kind, key)}」の「{shown}」はURLではありません。http:// または https:// で始まるURLを入力して"
+            "ください。",
+            key,
+        )
+    return text
+
+
+def _list_line(kind: str, key: str, value: Any, limit: int) -> str:
+    """One item of a list: a line of text under the text rules, within `limit` characters."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _bad_format(kind, key, value)
+    text = str(value).strip()
+    refused = _REFUSED.search(text)
+    if refused:
+        raise _refused_character(label(kind, key), key, text[refused.start()], False)
+    if len(text) > limit:
+        raise ValidationError(
+            f"「{label(kind, key)}」の1件は{limit:,}文字以内で入力してください（いま{len(text):,}文字あります）。",
+            key,
+        )
+    return text
+
+
+def _list_item(kind: str, key: str, shape: str, value: Any) -> Any:
+    """One item of a list field (LIST_FIELDS), normalised; None for an empty one."""
+    limit = field(kind, key).max_chars or URL_CHARS
+    if shape != "media":
+        text = _list_line(kind, key, value, limit)
+        return (_url(kind, key, text) if shape == "url" else text) or None
+    if not isinstance(value, dict) or not set(value) <= set(MEDIA_KEYS):
+        raise _bad_format(kind, key, value)
+    item = {name: _list_line(kind, key, value.get(name, ""), limit) for name in MEDIA_KEYS}
+    if not any(item.values()):
+        return None
+    if not item["url"]:
+        raise ValidationError(
+            f"「{label(kind, key)}」にはURLを入力してください（ファイルそのものは保存しません）。", key
+        )
+    _url(kind, key, item["url"])
+    return item
+
+
+def _json(kind: str, key: str, col: Any, value: Any) -> Any:
+    """A JSON column: a list (LIST_FIELDS: at most LIST_ITEMS, empty items dropped) or texts by key."""
+    shape = LIST_FIELDS.get(f"{key}@{kind}")
+    if shape is None:
+        return _chapters(kind, key, col, value)
+    if not isinstance(value, list | tuple):
+        raise _bad_format(kind, key, type(value).__name__)
+    items = [item for item in (_list_item(kind, key, shape, v) for v in value) if item is not None]
+    if len(items) > LIST_ITEMS:
+        raise ValidationError(
+            f"「{label(kind, key)}」は{LIST_ITEMS}件までです（いま{len(items)}件あります）。", key
+        )
+    return items
+
+
 def _in_range(kind: str, key: str, number: float) -> None:
     rule = field(kind, key)
     low = rule.low if rule.low is not None else INT64[0]
@@ -139,7 +221,18 @@ def _in_range(kind: str, key: str, number: float) -> None:
     span = f"{_shown_number(low)}〜{_shown_number(high)}"
     if key.endswith("_fy") or key == "fiscal_year":
         raise ValidationError(f"「{rule.label}」は{span}の西暦年度で入力してください。", key)
+    if f"{key}@{kind}" in YEAR_FIELDS:
+        raise _not_a_year(kind, key)
     raise ValidationError(f"「{rule.label}」は{span}の範囲で入力してください。", key)
+
+
+def _not_a_year(kind: str, key: str) -> ValidationError:
+    rule = field(kind, key)
+    return ValidationError(
+        f"「{rule.label}」は{_shown_number(rule.low or 0)}〜{_shown_number(rule.high or 0)}の西暦年（例: 2024）で"
+        "入力してください。",
+        key,
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -239,7 +332,7 @@ def _converter(cls: type[Synced], key: str) -> tuple[Any, Callable[[str, str, An
         (DateTime, lambda kind, key, col, value: _datetime(kind, key, value)),
         (Date, lambda kind, key, col, value: _date(kind, key, value)),
         (String | Text, _text),
-        (JSON, _chapters),
+        (JSON, _json),
     ):
         if isinstance(t, types):
             return col, convert
@@ -262,6 +355,8 @@ def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
     except ValidationError:
         raise
     except (TypeError, ValueError):
+        if f"{key}@{kind}" in YEAR_FIELDS:
+            raise _not_a_year(kind, key) from None
         raise _bad_format(kind, key, value) from None
 
 
@@ -287,6 +382,7 @@ def _field_check(cls: type[Synced], key: str) -> Callable[[Any], Any]:
     kind = cls.kind
     allowed = VOCAB_FIELDS.get(f"{key}@{kind}")
     is_code = key == "code"
+    is_url = f"{key}@{kind}" in URL_FIELDS
     refused, limit = None, None
     text_column = isinstance(col.type, String | Text)
     if text_column:
@@ -313,6 +409,8 @@ def _field_check(cls: type[Synced], key: str) -> Callable[[Any], Any]:
             out = _coerce(cls, key, value)
         if is_code and out is not None:
             out = municipal_code.validate(out)
+        if is_url and out:
+            out = _url(kind, key, out)
         if allowed is not None and out not in allowed and not (out == "" and "" in allowed):
             raise ValidationError(f"「{label(kind, key)}」の値「{out}」は選択肢にありません。", key)
         return out

@@ -4,10 +4,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.exchange.archive import PackageRefused
-from desktop.models import Conflict, NeedsRequest, PackageReceipt, PinnedKey, TownContact
+from desktop.models import Conflict, GoodPractice, NeedsRequest, PackageReceipt, PinnedKey, TownContact
 from desktop.services import needs, package_keys, packages
+from desktop.services.prefecture import catalog as catalog_service
 from desktop.services.workspace import Workspace
 from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of
+from tests.gif_case import FULL_CASE
 
 
 def needs_of(ws: Workspace, owner: str) -> dict[str, NeedsRequest]:
@@ -208,3 +210,14 @@ def test_the_prefecture_code_is_its_own_and_not_the_first_town_imported(town, pr
     path, _ = export(town)
     packages.apply_package(prefecture, path, approve_key=fingerprint_of(town))
     assert Workspace(prefecture.store).owner_code == PREF_CODE
+
+
+def test_a_catalog_package_brings_every_field_of_a_good_practice_to_the_town(town, prefecture, export):
+    case = catalog_service.create(prefecture, GoodPractice, **FULL_CASE)
+    path, _ = export(prefecture, "catalog", to=TOWN_CODE)
+
+    packages.apply_package(town, path, approve_key=fingerprint_of(prefecture))
+
+    [arrived] = catalog_service.entries(town, GoodPractice)
+    assert arrived.id == case.id and arrived.owner_code == PREF_CODE
+    assert {key: getattr(arrived, key) for key in FULL_CASE} == FULL_CASE

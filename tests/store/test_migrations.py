@@ -1,13 +1,14 @@
 """Migrations from the previous schema: 0003 gives natural ids (references follow), 0004 adds sync bookkeeping,
-0005 gives the municipality the head's title its name implies."""
+0005 gives the municipality the head's title its name implies, 0010 gives 好事例 the GIF 事例データモデル's fields."""
 
 import sqlite3
 import uuid
+from datetime import date
 
 import pytest
 from alembic import command
 
-from desktop.models import OrgRole
+from desktop.models import GoodPractice, OrgRole
 from desktop.models.natural_keys import natural_id
 from desktop.store import migrate
 from desktop.store.engine import Database
@@ -16,6 +17,7 @@ from desktop.sync import merge
 
 BEFORE_NATURAL_KEYS, BEFORE_SYNC_STATE, BEFORE_HEAD_TITLE = "0002", "0003", "0004"  # where each starts
 BEFORE_ROLE_SEATS = "0007"
+BEFORE_GIF_CASE = "0009"
 CODE = "182079"
 NOW = "2026-11-01 09:00:00.000000"
 SYNC = "'182079', 0, 1, :at, 'local', :deleted"
@@ -212,3 +214,23 @@ def test_posts_of_the_previous_schema_get_seats_and_natural_ids_and_one_the_hub_
     conn.close()
     # The post the hub has goes to it as a deletion of its old id, against the copy the hub holds.
     assert (sent.id, sent.base_version, sent.deleted) == (synced, 7, True)
+
+
+def test_a_good_practice_of_the_previous_schema_keeps_its_values_and_gets_the_gif_fields_empty(
+    data_dir, open_store
+):
+    conn = store_at(data_dir, BEFORE_GIF_CASE)
+    case = insert(conn, "good_practice", "title, body_name, priority_key, summary, outcome, published_on",
+                  "'書かない窓口', '鯖江市', 'front_yard', '概要', '成果', '2026-04-01'")  # fmt: skip
+    conn.commit()
+    conn.close()
+
+    store = open_store(data_dir, auto_backup=False)
+    with store.read() as s:
+        row = s.get(GoodPractice, case)
+        kept = (row.title, row.body_name, row.priority_key, row.summary, row.outcome, row.published_on)
+        assert kept == ("書かない窓口", "鯖江市", "front_yard", "概要", "成果", date(2026, 4, 1))
+        assert (row.subtitle, row.reason, row.contact_url, row.carried_out_year) == ("", "", "", None)
+        assert (row.keywords, row.images, row.related_urls) == ([], [], [])
+        assert (row.dirty, row.updated_at.date()) == (True, date(2026, 11, 1))  # the migration is no edit
+    store.close()

@@ -12,12 +12,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import JSON, Date, Integer, Text
+
 from desktop.content import load_catalog
 from desktop.documents.data import BuildResult, DocMeta
 from desktop.documents.output import check_target
 from desktop.documents.prefecture_pdf import NeedsCount, PrefectureReportData, TownLine, build_prefecture_pdf
 from desktop.documents.xlsx_export import Column, write_list_xlsx
 from desktop.models import Announcement, GoodPractice, JointProcurementOffer, TalentPoolEntry
+from desktop.models.case_items import item_lines
+from desktop.models.field_table import FIELDS
 from desktop.models.progress import NO_PROGRESS, Progress
 from desktop.models.vocab import (
     CONTACT_CHANNEL,
@@ -124,23 +128,43 @@ _CATALOG_COLUMNS: dict[str, list[Column]] = {
         Column("派遣の可否", lambda e: POOL_AVAILABILITY.get(e.availability, "")),
         Column("備考", lambda e: e.note, "wrap"),
     ],
-    "good_practices": [
-        Column("事例名", lambda e: e.title),
-        Column("実施団体", lambda e: e.body_name),
-        Column("関連する重点取組事項", lambda e: {p.key: p.title for p in load_catalog().priorities}.get(e.priority_key, "")),
-        Column("概要", lambda e: e.summary, "wrap"),
-        Column("成果", lambda e: e.outcome, "wrap"),
-        Column("掲載日", lambda e: e.published_on, "date"),
-    ],
     "announcements": [
         Column("掲載日", lambda e: e.published_on, "date"),
         Column("件名", lambda e: e.title),
         Column("本文", lambda e: e.body, "wrap"),
     ],
 }  # fmt: skip
+
+
+def _practice_columns() -> list[Column]:
+    """Every field of a 好事例 in the order and with the labels of the GIF 事例データモデル, then its ID and
+    最終更新日 (the record's own id and update stamp)."""
+    priorities = {p.key: p.title for p in load_catalog().priorities}
+    table = GoodPractice.__table__.columns  # type: ignore[attr-defined]
+    columns = []
+    for key, rule in FIELDS["good_practice"].items():
+        col_type = table[key].type
+        if key == "priority_key":
+            columns.append(Column(rule.label, lambda e: priorities.get(e.priority_key, "")))
+        elif isinstance(col_type, JSON):
+            columns.append(
+                Column(rule.label, lambda e, key=key: "\n".join(item_lines(getattr(e, key))), "wrap")
+            )
+        elif isinstance(col_type, Date):
+            columns.append(Column(rule.label, lambda e, key=key: getattr(e, key), "date"))
+        elif isinstance(col_type, Integer):
+            columns.append(Column(rule.label, lambda e, key=key: getattr(e, key), "year"))
+        elif isinstance(col_type, Text):
+            columns.append(Column(rule.label, lambda e, key=key: getattr(e, key), "wrap"))
+        else:
+            columns.append(Column(rule.label, lambda e, key=key: getattr(e, key)))
+    columns.append(Column("ID", lambda e: e.id))
+    columns.append(Column("最終更新日", lambda e: e.updated_at.date() if e.updated_at else None, "date"))
+    return columns
+
+
 _CATALOG_CLASSES = {
     "talent_pool": TalentPoolEntry,
-    "good_practices": GoodPractice,
     "announcements": Announcement,
 }
 
@@ -219,6 +243,7 @@ def build_report(
         "towns": lambda: (_towns_columns(), towns.overview(ws)),
         "needs": lambda: (_needs_columns(), pref_needs.all_needs(ws)),
         "joint_procurement": lambda: _intent_rows(ws),
+        "good_practices": lambda: (_practice_columns(), catalog.entries(ws, GoodPractice)),
         **{
             k: (lambda k=k: (_CATALOG_COLUMNS[k], catalog.entries(ws, _CATALOG_CLASSES[k])))
             for k in _CATALOG_CLASSES

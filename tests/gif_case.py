@@ -1,0 +1,37 @@
+"""One 好事例 with every field of the GIF 事例データモデル filled in (a fictional town), as tests write it."""
+
+from datetime import date
+
+FULL_CASE = {
+    "title": "窓口予約のオンライン化",
+    "subtitle": "来庁前に手続きを確認できるしくみ",
+    "carried_out_year": 2025,
+    "place": "架空県みどり町本町1-1",
+    "body_name": "みどり町",
+    "service_category": "住民票・戸籍",
+    "priority_key": "front_yard",
+    "keywords": ["窓口", "予約", "書かない窓口"],
+    "summary": "来庁予約と必要書類の案内をオンラインで行う。",
+    "reason": "転入の繁忙期に待ち時間が長かった。",
+    "purpose": "待ち時間を半分にする。",
+    "challenges": "高齢の住民にも使える予約画面。",
+    "activities": "予約システムを導入し、窓口の手順を見直した。",
+    "lessons": "窓口職員が画面づくりに加わると使われる。",
+    "outcome": "繁忙期の平均待ち時間が40分から15分になった。",
+    "ingenuity": "電話予約も同じ画面で受けた。",
+    "constraints": "職員2名で運用できること。",
+    "spread": "近隣2町が同じしくみを検討中。",
+    "sustainability": "予約枠の設定を窓口担当が自分で変えられる。",
+    "evaluation": "予約件数と待ち時間を月ごとに集計した。",
+    "schemes": ["デジタル田園都市国家構想交付金（架空の例）"],
+    "collaborators": ["みどり町住民課", "架空システム株式会社"],
+    "images": [{"title": "予約画面", "url": "https://example.jp/yoyaku.png", "license": "CC BY 4.0"}],
+    "videos": [{"title": "使い方の説明", "url": "https://example.jp/video", "license": ""}],
+    "related_urls": ["https://example.jp/midori/yoyaku"],
+    "related_practices": ["あおば村の書かない窓口"],
+    "contact_name": "みどり町住民課",
+    "contact_phone": "0000-00-0000",
+    "contact_email": "juumin@example.jp",
+    "contact_url": "https://example.jp/midori",
+    "published_on": date(2026, 10, 1),
+}
