@@ -351,7 +351,8 @@ def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
     if convert is None:
         raise _bad_format(kind, key, value)
     try:
-        return convert(kind, key, col, value)
+        out = convert(kind, key, col, value)
+        return _url(kind, key, out) if f"{key}@{kind}" in URL_FIELDS else out
     except ValidationError:
         raise
     except (TypeError, ValueError):
@@ -382,10 +383,9 @@ def _field_check(cls: type[Synced], key: str) -> Callable[[Any], Any]:
     kind = cls.kind
     allowed = VOCAB_FIELDS.get(f"{key}@{kind}")
     is_code = key == "code"
-    is_url = f"{key}@{kind}" in URL_FIELDS
     refused, limit = None, None
     text_column = isinstance(col.type, String | Text)
-    if text_column:
+    if text_column and f"{key}@{kind}" not in URL_FIELDS:  # a web address always goes the long way
         multi_line, limit = _text_rule(kind, key, col)
         refused = _REFUSED_MULTI_LINE if multi_line else _REFUSED
     # None or "" in a field that may be left blank: what _coerce makes of it.
@@ -409,8 +409,6 @@ def _field_check(cls: type[Synced], key: str) -> Callable[[Any], Any]:
             out = _coerce(cls, key, value)
         if is_code and out is not None:
             out = municipal_code.validate(out)
-        if is_url and out:
-            out = _url(kind, key, out)
         if allowed is not None and out not in allowed and not (out == "" and "" in allowed):
             raise ValidationError(f"「{label(kind, key)}」の値「{out}」は選択肢にありません。", key)
         return out
