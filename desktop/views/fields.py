@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import wareki
+from desktop.models.case_items import item_lines, media_from_line
+from desktop.models.errors import ValidationError
 from desktop.views.locale import vocab_label
 
 CHOICE_MIN_CHARS = 16  # a choice field may shrink to this many average characters when space is short
@@ -306,6 +308,46 @@ class TextField(QPlainTextEdit, _Typed):
             return
         self._previous, self._stored = self._stored, self.value()
         self.committed.emit(self.value())
+
+
+class ListField(TextField):
+    """A list, one item per line (キーワード, 関連URL …); blank lines are dropped. With `media`, each line is an
+    image or video 「タイトル | URL | ライセンス」 (desktop.models.case_items)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, placeholder: str = "", lines: int = 2, media: bool = False
+    ):
+        super().__init__(parent, placeholder, lines)
+        self.media = media
+
+    def shown(self, value) -> str:
+        """One item per line."""
+        return "\n".join(item_lines(value))
+
+    def parse(self, text: str) -> list:
+        """The items typed (InputProblem when a line of an image or video has too many parts)."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if not self.media:
+            return lines
+        try:
+            return [media_from_line(line, self.accessibleName()) for line in lines]
+        except ValidationError as exc:
+            raise InputProblem(str(exc)) from None
+
+    def commit_pending(self) -> None:
+        """Commit the items when the text changed; a line that cannot be read stays, marked."""
+        text = self.value()
+        if text == self._stored:
+            self.clear_problem()
+            return
+        try:
+            items = self.parse(text)
+        except InputProblem as problem:
+            self.show_problem(str(problem))
+            return
+        self.clear_problem()
+        self._previous, self._stored = self._stored, text
+        self.committed.emit(items)
 
 
 class ChoiceField(QComboBox, _Feedback):

@@ -6,6 +6,7 @@ They arrive from the prefecture by sync or catalog package. The one thing a town
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,7 @@ from desktop.models import (
 )
 from desktop.services.prefecture import catalog
 from desktop.views import fields as f
+from desktop.views import good_practice_fields as practice_fields
 from desktop.views.context import ViewContext
 from desktop.views.locale import vocab_label
 from desktop.views.page import Page, page_layout, scrolling
@@ -47,6 +49,10 @@ def _esc(text: str) -> str:
 
 def _day(value: Any) -> str:
     return wareki.wareki_date(value) if value else ""
+
+
+def _link(url: str, text: str) -> str:
+    return f"<a href='{html.escape(url, quote=True)}'>{_esc(text)}</a>"
 
 
 def _v(table: dict[str, str], key: str) -> str:
@@ -156,20 +162,54 @@ class PoolTab(CatalogTab):
 
 
 class PracticesTab(CatalogTab):
+    """好事例: the filled fields of the GIF 事例データモデル, group by group (empty ones and groups left out)."""
+
+    def __init__(self, ctx: ViewContext, cls: type[Synced], empty: str):
+        super().__init__(ctx, cls, empty)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.text.setOpenExternalLinks(True)
+
     def label(self, e: GoodPractice) -> str:
         return self.tr("{0}（{1}）").format(e.title, e.body_name) if e.body_name else e.title
 
     def body(self, e: GoodPractice) -> str:
         priorities = {p.key: p.title for p in load_catalog().priorities}
-        rows = [
-            (self.tr("実施団体"), _esc(e.body_name)),
-            (self.tr("関連する重点取組事項"), priorities.get(e.priority_key, "")),
-            (self.tr("概要"), _esc(e.summary)),
-            (self.tr("成果"), _esc(e.outcome)),
-            (self.tr("掲載日"), _day(e.published_on)),
-        ]
-        table = "".join(f"<tr><th align='left'>{k}</th><td>{v}</td></tr>" for k, v in rows if v)
-        return f"<h3>{_esc(e.title)}</h3><table cellspacing='6'>{table}</table>"
+        parts = [f"<h3>{_esc(e.title)}</h3>"]
+        if e.subtitle:
+            parts.append(f"<p>{_esc(e.subtitle)}</p>")
+        for group, rows in practice_fields.GROUPS:
+            cells = [
+                (practice_fields.tr(label), self._value(kind, getattr(e, name), priorities))
+                for name, label, kind in rows
+                if name not in ("title", "subtitle")
+            ]
+            table = "".join(f"<tr><th align='left'>{k}</th><td>{v}</td></tr>" for k, v in cells if v)
+            if table:
+                parts.append(f"<h4>{practice_fields.tr(group)}</h4><table cellspacing='6'>{table}</table>")
+        return "".join(parts)
+
+    def _value(self, kind: str, value: Any, priorities: dict[str, str]) -> str:
+        """A field's value as the pane shows it ('' when empty); web addresses as links."""
+        match kind:
+            case "year":
+                return self.tr("{0}年").format(value) if value else ""
+            case "date":
+                return _day(value)
+            case "choice":
+                return _esc(priorities.get(value, ""))
+            case "url":
+                return _link(value, value) if value else ""
+            case "urls":
+                return "<br>".join(_link(url, url) for url in value or [])
+            case "lines":
+                return "<br>".join(_esc(item) for item in value or [])
+            case "media":
+                return "<br>".join(
+                    _link(m["url"], m["title"] or m["url"])
+                    + (f"（{_esc(m['license'])}）" if m["license"] else "")
+                    for m in value or []
+                )
+        return _esc(value)
 
 
 class OffersTab(CatalogTab):

@@ -15,7 +15,7 @@ from desktop.models.errors import DomainError
 from desktop.services import records
 from desktop.views import fields as f
 from desktop.views.context import ViewContext
-from desktop.views.style import SPACING
+from desktop.views.style import SPACING, heading
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class FieldSpec:
 
     name: str
     label: str
-    kind: str = "line"  # line | text | number | int | date | choice | fy | check
+    kind: str = "line"  # line | text | lines | media | number | int | date | choice | fy | check | section
     choices: dict | None = None
     placeholder: str = ""
     lines: int = 4
@@ -38,6 +38,8 @@ def make_field(spec: FieldSpec) -> QWidget:
     match spec.kind:
         case "text":
             return f.TextField(placeholder=spec.placeholder, lines=spec.lines)
+        case "lines" | "media":
+            return f.ListField(placeholder=spec.placeholder, lines=spec.lines, media=spec.kind == "media")
         case "number" | "int":
             return f.NumberField(
                 placeholder=spec.placeholder, integer=spec.kind == "int", example=spec.example
@@ -80,6 +82,9 @@ class RecordForm(QWidget):
         layout.setSpacing(SPACING)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for spec in specs:
+            if spec.kind == "section":  # a heading over the rows that follow
+                layout.addRow(heading(spec.label, level=2))
+                continue
             w = make_field(spec)
             w.setAccessibleName(spec.label)
             self.widgets[spec.name] = w

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name></name>
+    <message>
+        <source>1行に1件</source>
+        <translation>One per line</translation>
+    </message>
+    <message>
+        <source>1行に1件（https://…）</source>
+        <translation>One per line (https://…)</translation>
+    </message>
+    <message>
+        <source>1行に1件：タイトル | https://… | ライセンス</source>
+        <translation>One per line: title | https://… | licence</translation>
+    </message>
+</context>
+<context>
     <name>ActionButton</name>
     <message>
         <source>ステップ{0}</source>
@@ -847,6 +862,149 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     </message>
 </context>
 <context>
+    <name>GoodPracticeFields</name>
+    <message>
+        <source>基本情報</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>タイトル</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>サブタイトル</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <source>事例実施年</source>
+        <translation>Year carried out</translation>
+    </message>
+    <message>
+        <source>事例の場所</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>対象組織</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>行政サービス分類</source>
+        <translation>Administrative service category</translation>
+    </message>
+    <message>
+        <source>テーマ（重点取組事項）</source>
+        <translation>Theme (priority area)</translation>
+    </message>
+    <message>
+        <source>キーワード</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>公開日</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>取り組み</source>
+        <translation>The initiative</translation>
+    </message>
+    <message>
+        <source>取り組みの概要</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>取り組み理由</source>
+        <translation>Why it was undertaken</translation>
+    </message>
+    <message>
+        <source>目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>挑戦したこと</source>
+        <translation>What was tried</translation>
+    </message>
+    <message>
+        <source>取り組み内容</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>導入での工夫</source>
+        <translation>Ideas that helped the introduction</translation>
+    </message>
+    <message>
+        <source>制約条件</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <source>成果と学び</source>
+        <translation>Results and lessons</translation>
+    </message>
+    <message>
+        <source>成果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>学んだこと</source>
+        <translation>Lessons learned</translation>
+    </message>
+    <message>
+        <source>評価の方法</source>
+        <translation>How it was evaluated</translation>
+    </message>
+    <message>
+        <source>普及</source>
+        <translation>Spread to others</translation>
+    </message>
+    <message>
+        <source>持続させる仕組み</source>
+        <translation>How it is kept going</translation>
+    </message>
+    <message>
+        <source>関連情報・連絡先</source>
+        <translation>Related information and contact</translation>
+    </message>
+    <message>
+        <source>利用した制度</source>
+        <translation>Schemes used</translation>
+    </message>
+    <message>
+        <source>協力者</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>イメージ</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>ビデオ</source>
+        <translation>Videos</translation>
+    </message>
+    <message>
+        <source>関連URL</source>
+        <translation>Related URLs</translation>
+    </message>
+    <message>
+        <source>関連事例</source>
+        <translation>Related cases</translation>
+    </message>
+    <message>
+        <source>連絡先名称</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>連絡先電話番号</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>連絡先メールアドレス</source>
+        <translation>Contact email</translation>
+    </message>
+    <message>
+        <source>連絡先URL</source>
+        <translation>Contact URL</translation>
+    </message>
+</context>
+<context>
     <name>GoodPracticesPage</name>
     <message>
         <source>{0}（{1}）</source>
@@ -863,30 +1021,6 @@ This format is not shown in the app. Use “Save as…” to keep it, or “Open
     <message>
         <source>県内の団体の取組事例を掲載します。市町村は読み取り専用で閲覧できます。</source>
         <translation>Cases from bodies of the prefecture; municipalities can read them.</translation>
-    </message>
-    <message>
-        <source>事例名</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <source>実施団体</source>
-        <translation>Carried out by</translation>
-    </message>
-    <message>
-        <source>関連する重点取組事項</source>
-        <translation>Related priority initiative</translation>
-    </message>
-    <message>
-        <source>概要</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>成果</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>掲載日</source>
-        <translation>Published on</translation>
     </message>
     <message>
         <source>好事例</source>
@@ -2547,24 +2681,8 @@ It reaches the prefecture through sync or by sending the support needs request d
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <source>実施団体</source>
-        <translation>Carried out by</translation>
-    </message>
-    <message>
-        <source>関連する重点取組事項</source>
-        <translation>Related priority initiative</translation>
-    </message>
-    <message>
-        <source>概要</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>成果</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>掲載日</source>
-        <translation>Published on</translation>
+        <source>{0}年</source>
+        <translation>{0}</translation>
     </message>
 </context>
 <context>

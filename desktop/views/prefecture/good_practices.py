@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QWidget
 from desktop.content import load_catalog
 from desktop.models import GoodPractice
 from desktop.views.context import ViewContext
+from desktop.views.good_practice_fields import form_specs
 from desktop.views.prefecture.catalog_editor import CatalogPage
-from desktop.views.record_form import FieldSpec
 
 
 class GoodPracticesPage(CatalogPage):
-    """好事例の掲載（事例名・実施団体・関連する重点取組事項・概要・成果）."""
+    """好事例の掲載: the fields of the GIF 事例データモデル in four groups (good_practice_fields.GROUPS)."""
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None):
         def label(row: Any) -> str:
@@ -26,14 +26,7 @@ class GoodPracticesPage(CatalogPage):
             cls=GoodPractice,
             title=self.tr("好事例"),
             explanation=self.tr("県内の団体の取組事例を掲載します。市町村は読み取り専用で閲覧できます。"),
-            specs=[
-                FieldSpec("title", self.tr("事例名")),
-                FieldSpec("body_name", self.tr("実施団体")),
-                FieldSpec("priority_key", self.tr("関連する重点取組事項"), "choice", priorities),
-                FieldSpec("summary", self.tr("概要"), "text", lines=4),
-                FieldSpec("outcome", self.tr("成果"), "text", lines=3),
-                FieldSpec("published_on", self.tr("掲載日"), "date"),
-            ],
+            specs=form_specs(priorities),
             summary_fields=("title", "body_name", "published_on"),
             order_by=(GoodPractice.published_on.desc(), "title"),
             label=label,
