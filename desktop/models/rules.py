@@ -78,8 +78,9 @@ SHOWN_CHARS = 40  # how much of a refused value a message repeats
 
 
 def label(kind: str, key: str) -> str:
-    """Japanese label of a field for messages (as the form shows it)."""
-    return field(kind, key).label
+    """Japanese label of a field for messages (as the form shows it); "deleted" (a record's deletion, as sync
+    and packages name it in a conflict) is 削除."""
+    return "削除" if key == "deleted" else field(kind, key).label
 
 
 def _shown_number(number: float) -> str:

@@ -12,6 +12,7 @@ from desktop.exchange.manifest import Manifest
 from desktop.exchange.package import Package
 from desktop.models.base import Synced
 from desktop.models.clock import local_date
+from desktop.models.rules import label
 from desktop.models.wareki import wareki_date
 
 # In the order a person reads a preview: what needs a person first (conflicts), then what changes (what was
@@ -86,14 +87,15 @@ def record_name(values: dict[str, Any], record_id: str, row: Synced | None = Non
 
 
 def preview_rows(preview: Preview) -> list[tuple[str, str, str]]:
-    """(outcome, record kind, name) per record in the order of OUTCOME_LABELS (conflicts first, unchanged last)."""
+    """(outcome, record kind, name) per record in the order of OUTCOME_LABELS (conflicts first, unchanged last);
+    a conflict names its fields as the forms do."""
     order = {outcome: i for i, outcome in enumerate(OUTCOME_LABELS)}
     rows = sorted(preview.decisions, key=lambda d: order[d.outcome])
     out = []
     for d in rows:
         outcome = OUTCOME_LABELS[d.outcome]
         if d.conflicts:
-            outcome += f"（{'、'.join(d.conflicts)}）"
+            outcome += f"（{'、'.join(label(d.kind, key) for key in d.conflicts)}）"
         out.append((outcome, RECORD_LABELS.get(d.kind, d.kind), d.name))
     return out
 

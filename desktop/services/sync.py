@@ -312,7 +312,7 @@ def conflicts(ws: Workspace) -> list[ConflictItem]:
                     kind_label=RECORD_KINDS.get(c.kind, c.kind),
                     record_title=_title(row) if row is not None else c.record_id[:8],
                     field=c.field,
-                    field_label="削除" if c.edit_vs_delete else label(c.kind, c.field),
+                    field_label=label(c.kind, c.field),
                     mine=c.mine,
                     theirs=c.theirs,
                     base=c.base,

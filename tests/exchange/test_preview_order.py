@@ -23,3 +23,9 @@ def test_the_summary_counts_in_the_order_of_the_rows():
     assert preview.describe() == (
         "競合 1件、変更 1件、追加 2件、そのまま 2件（うち新しい内容を取込済み 1件）"
     )
+
+
+def test_a_conflict_names_its_fields_as_the_forms_do():
+    preview = Preview((RecordOutcome("needs_request", "CIO補佐官の派遣", "conflict", ("title", "deleted")),))
+
+    assert package_preview.preview_rows(preview) == [("競合（件名、削除）", "支援ニーズ", "CIO補佐官の派遣")]
