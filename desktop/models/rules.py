@@ -362,10 +362,17 @@ def _coerce(cls: type[Synced], key: str, value: Any) -> Any:
         raise _bad_format(kind, key, value) from None
 
 
+@cache
+def required_fields(cls: type[Synced]) -> frozenset[str]:
+    """The fields a new record of a kind cannot be made without (件名 …): not the sync columns."""
+    columns = cls.__table__.columns  # type: ignore[attr-defined]
+    return frozenset(c.key for c in columns if c.key not in Synced.SYNC_COLUMNS and _required(c))
+
+
 def require(cls: type[Synced], fields: dict[str, Any]) -> None:
     """Refuse a new record that lacks a field it cannot do without, before the database would."""
     for col in cls.__table__.columns:  # type: ignore[attr-defined]
-        if col.key not in Synced.SYNC_COLUMNS and _required(col) and _blank(fields.get(col.key)):
+        if col.key in required_fields(cls) and _blank(fields.get(col.key)):
             raise ValidationError(f"「{label(cls.kind, col.key)}」を入力してください。", col.key)
 
 

@@ -23,6 +23,7 @@ OUTCOME_LABELS = {
     "added": "追加",
     "unchanged": "変更なし",
     "older": "より新しい内容を取込済み",
+    "absent": "この端末にない記録（対象外）",
 }
 
 
@@ -54,10 +55,15 @@ class Preview:
         if self.already_imported:
             return "このパッケージは取込済みです。取り込んでも何も変わりません。"
         c = self.counts
-        return (
+        text = (
             f"競合 {c['conflict']}件、変更 {c['changed']}件、追加 {c['added']}件、"
             f"そのまま {c['unchanged'] + c['older']}件（うち新しい内容を取込済み {c['older']}件）"
         )
+        if c[
+            "absent"
+        ]:  # the prefecture's answer to a need not here yet: it comes with the need (sync, package)
+            text += f"。この端末にない記録 {c['absent']}件への回答は対象外です（記録が届いた後の同期か次のパッケージで届きます）"
+        return text
 
 
 # Japanese names of the record kinds, for the preview list.

@@ -365,7 +365,7 @@ def _merge(s: Session, package: Package, now: datetime, actor: str, receiver: st
                 f"記録（{RECORD_LABELS.get(change.kind, change.kind)} {change.id[:8]}）の親になる記録が、"
                 "パッケージにもこちらにもありません。取り込みません。"
             )
-        if outcome.result != "older":
+        if outcome.result not in ("older", "absent"):
             origin = origins.get((change.kind, change.id))
             if origin is None:
                 new_origins.append((change.kind, change.id))

@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import ENTITY_BY_KIND, SYNCED_ENTITIES, PackageOrigin, Synced
 from desktop.models.ownership import may_write
+from desktop.models.rules import required_fields
 from desktop.models.sync_state import DELETED, Conflict, ParkedRecord
 from desktop.sync.bookkeeping import Bookkeeping, fingerprint
 from desktop.sync.protocol import Change, Record
@@ -92,8 +93,10 @@ class Copy:
 
 
 # What meeting a copy did: added, parked (its parent is not here yet), older (this PC has a newer state),
-# unchanged, changed, or conflict (some fields wait for a person; the others were taken).
-Result = Literal["added", "parked", "older", "unchanged", "changed", "conflict"]
+# unchanged, changed, conflict (some fields wait for a person; the others were taken), or absent (a package's
+# copy of a record this PC does not have, telling too little to make it: the prefecture's answer to a need that
+# has not reached this PC; left out).
+Result = Literal["added", "parked", "older", "unchanged", "changed", "conflict", "absent"]
 
 
 @dataclass
@@ -263,6 +266,8 @@ def meet(
     values = from_wire(cls, remote)
     row = known.get(copy.id) if known is not None else s.get(cls, copy.id)
     if row is None:
+        if not copy.whole and not required_fields(cls) <= values.keys():
+            return Outcome("absent")  # only another body's fields of a record not here: nothing to attach them to
         if not _parents_present(s, cls, values, known or {}):
             if isinstance(record, Record):
                 s.merge(ParkedRecord(kind=record.kind, record_id=record.id, record=record.model_dump()))
@@ -653,8 +658,8 @@ def meet_many(
             keys = field_names(cls)
         else:  # fields this version does not know, or a field with no default left out
             keys = tuple(key for key in fields if key in names)
-            if not _made_by_default(cls) <= set(keys):
-                rest.append(i)  # a column the ORM fills by calling its default
+            if not _made_by_default(cls) <= set(keys) or not required_fields(cls) <= set(keys):
+                rest.append(i)  # a column the ORM fills by calling its default, or one the copy cannot tell
                 continue
         if not _parents_present(s, cls, fields, present):
             rest.append(i)  # a parent not here (yet)

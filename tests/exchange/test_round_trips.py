@@ -1,14 +1,24 @@
 """Packages between a town and its prefecture: what arrives, what is left alone, and what is never rolled back."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.exchange.archive import PackageRefused
-from desktop.models import Conflict, GoodPractice, NeedsRequest, PackageReceipt, PinnedKey, TownContact
+from desktop.models import (
+    Announcement,
+    Conflict,
+    GoodPractice,
+    NeedsRequest,
+    PackageOrigin,
+    PackageReceipt,
+    PinnedKey,
+    TownContact,
+)
 from desktop.services import needs, package_keys, packages
+from desktop.services.municipality import init_municipality
 from desktop.services.prefecture import catalog as catalog_service
 from desktop.services.workspace import Workspace
-from tests.exchange.conftest import PREF_CODE, TOWN_CODE, dump, fingerprint_of
+from tests.exchange.conftest import PREF_CODE, TOWN_CODE, TOWN_NAME, dump, fingerprint_of
 from tests.gif_case import FULL_CASE
 
 
@@ -221,3 +231,36 @@ def test_a_catalog_package_brings_every_field_of_a_good_practice_to_the_town(tow
     [arrived] = catalog_service.entries(town, GoodPractice)
     assert arrived.id == case.id and arrived.owner_code == PREF_CODE
     assert {key: getattr(arrived, key) for key in FULL_CASE} == FULL_CASE
+
+
+def test_an_answer_to_a_need_this_pc_does_not_have_is_left_out_and_the_rest_is_taken(
+    town, prefecture, export, tmp_path, open_store
+):
+    first, _ = export(town)
+    packages.apply_package(prefecture, first, approve_key=fingerprint_of(town))
+    with prefecture.store.write() as s:
+        need = s.scalar(select(NeedsRequest).where(NeedsRequest.title == "CIO補佐官の派遣"))
+        need.response_status, need.response_text = "matched", "県のCIO補佐官を月2日派遣します。"
+    catalog_service.create(prefecture, Announcement, title="推進会議の開催", body="12月に開きます。")
+    catalog, _ = export(prefecture, "catalog", to=TOWN_CODE)
+    # The town's second PC: set up, but the town's needs have not reached it yet.
+    store = open_store(tmp_path / "second", auto_backup=False)
+    init_municipality(store, TOWN_CODE, TOWN_NAME)
+    second = Workspace(store, actor="町の担当（2台目）")
+
+    preview = packages.open_for_import(second, catalog).preview
+    # The catalog carries the prefecture's fields of both of the town's needs; this PC has neither.
+    assert preview.counts["absent"] == 2 and preview.counts["added"] >= 1
+    assert "この端末にない記録 2件" in preview.describe()
+    packages.apply_package(second, catalog, approve_key=fingerprint_of(prefecture))
+
+    assert needs_of(second, TOWN_CODE) == {}  # no need made of an answer alone
+    with second.store.read() as s:
+        assert (
+            s.scalar(
+                select(func.count()).select_from(PackageOrigin).where(PackageOrigin.kind == "needs_request")
+            )
+            == 0
+        )
+    with second.store.read() as s:
+        assert [a.title for a in s.scalars(select(Announcement))] == ["推進会議の開催"]
